@@ -27,6 +27,9 @@ _SERVICE_SCOPES = {
     "rewards.checkout.v1.CheckoutService": "checkout",
     "rewards.events.v1.EventService": "events:admin",
     "rewards.events.v1.WebhookService": "events:admin",
+    "rewards.accounts.v1.InteractionPointService": "accounts:write",
+    # Search: any valid token; each type searched needs the scope that reads it (core/domain/search.py).
+    "rewards.accounts.v1.SearchService": None,
 }
 _METHOD_SCOPES = {
     "rewards.accounts.v1.AccountService/GetAccount": "accounts:read",
@@ -34,6 +37,8 @@ _METHOD_SCOPES = {
     "rewards.accounts.v1.AccountService/SearchAccounts": "accounts:read",
     "rewards.accounts.v1.AccountService/ListMemberships": "accounts:read",
     "rewards.accounts.v1.AccountService/GetUser": "accounts:read",
+    "rewards.accounts.v1.InteractionPointService/GetInteractionPoint": "accounts:read",
+    "rewards.accounts.v1.InteractionPointService/ListInteractionPoints": "accounts:read",
     "rewards.coupons.v1.CouponService/GetCoupon": "coupons:read",
     "rewards.coupons.v1.CouponService/ValidateCoupon": "coupons:read",
     "rewards.coupons.v1.CouponService/ListDeals": "coupons:read",

@@ -113,6 +113,92 @@ class EmbeddedRedisCluster:
         return [node.port for node in self.nodes if node.process is not None
                 and "role:master" in (_command(node.port, "INFO", "replication") or "")]
 
+    def master_port_of(self, key: str) -> int:
+        """The port of the master serving `key`'s slot now (the one that does not answer MOVED)."""
+        import redis
+        from redis.exceptions import AskError
+
+        for port in self.master_ports():
+            try:
+                with redis.Redis(host="127.0.0.1", port=port, socket_timeout=1) as client:
+                    client.execute_command("EXISTS", key)
+            except AskError:  # MOVED too (a subclass): another node serves the slot.
+                continue
+            except (OSError, redis.RedisError):  # Down, or the cluster failing over.
+                continue
+            return port
+        raise RuntimeError(f"no master serves {key!r}")
+
+    def replica_ports_of(self, master_port: int) -> list[int]:
+        """The ports of the replicas replicating the master on `master_port`."""
+        return [node.port for node in self.nodes if node.process is not None
+                and f"master_port:{master_port}" in (_command(node.port, "INFO", "replication") or "")]
+
+    def node(self, port: int) -> _Node:
+        return next(node for node in self.nodes if node.port == port)
+
+    def kill(self, port: int) -> None:
+        """SIGKILL one node (a crashed machine): it loses whatever it held in memory."""
+        node = self.node(port)
+        node.process.kill()
+        node.process.wait()
+        node.process = None
+
+    def failover(self, replica_port: int, key: str, *, takeover: bool = False) -> None:
+        """A manual failover: the replica on `replica_port` becomes its shard's master (CLUSTER
+        FAILOVER: after catching up with its master; TAKEOVER: at once, without it); returns once
+        it serves `key`'s slot."""
+        args = ["CLUSTER", "FAILOVER"] + (["TAKEOVER"] if takeover else [])
+        if _command(replica_port, *args) is None:
+            raise RuntimeError(f"CLUSTER FAILOVER refused by :{replica_port}")
+        deadline = time.monotonic() + START_TIMEOUT_S
+        while self.master_port_of_or_none(key) != replica_port:
+            if time.monotonic() > deadline:
+                raise RuntimeError(f":{replica_port} did not take over within {START_TIMEOUT_S} s")
+            time.sleep(POLL_S)
+
+    def move_slot(self, key: str, to_port: int) -> None:
+        """Reshard: move `key`'s slot, keys and all, to the master on `to_port` (the protocol of
+        `redis-cli --cluster reshard`, for one slot: IMPORTING/MIGRATING, MIGRATE, SETSLOT NODE)."""
+        import redis
+
+        from_port = self.master_port_of(key)
+        with redis.Redis(host="127.0.0.1", port=from_port) as source, \
+                redis.Redis(host="127.0.0.1", port=to_port) as target:
+            slot = int(source.execute_command("CLUSTER", "KEYSLOT", key))
+            source_id = source.execute_command("CLUSTER", "MYID").decode()
+            target_id = target.execute_command("CLUSTER", "MYID").decode()
+            target.execute_command("CLUSTER", "SETSLOT", slot, "IMPORTING", source_id)
+            source.execute_command("CLUSTER", "SETSLOT", slot, "MIGRATING", target_id)
+            while keys := source.execute_command("CLUSTER", "GETKEYSINSLOT", slot, 100):
+                source.execute_command("MIGRATE", "127.0.0.1", to_port, "", 0, 5000, "KEYS", *keys)
+            for port in self.master_ports():
+                with redis.Redis(host="127.0.0.1", port=port) as node:
+                    node.execute_command("CLUSTER", "SETSLOT", slot, "NODE", target_id)
+        _wait(lambda: self.master_port_of_or_none(key) == to_port, f"slot of {key!r} on :{to_port}")
+
+    def master_port_of_or_none(self, key: str) -> int | None:
+        try:
+            return self.master_port_of(key)
+        except RuntimeError:
+            return None
+
+    def wait_promoted(self, dead_port: int, key: str, timeout_s: float = START_TIMEOUT_S) -> int:
+        """Wait until a replica of the dead master took over `key`'s slot and every live node
+        reports cluster_state:ok; the new master's port."""
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            live = [node for node in self.nodes if node.process is not None]
+            if all("cluster_state:ok" in (_command(node.port, "CLUSTER", "INFO") or "") for node in live):
+                try:
+                    port = self.master_port_of(key)
+                except RuntimeError:
+                    port = None
+                if port is not None and port != dead_port:
+                    return port
+            time.sleep(POLL_S)
+        raise RuntimeError(f"no replica took over from :{dead_port} within {timeout_s} s")
+
     def stop(self) -> None:
         for node in self.nodes:
             if node.process is not None and node.process.poll() is None:

@@ -6,10 +6,14 @@ from __future__ import annotations
 import psycopg
 import redis
 from psycopg_pool import PoolTimeout
+from redis.exceptions import ClusterDownError, ClusterError, SlotNotCoveredError, TryAgainError
 
 from core.domain.errors import DomainError, ErrorReason
 
-_UNAVAILABLE = (redis.ConnectionError, redis.TimeoutError, psycopg.OperationalError, PoolTimeout)
+_UNAVAILABLE = (redis.ConnectionError, redis.TimeoutError, psycopg.OperationalError, PoolTimeout,
+                # A Redis Cluster failing over: its slot has no master yet (CLUSTERDOWN, TRYAGAIN,
+                # the client's redirections exhausted, a slot missing from its map).
+                ClusterDownError, ClusterError, SlotNotCoveredError, TryAgainError)
 
 
 def as_domain_error(error: BaseException) -> DomainError | None:

@@ -46,10 +46,39 @@ class IdempotencyKey:
     client_id: str
     request_id: str
     method: str
+    slot_tag: str = ""
+    """The hash tag of the keys the request's reservation script touches (e.g. its offer's), when
+    that script claims the request id too (ClaimTicket): the marker then lives in that slot. A
+    request id reused by a request of another slot is caught by the Postgres record's guard."""
 
     @property
     def marker(self) -> str:
+        if self.slot_tag:
+            return f"{self.slot_tag}:idem:{self.client_id}:{self.request_id}"
         return f"rewards:idem:{self.client_id}:{self.request_id}"
+
+    def ticket(self, fingerprint: bytes) -> ClaimTicket:
+        return ClaimTicket(self.marker, fingerprint.hex(), limits.IDEMPOTENCY_IN_FLIGHT_TTL_MS)
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimTicket:
+    """What a reservation script needs to claim a request id with its reservation (the marker as
+    its last key; the fingerprint and in-flight TTL as arguments), by idempotency_claim.lua's rule."""
+
+    marker: str
+    fingerprint: str
+    """Hex."""
+    ttl_ms: int
+
+
+class ClaimTaken(Exception):
+    """A reservation script found the request id held (in flight, done or reused): nothing was
+    reserved; the request goes the way of IdempotencyStore.claim."""
+
+    def __init__(self, claim: Claim) -> None:
+        self.claim = claim
+        super().__init__(f"request id held: {claim.name}")
 
 
 class Claim(enum.IntEnum):
@@ -167,7 +196,7 @@ class IdempotencyStore:
         marker = "D:" + fingerprint.hex()
         if at is not None:
             marker += f":{_micros(at)}"
-        await self._redis.set(key.marker, marker, px=self.retention_s * 1000)
+        await self._scripts.command("SET", key.marker, marker, "PX", self.retention_s * 1000)
 
     async def release(self, key: IdempotencyKey, fingerprint: bytes) -> None:
         """Drop our in-flight marker after a transient failure, so a retry can run again."""

@@ -54,6 +54,14 @@ class MembershipRole(enum.IntEnum):
     COLLECTOR = 3
 
 
+class GenderCode(enum.IntEnum):
+    """Seed 001's genderCode; a user without one has None."""
+
+    MALE = 1
+    FEMALE = 2
+    DIVERSE = 3
+
+
 class MarketingChannel(enum.IntEnum):
     EMAIL = 1
     SMS = 2
@@ -124,6 +132,7 @@ class UserData:
     address: Address = field(default_factory=Address)
     properties: tuple[tuple[str, str], ...] = ()
     """Custom (key, value) pairs, sorted by key."""
+    gender_code: GenderCode | None = None
     language: str = ""
     """BCP 47 tag of the messages to the user ("": unknown; core/domain/messages.py language_choice)."""
 
@@ -142,7 +151,8 @@ class User:
                 "email": d.email, "phone_number": d.phone_number, "birth_date": d.birth_date,
                 "address": {"lines": list(a.lines), "city": a.city, "postal_code": a.postal_code,
                             "region": a.region, "country_code": a.country_code},
-                "properties": [list(p) for p in d.properties], "language": d.language,
+                "properties": [list(p) for p in d.properties],
+                "gender_code": int(d.gender_code or 0), "language": d.language,
                 "create_time": self.create_time.isoformat(), "update_time": self.update_time.isoformat()}
 
     @classmethod
@@ -153,7 +163,8 @@ class User:
             data["email"], data["phone_number"], data["birth_date"],
             Address(tuple(address["lines"]), address["city"], address["postal_code"], address["region"],
                     address["country_code"]),
-            tuple((k, v) for k, v in data["properties"]), data.get("language", ""))
+            tuple((k, v) for k, v in data["properties"]),
+            GenderCode(data["gender_code"]) if data.get("gender_code") else None, data.get("language", ""))
         return cls(data["user_id"], user_data, dt.datetime.fromisoformat(data["create_time"]),
                    dt.datetime.fromisoformat(data["update_time"]))
 

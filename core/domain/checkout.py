@@ -100,6 +100,8 @@ class Basket:
     earn_points_transaction_id: str = ""
     burn_points_transaction_id: str = ""
     refunds: tuple[BasketRefund, ...] = ()
+    burned_value_minor: int | None = None
+    """The money value of burned_points (Program.points_value, rounded down); None if not stated."""
 
     @property
     def discount_minor(self) -> int:
@@ -143,6 +145,7 @@ class BasketInput:
     zone_id: str = ""
     interaction_point_id: str = ""
     hold_seconds: float | None = None
+    concept_id: str = ""
 
 
 def validate_basket(basket: BasketInput) -> None:
@@ -151,6 +154,7 @@ def validate_basket(basket: BasketInput) -> None:
     _text(basket.transaction_id, "transaction_id", limits.TRANSACTION_ID_LENGTH_MAX)
     _text(basket.zone_id, "zone_id", limits.STORE_ID_LENGTH_MAX, required=False)
     _text(basket.interaction_point_id, "interaction_point_id", limits.STORE_ID_LENGTH_MAX, required=False)
+    _text(basket.concept_id, "concept_id", limits.STORE_ID_LENGTH_MAX, required=False)
     _text(basket.payment_card_type, "payment_card_type", limits.CARD_TYPE_LENGTH_MAX, required=False)
     if not basket.currency_code:
         raise field_required("total_amount.currency_code")

@@ -121,6 +121,9 @@ class RedemptionRules:
     applicable_skus: frozenset[str] = frozenset()
     """With applicable_categories: the bill lines the offer applies to; both empty = the bill."""
     applicable_categories: frozenset[str] = frozenset()
+    concept_ids: frozenset[str] = frozenset()
+    """Store groups of the kind "concept" (seed 003), beside zones: with store_ids and zone_ids
+    the offer applies where any one names the redemption's store, zone or concept."""
 
     @property
     def product_restricted(self) -> bool:
@@ -206,6 +209,8 @@ class Location:
     store_id: str = ""
     zone_id: str = ""
     interaction_point_id: str = ""
+    concept_id: str = ""
+    """The concept (a store group, seed 003) the store belongs to, for RedemptionRules.concept_ids."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -702,15 +707,18 @@ def failing_rules(offer: Offer, now: dt.datetime, store_id: str, bill: Money | N
     return failures + _bill_failures(rules, bill, rates or {}) + product_failures(rules, lines)
 
 
-_LOCATION_REASONS = {ErrorReason.OFFER_STORE_NOT_ALLOWED: ("store_id", "zone_id"),
-                     ErrorReason.OFFER_ZONE_NOT_ALLOWED: ("store_id", "zone_id"),
+_LOCATION_REASONS = {ErrorReason.OFFER_STORE_NOT_ALLOWED: ("store_id", "zone_id", "concept_id"),
+                     ErrorReason.OFFER_ZONE_NOT_ALLOWED: ("store_id", "zone_id", "concept_id"),
+                     ErrorReason.OFFER_CONCEPT_NOT_ALLOWED: ("store_id", "zone_id", "concept_id"),
                      ErrorReason.INTERACTION_POINT_NOT_ALLOWED: ("interaction_point_id",)}
 
 
 def deal_is_open(offer: Offer, now: dt.datetime, location: Location, customer: Customer | None) -> bool:
     """Whether the rules that need no bill let the customer redeem the offer now at `location`
-    (ListDeals). A location dimension left empty (no store nor zone; no interaction point) is
-    not checked; a zone-tagged offer is open in its zones, and in a store only if it names it."""
+    (ListDeals). A location dimension left empty (no store, zone nor concept; no interaction
+    point) is not checked; a zone- or concept-tagged offer is open in its zones or concepts, and
+    in a store only if it names it (seed 003: a zone or concept matches only the offers tagged
+    to it, not those of the stores in it)."""
     for failure in failing_rules(offer, now, location.store_id, None, location=location, customer=customer):
         named = _LOCATION_REASONS.get(failure.reason)
         if named is None or any(getattr(location, name) for name in named):
@@ -719,12 +727,18 @@ def deal_is_open(offer: Offer, now: dt.datetime, location: Location, customer: C
 
 
 def location_failures(rules: RedemptionRules, location: Location) -> list[DomainError]:
-    """A named store or a named zone (either list; both empty = anywhere), then the interaction point."""
+    """A named store, a named zone or a named concept (any list; all empty = anywhere), then the
+    interaction point. The reason names the widest group the offer is tagged to: the zone, else
+    the concept, else the store."""
     failures = []
-    if (rules.store_ids or rules.zone_ids) and location.store_id not in rules.store_ids \
-            and location.zone_id not in rules.zone_ids:
-        reason = ErrorReason.OFFER_ZONE_NOT_ALLOWED if rules.zone_ids else ErrorReason.OFFER_STORE_NOT_ALLOWED
-        failures.append(DomainError(reason, metadata={"store_id": location.store_id, "zone_id": location.zone_id}))
+    if (rules.store_ids or rules.zone_ids or rules.concept_ids) and location.store_id not in rules.store_ids \
+            and location.zone_id not in rules.zone_ids and location.concept_id not in rules.concept_ids:
+        reason = ErrorReason.OFFER_ZONE_NOT_ALLOWED if rules.zone_ids else \
+            ErrorReason.OFFER_CONCEPT_NOT_ALLOWED if rules.concept_ids else ErrorReason.OFFER_STORE_NOT_ALLOWED
+        metadata = {"store_id": location.store_id, "zone_id": location.zone_id}
+        if rules.concept_ids or location.concept_id:
+            metadata["concept_id"] = location.concept_id
+        failures.append(DomainError(reason, metadata=metadata))
     if rules.interaction_point_ids and location.interaction_point_id not in rules.interaction_point_ids:
         failures.append(DomainError(ErrorReason.INTERACTION_POINT_NOT_ALLOWED, metadata={
             "interaction_point_id": location.interaction_point_id}))
@@ -914,7 +928,7 @@ def validate_content(content: OfferContent, prefix: str = "offer.content") -> No
 
 def validate_offer_rules(rules: RedemptionRules) -> None:
     """The location, calendar and customer rules (validate_rules checks the rest)."""
-    for name in ("store_ids", "zone_ids", "interaction_point_ids"):
+    for name in ("store_ids", "zone_ids", "interaction_point_ids", "concept_ids"):
         values = getattr(rules, name)
         if len(values) > limits.OFFER_LOCATIONS_MAX:
             raise field_too_long(f"offer.rules.{name}", limits.OFFER_LOCATIONS_MAX)
@@ -963,7 +977,7 @@ RULES_UPDATABLE_PATHS = {
     "max_prior_transaction_count": "max_prior_transactions",
     "redemption_start_days_after_issue": "redemption_start_days", "redeemable_by_anyone": "anyone_may_redeem",
     "redeemable_until_days_before_expiry": "redeemable_until_days", "applicable_skus": "applicable_skus",
-    "applicable_categories": "applicable_categories"}
+    "applicable_categories": "applicable_categories", "concept_ids": "concept_ids"}
 """OfferRules fields (as in an update mask, after "rules.") -> RedemptionRules attribute."""
 ISSUANCE_UPDATABLE_PATHS = {"min_issue_gap": "min_gap_seconds", "rematch_policy": "rematch",
                             "listed_accounts_only": "listed_only", "issue_notification_threshold": "notify_remaining",

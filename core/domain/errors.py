@@ -100,6 +100,15 @@ class ErrorReason(enum.Enum):
     ACCOUNT_MEMBERSHIP_LIMIT_REACHED = ("The account has the maximum number of members.", False, K.FAILED_PRECONDITION)
     ACCOUNT_CHANGED_CONCURRENTLY = ("The account or user changed while this request ran; retry it.", True, K.ABORTED)
 
+    # Interaction points (tills, e-shops: seed 001 interaction-id).
+    INTERACTION_POINT_NOT_FOUND = ("No interaction point has this id in the caller's organisation.", False, K.NOT_FOUND)
+    INTERACTION_POINT_ALREADY_EXISTS = ("The organisation already has an interaction point with this id.", False,
+                                        K.ALREADY_EXISTS)
+    INTERACTION_POINT_MISMATCH = ("The interaction-id header and the request's interaction point differ.", False,
+                                  K.INVALID_ARGUMENT)
+    INTERACTION_POINT_STORE_MISMATCH = ("The request's store is not the store of its interaction point.", False,
+                                        K.FAILED_PRECONDITION)
+
     # Coupons, in the precedence order of a redemption.
     OFFER_NOT_FOUND = ("No offer has this id in the caller's organisation.", False, K.NOT_FOUND)
     COUPON_NOT_FOUND = ("No coupon has this code for this account.", False, K.NOT_FOUND)
@@ -117,6 +126,8 @@ class ErrorReason(enum.Enum):
                                        " days before the coupon's expiry.", False, K.FAILED_PRECONDITION)
     OFFER_STORE_NOT_ALLOWED = ("The offer cannot be redeemed at this store.", False, K.FAILED_PRECONDITION)
     OFFER_ZONE_NOT_ALLOWED = ("The offer cannot be redeemed in this zone (nor at this store).", False, K.FAILED_PRECONDITION)
+    OFFER_CONCEPT_NOT_ALLOWED = ("The offer cannot be redeemed in this concept (nor at this store).", False,
+                                 K.FAILED_PRECONDITION)
     INTERACTION_POINT_NOT_ALLOWED = ("The offer cannot be redeemed at this interaction point.", False, K.FAILED_PRECONDITION)
     DAY_NOT_ALLOWED = ("The offer cannot be redeemed on this day of the week.", False, K.FAILED_PRECONDITION)
     DAY_OF_MONTH_NOT_ALLOWED = ("The offer cannot be redeemed on this day of the month.", False, K.FAILED_PRECONDITION)
@@ -219,6 +230,12 @@ class ErrorReason(enum.Enum):
     POINTS_TRANSACTION_REFUNDED = ("Part or all of the transaction was refunded (or a refund of it is in flight): a"
                                    " void cancels a whole transaction; refund the rest instead.", False, K.FAILED_PRECONDITION)
     VOID_WINDOW_PASSED = ("The transaction is older than the void window; refund it instead.", False, K.FAILED_PRECONDITION)
+    EARN_CODE_NOT_FOR_STORE = ("The earn code's batch is restricted to other stores (or the request names no store).",
+                               False, K.FAILED_PRECONDITION)
+    POINTS_VALUE_NOT_CONFIGURED = ("The program states no money value of points (Program.points_value): a burn cannot"
+                                   " be asked in money.", False, K.FAILED_PRECONDITION)
+    TIER_NOT_FOUND = ("No tier has this id in the caller's organisation.", False, K.NOT_FOUND)
+    TIER_CHANGED_CONCURRENTLY = ("The tier changed while this update ran, again and again; retry it.", True, K.ABORTED)
 
     # Checkout baskets.
     BASKET_NOT_FOUND = ("No basket has this id in the caller's organisation.", False, K.NOT_FOUND)

@@ -425,3 +425,37 @@ LUCKY_DRAW_NUMBER_WIDTH_MAX = 18
 """At most this many digits (a Postgres bigint holds every 18-digit number)."""
 DRAW_PERIOD_LENGTH_MAX = 16
 """ListLuckyDrawEntriesRequest.draw_period: at most this many characters ("2026-12-04" is 10)."""
+
+
+# --- loyalty seeds of issue 16 (receipts, card types, points as money, earn-code stores) ----------
+
+URI_LENGTH_MAX = 2_048
+"""Tier.image_uri, ReceiptDetail.invoice_photo_uri: at most this many characters."""
+RECEIPT_DETAILS_MAX = 50
+"""EarnPointsRequest.receipt_details: at most this many."""
+RECEIPT_NOTE_LENGTH_MAX = 256
+PAYMENT_METHOD_CODE_LENGTH_MAX = 64
+PAYMENT_METHOD_NAME_LENGTH_MAX = 128
+POSTED_BY_LENGTH_MAX = 128
+RECEIPT_NUMBER_FORMAT_LENGTH_MAX = 64
+RECEIPT_SEQUENCE_WIDTH_MAX = 18
+RECEIPT_NUMBER_BLOCK = 20
+"""Receipt numbers a server takes from a program's sequence at a time (one Postgres round trip
+per this many earns; a restart leaves at most this many unused)."""
+POINTS_VALUE_POINTS_MAX = 10**9
+POINTS_VALUE_MINOR_MAX = 10**12
+EARN_CODE_STORE_IDS_MAX = 1_000
+
+# --- interaction points (core/domain/interaction_points.py) ------------------------------------
+INTERACTION_POINT_ID_LENGTH_MAX = 64
+"""Characters of an interaction point id (the `interaction-id` header or field)."""
+INTERACTION_POINT_NAME_LENGTH_MAX = 256
+INTERACTION_POINT_GENERATION_CHECK_S = 1.0
+"""How long a worker trusts its cached interaction points before it reads the organisation's
+change generation from Redis again (one GET per organisation per worker per interval): the
+bound on how late another worker sees a created or deleted point."""
+INTERACTION_POINT_CACHE_ENTRY_MAX_AGE_S = 60.0
+"""A cached point is read from Postgres again after this long even if no change was seen (the
+bound when a change's generation bump was lost)."""
+INTERACTION_POINT_CACHE_MAX = 100_000
+"""Points (and unknown ids) one worker caches; the cache is emptied when it is full."""

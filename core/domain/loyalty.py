@@ -40,6 +40,7 @@ from core.domain.errors import DomainError, ErrorReason, field_invalid, field_re
 from core.domain.lucky_draws import LuckyDrawPolicy, validate_policy
 from core.domain.messages import PointsReminders, validate_points_reminders
 from core.domain.masks import apply_mask, require_update_mask
+from core.domain.receipt_numbers import validate_receipt_format
 
 BPS = 10_000
 """Basis points of a factor of one (15_000 = 1.5 times)."""
@@ -78,6 +79,42 @@ class EarnEvent(enum.IntEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class PointsValue:
+    """Points as money on the burn side (seed 002's coins-to-currency ratio): `points` points are
+    worth `value_minor` minor units of the program's currency."""
+
+    points: int
+    value_minor: int
+    currency_code: str
+
+    def to_json(self) -> dict:
+        return {"points": self.points, "value_minor": self.value_minor, "currency_code": self.currency_code}
+
+    @classmethod
+    def from_json(cls, data: dict | None) -> PointsValue | None:
+        return cls(**data) if data else None
+
+
+def points_money_value(value: PointsValue, points: int) -> int:
+    """The money value of `points` (minor units), rounded down: never more than they are worth."""
+    return points * value.value_minor // value.points
+
+
+def points_for_money(value: PointsValue, amount_minor: int) -> int:
+    """The most points whose value is not above `amount_minor` (rounded down: never burning more
+    than asked)."""
+    return amount_minor * value.points // value.value_minor
+
+
+def validate_points_value(value: PointsValue | None, currency_code: str, prefix: str = "program.points_value") -> None:
+    if value is None:
+        return
+    check_range(f"{prefix}.points", value.points, 1, limits.POINTS_VALUE_POINTS_MAX)
+    check_currency(f"{prefix}.value.currency_code", value.currency_code, currency_code)
+    check_range(f"{prefix}.value.amount_minor", value.value_minor, 1, limits.POINTS_VALUE_MINOR_MAX)
+
+
+@dataclass(frozen=True, slots=True)
 class Program:
     org_id: str
     program_id: str
@@ -99,12 +136,17 @@ class Program:
     """Registered members only: an account without an OWNER membership may not earn."""
     burn_requires_owner: bool = False
     """... nor burn."""
+    points_value: PointsValue | None = None
+    """Points as money on the burn side; None: no stated value."""
+    receipt_number_format: str = ""
+    """EarnPoints receipt numbers (core/domain/receipts.py); empty: none."""
     points_reminders: PointsReminders | None = None
     """Points-expiring reminders (core/domain/messages.py); None: none."""
 
     def to_json(self) -> dict:
         data = {name.name: getattr(self, name.name) for name in dataclasses.fields(self)}
         data["lucky_draw"] = self.lucky_draw.to_json() if self.lucky_draw is not None else None
+        data["points_value"] = self.points_value.to_json() if self.points_value is not None else None
         data["points_reminders"] = self.points_reminders.to_json() if self.points_reminders is not None else None
         data["points_expiry"] = (self.points_expiry // dt.timedelta(microseconds=1)
                                  if self.points_expiry is not None else None)  # microseconds: no float
@@ -119,6 +161,7 @@ class Program:
         return cls(**{**data, "points_expiry": dt.timedelta(microseconds=expiry) if expiry is not None else None,
                       "points_expiry_mode": PointsExpiryMode(data["points_expiry_mode"]),
                       "lucky_draw": LuckyDrawPolicy.from_json(data.get("lucky_draw")),
+                      "points_value": PointsValue.from_json(data.get("points_value")),
                       "points_reminders": PointsReminders.from_json(data.get("points_reminders")),
                       "create_time": dt.datetime.fromisoformat(data["create_time"]),
                       "update_time": dt.datetime.fromisoformat(data["update_time"])})
@@ -335,16 +378,26 @@ class Tier:
     points_expiry_seconds: int = 0
     """Points earned in this tier expire this long after their earn, instead of by the
     program's policy; 0: the program's policy."""
+    level_up_evaluation_days: int = 0
+    """Card types (core/domain/card_types.py): the window of the move up; 0: evaluation_days."""
+    level_down_evaluation_days: int = 0
+    """The window of keeping the tier at an evaluation; 0: evaluation_days."""
+    default_tier: bool = False
+    active: bool = True
+    image_uri: str = ""
+    update_time: dt.datetime | None = None
 
     def to_json(self) -> dict:
         data = {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
         data["create_time"] = self.create_time.isoformat() if self.create_time else None
+        data["update_time"] = self.update_time.isoformat() if self.update_time else None
         return data
 
     @classmethod
     def from_json(cls, data: dict) -> Tier:
-        created = data.get("create_time")
-        return cls(**{**data, "create_time": dt.datetime.fromisoformat(created) if created else None})
+        created, updated = data.get("create_time"), data.get("update_time")
+        return cls(**{**data, "create_time": dt.datetime.fromisoformat(created) if created else None,
+                      "update_time": dt.datetime.fromisoformat(updated) if updated else None})
 
 
 def tier_for_spend(tiers: Sequence[Tier], spend_minor: int, current: Tier | None, *,
@@ -599,6 +652,8 @@ def validate_program(program: Program) -> None:
     for name in ("min_redemption_balance_points", "min_remaining_balance_points", "min_redeem_points"):
         check_range(f"program.{name}", getattr(program, name), 0, limits.POINTS_THRESHOLD_MAX)
     validate_policy(program.lucky_draw)
+    validate_points_value(program.points_value, program.currency_code)
+    validate_receipt_format(program.receipt_number_format)
     validate_points_reminders(program.points_reminders)
 
 
@@ -728,6 +783,20 @@ def validate_tier(tier: Tier) -> None:
     check_range("tier.multiplier_bps", tier.multiplier_bps, limits.TIER_MULTIPLIER_BPS_MIN, limits.MULTIPLIER_BPS_MAX)
     check_range("tier.evaluation_days", tier.evaluation_days, 1, limits.EVALUATION_DAYS_MAX)
     check_range("tier.points_expiry", tier.points_expiry_seconds, 0, limits.POINTS_EXPIRY_DAYS_MAX * 86_400)
+    check_range("tier.level_up_evaluation_days", tier.level_up_evaluation_days, 0, limits.EVALUATION_DAYS_MAX)
+    check_range("tier.level_down_evaluation_days", tier.level_down_evaluation_days, 0, limits.EVALUATION_DAYS_MAX)
+    check_uri("tier.image_uri", tier.image_uri)
+
+
+def check_uri(field_name: str, value: str) -> None:
+    """Empty, or an http(s) URI of at most URI_LENGTH_MAX printable characters without spaces."""
+    if not value:
+        return
+    if len(value) > limits.URI_LENGTH_MAX:
+        raise field_too_long(field_name, limits.URI_LENGTH_MAX)
+    if not value.startswith(("http://", "https://")) or not value.isprintable() or " " in value \
+            or len(value.split("://", 1)[1]) == 0:
+        raise field_invalid(field_name, "an http or https URI")
 
 
 def earn_expire_time(program: Program, tier: Tier | None, earn_time: dt.datetime) -> dt.datetime | None:
@@ -747,6 +816,7 @@ PROGRAM_UPDATABLE_PATHS = {
     "min_remaining_balance_points": "min_remaining_balance_points", "min_redeem_points": "min_redeem_points",
     "refund_overdraft": "allow_negative_refund", "lucky_draw": "lucky_draw",
     "earn_requires_owner": "earn_requires_owner", "burn_requires_owner": "burn_requires_owner",
+    "points_value": "points_value", "receipt_number_format": "receipt_number_format",
     "points_reminders": "points_reminders"}
 """Program fields (as in an update mask) -> Program attribute."""
 PROGRAM_IMMUTABLE_PATHS = ("program_id", "currency_code")

@@ -67,8 +67,9 @@ def evented(prepare, clock, org_id: str, type: str, aggregate_type: str, aggrega
         if not done.rows:
             return done
         result = done.result
-        return with_events(done, event_row(org_id, type, aggregate_type, aggregate_of(result), result.to_json(),
-                                           clock.now()))
+        payload = result.to_json()
+        return dataclasses.replace(with_events(done, event_row(org_id, type, aggregate_type, aggregate_of(result),
+                                                               payload, clock.now())), result_json=(result, payload))
 
     return prepared
 

@@ -27,8 +27,8 @@ from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Generic, Protocol, TypeVar
 
-from core.adapters.idempotency import (LEDGER_REQUEST_KEYS, IdempotencyKey, expired_key_reused, is_record_conflict,
-                                       key_reused)
+from core.adapters.idempotency import (LEDGER_REQUEST_KEYS, ClaimTaken, ClaimTicket, IdempotencyKey,
+                                       expired_key_reused, is_record_conflict, key_reused)
 from core.adapters.postgres.ledger_writer import LedgerWrite, Row, WriteRejected
 from core.domain import deadline, limits
 from core.domain.received import received
@@ -61,6 +61,14 @@ class Prepared(Generic[R]):
     """Runs after the rows are committed (e.g. confirm a Redis reservation)."""
     on_abort: Callable[[], Awaitable[None]] | None = None
     """Runs when the rows will not be committed (e.g. release a Redis reservation)."""
+    result_json: tuple[object, dict] | None = None
+    """(result, result.to_json()) when that was computed already (for the event the request
+    reports): used only while `result` is still that very object."""
+    reply_before_settling: bool = False
+    """Answer as soon as the rows are committed, and run `on_commit` and the idempotency finish
+    after the reply. Only for a settlement nothing the caller may do next depends on (a coupon
+    reservation's confirm only drops its hold: the counts include it already), never for one that
+    makes the change visible (a wallet's credit posted by wallet_settle)."""
 
 
 def fingerprint(command: object, method: str | None = None) -> bytes:
@@ -87,7 +95,46 @@ async def execute_once(deps: Deps, caller: Caller, method: str, command: object,
     stored = await deps.idempotency.claim(key, digest)
     if stored is not None:
         return _replay(stored, decode)
-    started_ms = int(deps.clock.now().timestamp() * 1000)
+    return await _execute_claimed(deps, key, digest, prepare, decode)
+
+
+async def execute_claiming(deps: Deps, caller: Caller, method: str, command: object,
+                           prepare: Callable[[ClaimTicket | None], Awaitable[Prepared[R]]],
+                           decode: Callable[[dict], R], slot_tag: str) -> R:
+    """execute_once whose claim of the request id travels with the request's reservation: one
+    Redis call before the commit instead of two. `prepare(ticket)` hands the ticket to its
+    reservation script (the marker lives under `slot_tag`, the script's hash tag), which claims
+    the request id only when it reserves, after checking it first; a held id raises ClaimTaken
+    with nothing reserved. A refusal raised before anything is claimed (a rule, a limit) takes
+    the id as execute_once does (a committed earlier attempt replays instead) and is stored;
+    a held id goes the way of IdempotencyStore.claim (replay, wait, or IDEMPOTENCY_KEY_REUSED),
+    and if the id turns out free, `prepare(None)` runs with the id claimed already."""
+    request_id = command.request_id  # type: ignore[attr-defined]
+    key = IdempotencyKey(caller.client_id, request_id, method, slot_tag)
+    digest = fingerprint(command, method)
+    started_ms = _now_ms(deps)  # Before the reservation: see _commit's fence check.
+    try:
+        prepared = await prepare(key.ticket(digest))
+    except ClaimTaken:
+        stored = await deps.idempotency.claim(key, digest)
+        if stored is not None:
+            return _replay(stored, decode)
+        return await _execute_claimed(deps, key, digest, lambda: prepare(None), decode)
+    except DomainError as error:
+        # Nothing reserved, nothing claimed: an earlier attempt's committed answer comes first.
+        stored = await deps.idempotency.claim(key, digest)
+        if stored is not None:
+            return _replay(stored, decode)
+        return await _refused(deps, key, digest, error, decode)
+    # BaseException: whether the script ran is unknown (a cancelled caller): its marker expires
+    # after IDEMPOTENCY_IN_FLIGHT_TTL_MS and its reservation is the sweep's, as after a crash.
+    return await _settled_answer(deps, key, digest, prepared, started_ms, decode)
+
+
+async def _execute_claimed(deps: Deps, key: IdempotencyKey, digest: bytes,
+                           prepare: Callable[[], Awaitable[Prepared[R]]], decode: Callable[[dict], R]) -> R:
+    """The rest of execute_once, once `key` is claimed: prepare, commit, settle, answer."""
+    started_ms = _now_ms(deps)
     try:
         prepared = await prepare()
     except DomainError as error:
@@ -96,14 +143,28 @@ async def execute_once(deps: Deps, caller: Caller, method: str, command: object,
         # Nothing was handed to the writer: nothing of this request can commit.
         await deps.idempotency.release(key, digest)
         raise
+    return await _settled_answer(deps, key, digest, prepared, started_ms, decode)
+
+
+def _now_ms(deps: Deps) -> int:
+    return int(deps.clock.now().timestamp() * 1000)
+
+
+async def _settled_answer(deps: Deps, key: IdempotencyKey, digest: bytes, prepared: Prepared[R], started_ms: int,
+                          decode: Callable[[dict], R]) -> R:
+    """Hand `prepared` to its settlement and answer with its commit's outcome (bounded wait)."""
     # From here on the commit decides. The settlement runs without the call's deadline and is
-    # not cancelled with the call.
-    settling = asyncio.get_running_loop().create_task(
-        _settle(deps, key, digest, prepared, started_ms, decode), context=deadline.detached())
+    # not cancelled with the call; it answers through `answer` (as soon as the commit decided,
+    # when the reservations may be settled after the reply).
+    loop = asyncio.get_running_loop()
+    answer: asyncio.Future = loop.create_future()
+    answer.add_done_callback(_retrieved)
+    settling = loop.create_task(_settle(deps, key, digest, prepared, started_ms, decode, answer),
+                                context=deadline.detached())
     _SETTLING.add(settling)
     settling.add_done_callback(_settled)
     try:
-        return await asyncio.wait_for(asyncio.shield(settling), deadline.bounded(limits.CALL_WAIT_S_MAX))
+        return await asyncio.wait_for(asyncio.shield(answer), deadline.bounded(limits.CALL_WAIT_S_MAX))
     except TimeoutError:
         # The outcome is not known yet: answer before the caller's deadline; its retry meets the
         # committed answer or REQUEST_IN_FLIGHT.
@@ -111,29 +172,60 @@ async def execute_once(deps: Deps, caller: Caller, method: str, command: object,
 
 
 async def _settle(deps: Deps, key: IdempotencyKey, digest: bytes, prepared: Prepared[R], started_ms: int,
-                  decode: Callable[[dict], R]) -> R:
+                  decode: Callable[[dict], R], answer: asyncio.Future) -> None:
     try:
         try:
-            committed_at = await _commit(deps, key, digest, prepared.rows, {"result": prepared.result.to_json()},
+            known = prepared.result_json
+            result_json = known[1] if known is not None and known[0] is prepared.result else prepared.result.to_json()
+            committed_at = await _commit(deps, key, digest, prepared.rows, {"result": result_json},
                                          prepared.rejections, started_ms)
         except BaseException:
             if prepared.on_abort is not None:
                 await prepared.on_abort()
             raise
     except DomainError as error:
-        return await _refused(deps, key, digest, error, decode)
-    except BaseException:
-        await deps.idempotency.release(key, digest)
-        raise
+        try:
+            _answer(answer, await _refused(deps, key, digest, error, decode))
+        except Exception as refused:  # noqa: BLE001 - the answer of this request, whatever it is
+            _fail(answer, refused)
+        return
+    except BaseException as error:
+        try:
+            await deps.idempotency.release(key, digest)
+        finally:
+            _fail(answer, error)
+        if not isinstance(error, Exception):
+            raise
+        return
     # Committed: whatever fails from here is the sweep's to finish, never the caller's answer.
-    try:
-        if prepared.on_commit is not None:
-            await prepared.on_commit()
-        await deps.idempotency.finish(key, digest, committed_at)
-    except Exception as error:  # noqa: BLE001 - the reply is the committed one.
-        log.warning("committed %s %s, but settling its reservations failed (left to the sweep): %s",
-                    key.method, key.request_id, error)
-    return prepared.result
+    if prepared.reply_before_settling:
+        _answer(answer, prepared.result)
+    # The reservations' settlement and the done marker in one go (one pipeline of the tick).
+    steps = [deps.idempotency.finish(key, digest, committed_at)]
+    if prepared.on_commit is not None:
+        steps.append(prepared.on_commit())
+    for outcome in await asyncio.gather(*steps, return_exceptions=True):
+        if isinstance(outcome, Exception):  # The reply is the committed one.
+            log.warning("committed %s %s, but settling it in Redis failed (left to the sweep): %s",
+                        key.method, key.request_id, outcome)
+        elif isinstance(outcome, BaseException):
+            raise outcome
+    _answer(answer, prepared.result)
+
+
+def _answer(answer: asyncio.Future, result: object) -> None:
+    if not answer.done():
+        answer.set_result(result)
+
+
+def _fail(answer: asyncio.Future, error: BaseException) -> None:
+    if not answer.done():
+        answer.set_exception(error)
+
+
+def _retrieved(answer: asyncio.Future) -> None:
+    if not answer.cancelled():
+        answer.exception()  # Retrieved: the caller (if still waiting) got it.
 
 
 async def _refused(deps: Deps, key: IdempotencyKey, digest: bytes, error: DomainError,
@@ -154,8 +246,8 @@ async def _refused(deps: Deps, key: IdempotencyKey, digest: bytes, error: Domain
 
 def _settled(task: asyncio.Task) -> None:
     _SETTLING.discard(task)
-    if not task.cancelled():
-        task.exception()  # Retrieved: the caller (if still waiting) got it.
+    if not task.cancelled() and task.exception() is not None:
+        log.error("settlement failed", exc_info=task.exception())
 
 
 async def settle_all(timeout_s: float) -> None:

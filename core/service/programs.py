@@ -30,7 +30,7 @@ from core.adapters.templates import check_points_reminders
 from core.domain import limits
 from core.domain.accounts import validate_program_id
 from core.domain.errors import DomainError, ErrorReason, field_invalid, field_required, field_too_long
-from core.domain.masks import require_update_mask
+from core.domain.masks import apply_mask, require_update_mask
 from core.domain.loyalty import (EarnRule, EarnRuleKind, Program, ProgramRules, Tier, apply_program_update,
                                  apply_update, check_currency, check_range, validate_earn_rule, validate_program,
                                  validate_tier)
@@ -107,6 +107,8 @@ class CreateEarnCodes:
     expire_time: dt.datetime | None
     prefix: str = ""
     length: int = 0
+    store_ids: tuple[str, ...] = ()
+    """The stores where the codes may be used; empty: any."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,15 +122,17 @@ class EarnCodeBatch:
     length: int
     expire_time: dt.datetime
     create_time: dt.datetime
+    store_ids: tuple[str, ...] = ()
 
     def to_json(self) -> dict:
         return {**dataclasses.asdict(self), "expire_time": self.expire_time.isoformat(),
-                "create_time": self.create_time.isoformat()}
+                "create_time": self.create_time.isoformat(), "store_ids": list(self.store_ids)}
 
     @classmethod
     def from_json(cls, data: dict) -> EarnCodeBatch:
         return cls(**{**data, "expire_time": dt.datetime.fromisoformat(data["expire_time"]),
-                      "create_time": dt.datetime.fromisoformat(data["create_time"])})
+                      "create_time": dt.datetime.fromisoformat(data["create_time"]),
+                      "store_ids": tuple(data.get("store_ids", ()))})
 
 
 @dataclass(frozen=True, slots=True)
@@ -395,6 +399,73 @@ async def create_tier(command: CreateTier, caller: Caller, deps: Deps) -> Tier:
     return await execute_once(deps, caller, "CreateTier", command, prepare, Tier.from_json)
 
 
+@dataclass(frozen=True, slots=True)
+class UpdateTier:
+    request_id: str
+    tier: Tier
+    """tier_id names the tier; the fields named by update_mask are taken from here."""
+    update_mask: tuple[str, ...]
+    target_spend_currency_code: str = ""
+    min_spend_currency_code: str = ""
+
+
+TIER_UPDATABLE_PATHS = {
+    "display_name": "display_name", "target_spend": "target_spend_minor", "min_spend": "min_spend_minor",
+    "multiplier_bps": "multiplier_bps", "evaluation_days": "evaluation_days", "points_expiry": "points_expiry_seconds",
+    "level_up_evaluation_days": "level_up_evaluation_days", "level_down_evaluation_days": "level_down_evaluation_days",
+    "default_tier": "default_tier", "active": "active", "image_uri": "image_uri"}
+"""Tier fields (as in an update mask) -> Tier attribute."""
+
+
+async def update_tier(command: UpdateTier, caller: Caller, deps: Deps, *,
+                      programs: ProgramStore | None = None) -> Tier:
+    """UpdateTier (card types: level windows, default, active, image); a change that lost a race
+    with another is computed again from the new state."""
+    validate_request_id(command.request_id)
+    tier_id = _uuid(command.tier.tier_id, "tier.tier_id")
+    require_update_mask(command.update_mask)
+    programs = _store(deps, programs)
+
+    async def prepare() -> Prepared[Tier]:
+        current = await programs.tier(caller.org_id, tier_id)
+        if current is None:
+            raise DomainError(ErrorReason.TIER_NOT_FOUND, metadata={"tier_id": tier_id})
+        updated = apply_mask(current, dataclasses.replace(command.tier, tier_id=tier_id), command.update_mask,
+                             updatable=TIER_UPDATABLE_PATHS, immutable=("tier_id", "program_id"),
+                             output_only=("create_time", "update_time"), resource="tier")
+        validate_tier(updated)
+        program = await get_program(current.program_id, caller, deps)
+        if "target_spend" in command.update_mask:
+            check_currency("tier.target_spend.currency_code", command.target_spend_currency_code,
+                           program.currency_code)
+        if "min_spend" in command.update_mask and (command.min_spend_currency_code or updated.min_spend_minor):
+            check_currency("tier.min_spend.currency_code", command.min_spend_currency_code, program.currency_code)
+        now = deps.clock.now()
+        if current.update_time is not None:
+            now = max(now, current.update_time + dt.timedelta(microseconds=1))
+        updated = dataclasses.replace(updated, update_time=now)
+        row = store.tier_change_row(tier=updated, org_id=caller.org_id, previous_update_time=current.update_time,
+                                    request_id=command.request_id, client_id=caller.client_id)
+        lost = DomainError(ErrorReason.TIER_CHANGED_CONCURRENTLY, metadata={"tier_id": tier_id})
+        return Prepared(updated, (row,), {
+            store.TIERS_CHANGED: lost, store.TIER_CHANGES_PKEY: lost,
+            store.TIERS_TARGET_SPEND_UNIQUE: DomainError(ErrorReason.TIER_ALREADY_EXISTS, metadata={
+                "program_id": updated.program_id, "target_spend_minor": updated.target_spend_minor})},
+            on_commit=_forget_after(caller, updated.program_id))
+
+    return await execute_retrying(deps, caller, "UpdateTier", command, prepare, Tier.from_json,
+                                  ErrorReason.TIER_CHANGED_CONCURRENTLY)
+
+
+def _uuid(value: str, field_name: str) -> str:
+    if not value:
+        raise field_required(field_name)
+    try:
+        return str(uuid.UUID(value))
+    except ValueError:
+        raise field_invalid(field_name, "a UUID") from None
+
+
 async def list_tiers(program_id: str, caller: Caller, deps: Deps, *,
                      programs: ProgramStore | None = None) -> tuple[Program, tuple[Tier, ...]]:
     """The program (whose currency the tiers' amounts are in) and its tiers by target spend."""
@@ -421,6 +492,17 @@ def validate_earn_codes(command: CreateEarnCodes) -> int:
         raise field_invalid("prefix", "characters of [0-9A-Z-]")
     length = command.length or limits.EARN_CODE_RANDOM_LENGTH_DEFAULT
     check_range("length", length, limits.EARN_CODE_RANDOM_LENGTH_MIN, limits.EARN_CODE_RANDOM_LENGTH_MAX)
+    if len(command.store_ids) > limits.EARN_CODE_STORE_IDS_MAX:
+        raise field_too_long("store_ids", limits.EARN_CODE_STORE_IDS_MAX)
+    for n, store_id in enumerate(command.store_ids):
+        if not store_id:
+            raise field_required(f"store_ids[{n}]")
+        if len(store_id) > limits.STORE_ID_LENGTH_MAX:
+            raise field_too_long(f"store_ids[{n}]", limits.STORE_ID_LENGTH_MAX)
+        if not store_id.isprintable():
+            raise field_invalid(f"store_ids[{n}]", "printable characters only")
+    if len(set(command.store_ids)) != len(command.store_ids):
+        raise field_invalid("store_ids", "each store once")
     return length
 
 
@@ -434,11 +516,11 @@ async def create_earn_codes(command: CreateEarnCodes, caller: Caller, deps: Deps
         if command.expire_time <= now:
             raise field_invalid("expire_time", "in the future")
         batch = EarnCodeBatch(str(uuid.uuid4()), caller.org_id, command.program_id, command.points, command.count,
-                              command.prefix, length, command.expire_time, now)
+                              command.prefix, length, command.expire_time, now, command.store_ids)
         row = store.earn_code_batch_row(
             batch_id=batch.batch_id, org_id=caller.org_id, program_id=batch.program_id, points=batch.points,
             count=batch.count, prefix=batch.prefix, length=batch.length, expire_time=batch.expire_time,
-            create_time=batch.create_time)
+            create_time=batch.create_time, store_ids=batch.store_ids)
         return Prepared(batch, (row,))
 
     batch = await execute_once(deps, caller, "CreateEarnCodes", command, prepare, EarnCodeBatch.from_json)

@@ -17,12 +17,15 @@ from core.service.checkout import Checkout
 from core.service.context import Deps
 from core.service.coupons import Coupons
 from core.service.events_outbox import Events
+from core.service.interaction_points import InteractionPoints
 from core.service.points import Points
 from server.servicers.accounts import AccountServicer
 from server.servicers.auth import AuthServicer
 from server.servicers.checkout import CheckoutServicer
 from server.servicers.coupons import CouponServicer, OfferServicer
 from server.servicers.events import EventServicer, WebhookServicer
+from server.servicers.interaction_points import InteractionPointServicer
+from server.servicers.search import SearchServicer
 from server.servicers.loyalty import LoyaltyServicer
 from server.servicers.programs import ProgramServicer
 
@@ -56,14 +59,17 @@ def registry() -> dict:
 
 def add_servicers(server: grpc.aio.Server, deps: Deps, auth: Auth, coupons: Coupons, points: Points,
                   checkout: Checkout | None = None, events: Events | None = None, messenger=None) -> None:
+    directory = InteractionPoints(deps)  # One per worker: the interaction points cached in process.
     implemented = {"rewards.accounts.v1.AccountService": AccountServicer(deps, points.built_in_event),
                    "rewards.auth.v1.AuthService": AuthServicer(auth),
                    "rewards.coupons.v1.OfferService": OfferServicer(coupons),
-                   "rewards.coupons.v1.CouponService": CouponServicer(coupons, messenger),
-                   "rewards.loyalty.v1.LoyaltyService": LoyaltyServicer(points),
-                   "rewards.loyalty.v1.ProgramService": ProgramServicer(deps)}
+                   "rewards.coupons.v1.CouponService": CouponServicer(coupons, messenger, directory),
+                   "rewards.loyalty.v1.LoyaltyService": LoyaltyServicer(points, directory),
+                   "rewards.loyalty.v1.ProgramService": ProgramServicer(deps),
+                   "rewards.accounts.v1.InteractionPointService": InteractionPointServicer(directory),
+                   "rewards.accounts.v1.SearchService": SearchServicer(deps)}
     if checkout is not None:
-        implemented["rewards.checkout.v1.CheckoutService"] = CheckoutServicer(checkout)
+        implemented["rewards.checkout.v1.CheckoutService"] = CheckoutServicer(checkout, directory)
     if events is not None:
         implemented["rewards.events.v1.EventService"] = EventServicer(events)
         implemented["rewards.events.v1.WebhookService"] = WebhookServicer(events)

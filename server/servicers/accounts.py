@@ -15,6 +15,7 @@ from rewards.accounts.v1 import resources_pb2 as resources
 
 from core.domain.accounts import (Account, AccountStatus, Address, Identifier, IdentifierType, MarketingChannel,
                                   Membership, MembershipRole, User, UserData)
+from core.domain.accounts import GenderCode
 from core.domain.errors import field_invalid
 from core.service import accounts, users
 from core.service.accounts import AccountRef
@@ -176,7 +177,9 @@ def user_data_from_proto(user: resources.User) -> UserData:
         birth_date=user.birth_date,
         address=Address(tuple(address.lines), address.city, address.postal_code, address.region,
                         address.country_code),
-        properties=tuple(sorted(user.properties.items())), language=user.language)
+        properties=tuple(sorted(user.properties.items())),
+        gender_code=_enum(GenderCode, user.gender_code, "user.gender_code") if user.gender_code else None,
+        language=user.language)
 
 
 def user_to_proto(user: User) -> resources.User:
@@ -187,7 +190,7 @@ def user_to_proto(user: User) -> resources.User:
         family_name=data.family_name, birth_date=data.birth_date,
         address=resources.PostalAddress(lines=address.lines, city=address.city, postal_code=address.postal_code,
                                         region=address.region, country_code=address.country_code),
-        properties=dict(data.properties), language=data.language,
+        properties=dict(data.properties), gender_code=int(data.gender_code or 0), language=data.language,
         create_time=timestamp(user.create_time), update_time=timestamp(user.update_time))
 
 

@@ -12,16 +12,22 @@ from core.domain.checkout import Basket, BasketInput, BasketLine, BasketRefund, 
 from core.domain.errors import field_invalid
 from core.service.accounts import AccountRef
 from core.service.checkout import AuthorizeBasket, CaptureBasket, Checkout, ListBaskets, RefundBasket, VoidBasket
+from core.service.interaction_points import InteractionPoints
 from server.context import current_caller
+from server.servicers.interaction_points import locate_request
 from server.convert import timedelta_of, timestamp
 from server.servicers.accounts import identifier_from_proto
 
 
 class CheckoutServicer(checkout_service_pb2_grpc.CheckoutServiceServicer):
-    def __init__(self, checkout: Checkout) -> None:
+    def __init__(self, checkout: Checkout, interaction_points: InteractionPoints | None = None) -> None:
         self._checkout = checkout
+        self._located = interaction_points
+        """Resolves a basket's interaction point (header or field) into its location."""
 
     async def AuthorizeBasket(self, request: api.AuthorizeBasketRequest, context) -> api.AuthorizeBasketResponse:
+        if self._located is not None:
+            await locate_request(self._located, request, context)
         identifier = (identifier_from_proto(request.account_identifier, "account_identifier")
                       if request.HasField("account_identifier") else None)
         hold = None
@@ -35,7 +41,7 @@ class CheckoutServicer(checkout_service_pb2_grpc.CheckoutServiceServicer):
             tuple([("code", code) for code in request.coupon_codes]
                   + [("account_coupon_id", value) for value in request.account_coupon_ids]),
             request.points_burn.points if request.HasField("points_burn") else None, request.payment_card_type,
-            request.zone_id, request.interaction_point_id, hold)
+            request.zone_id, request.interaction_point_id, hold, request.concept_id)
         for n, line in enumerate(request.lines):
             if line.line_amount.currency_code != request.total_amount.currency_code:
                 raise field_invalid(f"lines[{n}].line_amount.currency_code", "the total_amount's currency")
@@ -107,6 +113,8 @@ def basket_to_proto(basket: Basket) -> resources.Basket:
             entry.reward.CopyFrom(coupon_resources.AppliedReward(
                 kind=result.kind, discount_amount=money(result.discount_minor), free_item_sku=result.free_item_sku,
                 extra_points=result.extra_points, points_multiplier_bps=result.points_multiplier_bps))
+    if basket.burned_value_minor is not None:
+        message.burned_points_value.CopyFrom(money(basket.burned_value_minor))
     if basket.capture_time is not None:
         message.capture_time.CopyFrom(timestamp(basket.capture_time))
     if basket.void_time is not None:

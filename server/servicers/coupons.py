@@ -30,10 +30,13 @@ from core.service.coupons import (AccountCoupon, ActivateCoupon, AddOfferCustome
                                   UpdateOffer, offer_etag)
 from core.service.accounts import parse_uuid
 from core.service.messages import Messenger
+from core.service.batch import check_batch_size
+from core.service.interaction_points import InteractionPoints
 from server.servicers.messages import delivery_from_proto, delivery_to_proto, resend_coupon
 from server.errors import item_error
 from server.servicers.accounts import identifier_from_proto
 from server.context import current_caller
+from server.servicers.interaction_points import header_of, locate_request
 from server.convert import datetime_of, timestamp
 
 _STATES = {resources.OFFER_STATE_UNSPECIFIED: OfferState.DRAFT, resources.OFFER_STATE_DRAFT: OfferState.DRAFT,
@@ -62,7 +65,7 @@ class OfferServicer(offer_service_pb2_grpc.OfferServiceServicer):
     async def ListOffers(self, request: offer_api.ListOffersRequest, context) -> offer_api.ListOffersResponse:
         page, token = await self._coupons.list_offers(ListOffers(
             request.program_id, tuple(request.states), request.page_size, request.page_token, request.store_id,
-            request.zone_id), current_caller())
+            request.zone_id, request.concept_id), current_caller())
         return offer_api.ListOffersResponse(offers=[listing_to_proto(item) for item in page], next_page_token=token)
 
     async def ActivateOffer(self, request: offer_api.ActivateOfferRequest, context) -> offer_api.ActivateOfferResponse:
@@ -117,26 +120,54 @@ class OfferServicer(offer_service_pb2_grpc.OfferServiceServicer):
 
 
 class CouponServicer(coupon_service_pb2_grpc.CouponServiceServicer):
-    def __init__(self, coupons: Coupons, messenger: Messenger | None = None) -> None:
+    def __init__(self, coupons: Coupons, messenger: Messenger | None = None,
+                 interaction_points: InteractionPoints | None = None) -> None:
         self._coupons = coupons
         self._messenger = messenger
+        self._located = interaction_points
+        """Resolves a request's interaction point (header or field) into its location."""
+
+    async def _locate(self, request, context) -> None:
+        if self._located is not None:
+            await locate_request(self._located, request, context)
 
     async def ResendCoupon(self, request: coupon_api.ResendCouponRequest, context) -> coupon_api.ResendCouponResponse:
         return await resend_coupon(self._messenger, request, current_caller())
 
     async def RedeemCoupon(self, request: coupon_api.RedeemCouponRequest, context) -> coupon_api.RedeemCouponResponse:
+        await self._locate(request, context)
         redemption = await self._coupons.redeem(_redeem_command(request), current_caller())
         return _redemption_reply(request, redemption)
 
     async def BatchRedeemCoupons(self, request: coupon_api.BatchRedeemCouponsRequest,
                                  context) -> coupon_api.BatchRedeemCouponsResponse:
-        outcomes = await self._coupons.redeem_batch([_redeem_command(item) for item in request.requests],
-                                                    current_caller())
+        outcomes = await self._located_batch(request, context)
         return coupon_api.BatchRedeemCouponsResponse(results=[
             coupon_api.BatchRedeemCouponResult(error=coupon_api.ItemError(**item_error(outcome, _REDEEM_METHOD)))
             if isinstance(outcome, DomainError) else
             coupon_api.BatchRedeemCouponResult(response=_redemption_reply(item, outcome))
             for item, outcome in zip(request.requests, outcomes)])
+
+    async def _located_batch(self, request: coupon_api.BatchRedeemCouponsRequest, context) -> list:
+        """redeem_batch over the items whose interaction point (the call's header, or the item's
+        field) resolves; an item that does not resolve gets its refusal as its outcome."""
+        caller = current_caller()
+        check_batch_size(len(request.requests))  # The call's bounds before any item is located.
+        header = header_of(context) if self._located is not None else ""
+        outcomes: list = [None] * len(request.requests)
+        commands, places = [], []
+        for index, item in enumerate(request.requests):
+            try:
+                if self._located is not None:
+                    await locate_request(self._located, item, context, caller, header)
+                commands.append(_redeem_command(item))
+                places.append(index)
+            except DomainError as refused:
+                outcomes[index] = refused
+        if commands:  # Every item may have been refused by its interaction point.
+            for index, outcome in zip(places, await self._coupons.redeem_batch(commands, caller), strict=True):
+                outcomes[index] = outcome
+        return outcomes
 
     async def IssueCoupon(self, request: coupon_api.IssueCouponRequest, context) -> coupon_api.IssueCouponResponse:
         coupon, offer = await self._coupons.issue_with_offer(IssueCoupon(
@@ -209,15 +240,19 @@ class CouponServicer(coupon_service_pb2_grpc.CouponServiceServicer):
                                                      next_page_token=token)
 
     async def ListDeals(self, request: coupon_api.ListDealsRequest, context) -> coupon_api.ListDealsResponse:
+        await self._locate(request, context)
         deals, token = await self._coupons.list_deals(ListDeals(
-            request.account_id, Location(request.store_id, request.zone_id, request.interaction_point_id),
+            request.account_id, Location(request.store_id, request.zone_id, request.interaction_point_id,
+                                         request.concept_id),
             request.page_size, request.page_token, _identifier(request)), current_caller())
         return coupon_api.ListDealsResponse(deals=[deal_to_proto(deal) for deal in deals], next_page_token=token)
 
     async def ValidateCoupon(self, request: coupon_api.ValidateCouponRequest,
                              context) -> coupon_api.ValidateCouponResponse:
+        await self._locate(request, context)
         validation = await self._coupons.validate(
-            request.code, request.account_id, Location(request.store_id, request.zone_id, request.interaction_point_id),
+            request.code, request.account_id, Location(request.store_id, request.zone_id, request.interaction_point_id,
+                                                       request.concept_id),
             money_from_proto(request.bill_amount), current_caller(), request.account_coupon_id, _identifier(request),
             lines=bill_lines_from_proto(request))
         failures, offer = validation.failures, validation.offer
@@ -311,7 +346,8 @@ def offer_from_proto(offer: resources.Offer) -> Offer:
             anyone_may_redeem=rules.redeemable_by_anyone,
             redeemable_until_days=rules.redeemable_until_days_before_expiry,
             applicable_skus=frozenset(rules.applicable_skus),
-            applicable_categories=frozenset(rules.applicable_categories)),
+            applicable_categories=frozenset(rules.applicable_categories),
+            concept_ids=frozenset(rules.concept_ids)),
         content=content_from_proto(offer.content), delivery=delivery_from_proto(offer.delivery),
         discount_amount=(_optional_money(reward.discount_amount, "offer.reward.discount_amount")
                          if reward.kind in (resources.REWARD_KIND_DISCOUNT_AMOUNT, resources.REWARD_KIND_REWARD)
@@ -413,7 +449,8 @@ def offer_to_proto(offer: Offer) -> resources.Offer:
             issue_notification_threshold=offer.issuance.notify_remaining,
             past_issue_offer_ids=sorted(offer.issuance.past_offer_ids), past_issue_months=offer.issuance.past_months,
             redeemable_until_days_before_expiry=rules.redeemable_until_days,
-            applicable_skus=sorted(rules.applicable_skus), applicable_categories=sorted(rules.applicable_categories)),
+            applicable_skus=sorted(rules.applicable_skus), applicable_categories=sorted(rules.applicable_categories),
+            concept_ids=sorted(rules.concept_ids)),
         content=content_to_proto(offer.content), etag=offer_etag(offer), delivery=delivery_to_proto(offer.delivery))
     if offer.issuance.min_gap_seconds:
         message.rules.min_issue_gap.seconds = offer.issuance.min_gap_seconds
@@ -530,7 +567,8 @@ _REDEEM_METHOD = "/rewards.coupons.v1.CouponService/RedeemCoupon"
 def _redeem_command(request: coupon_api.RedeemCouponRequest) -> RedeemCoupon:
     return RedeemCoupon(request.request_id, request.code, request.account_id, request.store_id,
                         money_from_proto(request.bill_amount), request.account_coupon_id, request.zone_id,
-                        request.interaction_point_id, _identifier(request), bill_lines_from_proto(request))
+                        request.interaction_point_id, _identifier(request), bill_lines_from_proto(request),
+                        request.concept_id)
 
 
 def bill_lines_from_proto(request) -> tuple[BillLine, ...]:

@@ -6,17 +6,24 @@ from __future__ import annotations
 from rewards.loyalty.v1 import loyalty_service_pb2 as api
 from rewards.loyalty.v1 import loyalty_service_pb2_grpc
 from rewards.loyalty.v1 import resources_pb2 as resources
-from rewards.type.v1 import money_pb2
+from rewards.type.v1 import item_error_pb2, money_pb2
 
 from core.domain.errors import DomainError
+from core.domain.loyalty import BPS
+from core.domain.receipts import Receipt, ReceiptDetail
 from core.service import points
 from core.service.accounts import AccountRef
 from core.service.points.admin import AdjustPoints, AllocateRow, PointsAdmin, VoidTransaction
 from core.domain.lucky_draws import format_number
 from core.service.points import LuckyDrawEntry, Movement, Points, PointsTransaction
+from core.service.batch import check_batch_size
+from core.service.interaction_points import InteractionPoints
 from server.context import current_caller
+from server.servicers.interaction_points import header_of, locate_request
 from server.convert import datetime_of, timedelta_of, timestamp
+from server.errors import item_error
 from server.servicers.accounts import identifier_from_proto
+from server.servicers.programs import tier_to_proto
 
 
 def _ref(request) -> AccountRef:
@@ -27,9 +34,15 @@ def _ref(request) -> AccountRef:
 
 
 class LoyaltyServicer(loyalty_service_pb2_grpc.LoyaltyServiceServicer):
-    def __init__(self, engine: Points) -> None:
+    def __init__(self, engine: Points, interaction_points: InteractionPoints | None = None) -> None:
         self._points = engine
         self._admin = PointsAdmin(engine._deps, engine, engine._coupons)
+        self._located = interaction_points
+        """Resolves a request's interaction point (header or field) into its store."""
+
+    async def _locate(self, request, context) -> None:
+        if self._located is not None:
+            await locate_request(self._located, request, context)
 
     async def VoidTransaction(self, request: api.VoidTransactionRequest, context) -> api.VoidTransactionResponse:
         movement = await self._admin.void(VoidTransaction(request.request_id, request.points_transaction_id,
@@ -71,23 +84,35 @@ class LoyaltyServicer(loyalty_service_pb2_grpc.LoyaltyServiceServicer):
         return reply
 
     async def EarnPoints(self, request: api.EarnPointsRequest, context) -> api.EarnPointsResponse:
-        command = points.EarnPoints(request.request_id, _ref(request), request.store_id, request.transaction_id,
-                                    request.bill_amount.amount_minor, request.bill_amount.currency_code,
-                                    tuple(request.coupon_codes), request.payment_card_type,
-                                    tuple((line.sku, line.quantity, line.amount.amount_minor, line.amount.currency_code)
-                                          for line in request.lines))
-        movement = await self._points.earn(command, current_caller())
-        return api.EarnPointsResponse(transaction=transaction_to_proto(movement.transactions[0]),
-                                      balance=_movement_balance(movement),
-                                      event_transactions=[transaction_to_proto(t) for t in movement.transactions[1:]],
-                                      applied_coupons=[api.AppliedEarnCoupon(
-                                          code=c.code, offer_id=c.offer_id, coupon_id=c.coupon_id,
-                                          redemption_id=c.redemption_id, automatic=c.automatic)
-                                          for c in movement.coupons])
+        await self._locate(request, context)
+        return _earn_reply(await self._points.earn(_earn_command(request), current_caller()))
+
+    async def BatchEarnPoints(self, request: api.BatchEarnPointsRequest, context) -> api.BatchEarnPointsResponse:
+        caller = current_caller()
+        check_batch_size(len(request.requests))
+        header = header_of(context) if self._located is not None else ""
+        outcomes: list = [None] * len(request.requests)
+        commands, places = [], []
+        for index, item in enumerate(request.requests):
+            try:
+                if self._located is not None:
+                    await locate_request(self._located, item, context, caller, header)
+            except DomainError as refused:  # This item's interaction point: its own answer.
+                outcomes[index] = refused
+                continue
+            commands.append(_earn_command(item))
+            places.append(index)
+        if commands:
+            for index, outcome in zip(places, await self._points.earn_batch(commands, caller), strict=True):
+                outcomes[index] = outcome
+        return api.BatchEarnPointsResponse(results=[
+            api.BatchEarnPointsResult(error=item_error_pb2.ItemError(**item_error(outcome, _EARN_METHOD)))
+            if isinstance(outcome, DomainError) else api.BatchEarnPointsResult(response=_earn_reply(outcome))
+            for outcome in outcomes])
 
     async def EarnByCode(self, request: api.EarnByCodeRequest, context) -> api.EarnByCodeResponse:
-        movement = await self._points.earn_by_code(points.EarnByCode(request.request_id, _ref(request), request.code),
-                                                   current_caller())
+        movement = await self._points.earn_by_code(points.EarnByCode(request.request_id, _ref(request), request.code,
+                                                                     request.store_id), current_caller())
         return api.EarnByCodeResponse(transaction=transaction_to_proto(movement.transactions[0]),
                                       balance=_movement_balance(movement))
 
@@ -100,15 +125,26 @@ class LoyaltyServicer(loyalty_service_pb2_grpc.LoyaltyServiceServicer):
     async def RequestRedemptionOtp(self, request: api.RequestRedemptionOtpRequest,
                                    context) -> api.RequestRedemptionOtpResponse:
         ticket = await self._points.request_otp(
-            points.RequestOtp(request.request_id, _ref(request), request.points, request.user_id), current_caller())
-        return api.RequestRedemptionOtpResponse(otp_id=ticket.otp_id, expire_time=timestamp(ticket.expire_time))
+            points.RequestOtp(request.request_id, _ref(request), request.points, request.user_id,
+                              _amount(request)), current_caller())
+        reply = api.RequestRedemptionOtpResponse(otp_id=ticket.otp_id, expire_time=timestamp(ticket.expire_time),
+                                                 points=ticket.points)
+        if ticket.points_value_minor is not None:
+            reply.points_value.CopyFrom(money_pb2.Money(amount_minor=ticket.points_value_minor,
+                                                        currency_code=ticket.currency_code))
+        return reply
 
     async def RedeemPoints(self, request: api.RedeemPointsRequest, context) -> api.RedeemPointsResponse:
+        await self._locate(request, context)
         command = points.RedeemPoints(request.request_id, _ref(request), request.points, request.otp_id,
-                                      request.otp_code, request.store_id, request.transaction_id)
+                                      request.otp_code, request.store_id, request.transaction_id, _amount(request),
+                                      interaction_point_id=request.interaction_point_id)
         movement = await self._points.redeem(command, current_caller())
-        return api.RedeemPointsResponse(transaction=transaction_to_proto(movement.transactions[0]),
-                                        balance=_movement_balance(movement))
+        message = transaction_to_proto(movement.transactions[0])
+        reply = api.RedeemPointsResponse(transaction=message, balance=_movement_balance(movement))
+        if message.HasField("points_value"):
+            reply.points_value.CopyFrom(message.points_value)
+        return reply
 
     async def RefundPoints(self, request: api.RefundPointsRequest, context) -> api.RefundPointsResponse:
         command = points.RefundPoints(request.request_id, request.points_transaction_id, request.points, request.note)
@@ -154,6 +190,34 @@ class LoyaltyServicer(loyalty_service_pb2_grpc.LoyaltyServiceServicer):
                                                 next_page_token=token)
 
 
+def _amount(request) -> tuple[int, str] | None:
+    """A burn asked in money: (minor units, currency code), or None."""
+    if not request.HasField("amount"):
+        return None
+    return request.amount.amount_minor, request.amount.currency_code
+
+
+def receipt_detail_from_proto(detail: resources.ReceiptDetail) -> ReceiptDetail:
+    return ReceiptDetail(detail.store_id, detail.payment_method.code, detail.payment_method.name,
+                         detail.amount.amount_minor, detail.amount.currency_code, detail.note, detail.invoice_photo_uri,
+                         datetime_of(detail, "transaction_time"))
+
+
+def receipt_to_proto(receipt: Receipt) -> resources.Receipt:
+    message = resources.Receipt(receipt_number=receipt.receipt_number, receipt_type=receipt.receipt_type,
+                                posted_by=receipt.posted_by)
+    for detail in receipt.details:
+        out = message.details.add(store_id=detail.store_id, note=detail.note,
+                                  invoice_photo_uri=detail.invoice_photo_uri,
+                                  amount=money_pb2.Money(amount_minor=detail.amount_minor,
+                                                         currency_code=detail.currency_code))
+        if detail.payment_code:
+            out.payment_method.CopyFrom(resources.PaymentMethod(code=detail.payment_code, name=detail.payment_name))
+        if detail.transaction_time is not None:
+            out.transaction_time.CopyFrom(timestamp(detail.transaction_time))
+    return message
+
+
 def lucky_draw_to_proto(entry: LuckyDrawEntry) -> resources.LuckyDrawEntry:
     message = resources.LuckyDrawEntry(
         points_transaction_id=entry.points_transaction_id, account_id=entry.account_id, program_id=entry.program_id,
@@ -182,7 +246,7 @@ def transaction_to_proto(t: PointsTransaction) -> resources.PointsTransaction:
         points=t.points, store_id=t.store_id, transaction_id=t.transaction_id,
         refunded_points_transaction_id=t.refunded_transaction_id, refunded_points=t.refunded_points,
         create_time=timestamp(t.create_time), regular_points=t.regular_points, bonus_points=t.bonus_points,
-        reward_points=t.reward_points, note=t.note,
+        reward_points=t.reward_points, note=t.note, interaction_point_id=t.interaction_point_id,
         lines=[resources.PurchaseLine(sku=sku, quantity=quantity, amount=money_pb2.Money(
             amount_minor=amount, currency_code=t.currency_code)) for sku, quantity, amount in t.lines])
     if t.bill_minor is not None:
@@ -199,4 +263,41 @@ def transaction_to_proto(t: PointsTransaction) -> resources.PointsTransaction:
             points_transaction_id=t.points_transaction_id))
     if t.lucky_draw is not None:
         message.lucky_draw.CopyFrom(lucky_draw_to_proto(t.lucky_draw))
+    if t.receipt is not None:
+        message.receipt.CopyFrom(receipt_to_proto(t.receipt))
+    if t.type == points.TxType.EARN and t.card_type_multiplier_bps:
+        message.card_type_id = t.card_type_id
+        message.card_type_multiplier_bps = t.card_type_multiplier_bps
+    if t.points_value_minor is not None:
+        message.points_value.CopyFrom(money_pb2.Money(amount_minor=t.points_value_minor,
+                                                      currency_code=t.currency_code))
     return message
+
+
+_EARN_METHOD = "/rewards.loyalty.v1.LoyaltyService/EarnPoints"
+
+
+def _earn_command(request: api.EarnPointsRequest) -> points.EarnPoints:
+    return points.EarnPoints(request.request_id, _ref(request), request.store_id, request.transaction_id,
+                             request.bill_amount.amount_minor, request.bill_amount.currency_code,
+                             tuple(request.coupon_codes), request.payment_card_type,
+                             tuple((line.sku, line.quantity, line.amount.amount_minor, line.amount.currency_code)
+                                   for line in request.lines),
+                             tuple(receipt_detail_from_proto(d) for d in request.receipt_details),
+                             int(request.receipt_type), request.posted_by,
+                             interaction_point_id=request.interaction_point_id)
+
+
+def _earn_reply(movement) -> api.EarnPointsResponse:
+    earned = movement.transactions[0]
+    reply = api.EarnPointsResponse(transaction=transaction_to_proto(earned),
+                                   balance=_movement_balance(movement),
+                                   event_transactions=[transaction_to_proto(t) for t in movement.transactions[1:]],
+                                   applied_coupons=[api.AppliedEarnCoupon(
+                                       code=c.code, offer_id=c.offer_id, coupon_id=c.coupon_id,
+                                       redemption_id=c.redemption_id, automatic=c.automatic)
+                                       for c in movement.coupons],
+                                   card_type_multiplier_bps=earned.card_type_multiplier_bps or BPS)
+    if movement.card_type is not None:
+        reply.card_type.CopyFrom(tier_to_proto(movement.card_type, earned.currency_code))
+    return reply

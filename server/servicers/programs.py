@@ -7,6 +7,7 @@ the domain's.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import enum
 
@@ -21,7 +22,8 @@ from core.domain.coupons import Money
 from core.domain.errors import field_invalid
 from core.domain.lucky_draws import DrawPeriod, LuckyDrawPolicy
 from core.domain.messages import CHANNEL_EMAIL, CHANNEL_SMS, PointsReminder, PointsReminders, PointsTemplate
-from core.domain.loyalty import (CardTypeRule, EarnRule, EarnTier, EventRule, PointsExpiryMode, Program, PromotionRule,
+from core.domain.loyalty import (CardTypeRule, EarnRule, EarnTier, EventRule, PointsExpiryMode, PointsValue, Program,
+                                 PromotionRule,
                                  RatioRule, ReferralRule, RoundingMode, SpendBand, Tier, TierRule)
 from core.service import programs
 from core.service.context import Deps
@@ -78,12 +80,18 @@ class ProgramServicer(program_service_pb2_grpc.ProgramServiceServicer):
 
     async def CreateTier(self, request: api.CreateTierRequest, context) -> api.CreateTierResponse:
         tier = request.tier
-        command = programs.CreateTier(request.request_id, Tier(
-            "", tier.program_id, tier.display_name, tier.target_spend.amount_minor, tier.min_spend.amount_minor,
-            tier.multiplier_bps, tier.evaluation_days, None, _whole_seconds(tier.points_expiry, "tier.points_expiry")),
-            tier.target_spend.currency_code, tier.min_spend.currency_code)
+        command = programs.CreateTier(request.request_id, dataclasses.replace(tier_from_proto(tier), tier_id=""),
+                                      tier.target_spend.currency_code, tier.min_spend.currency_code)
         created = await programs.create_tier(command, current_caller(), self._deps)
         return api.CreateTierResponse(tier=tier_to_proto(created, tier.target_spend.currency_code))
+
+    async def UpdateTier(self, request: api.UpdateTierRequest, context) -> api.UpdateTierResponse:
+        tier = request.tier
+        command = programs.UpdateTier(request.request_id, tier_from_proto(tier), tuple(request.update_mask.paths),
+                                      tier.target_spend.currency_code, tier.min_spend.currency_code)
+        updated = await programs.update_tier(command, current_caller(), self._deps)
+        program = await programs.get_program(updated.program_id, current_caller(), self._deps)
+        return api.UpdateTierResponse(tier=tier_to_proto(updated, program.currency_code))
 
     async def ListTiers(self, request: api.ListTiersRequest, context) -> api.ListTiersResponse:
         program, tiers = await programs.list_tiers(request.program_id, current_caller(), self._deps)
@@ -93,7 +101,7 @@ class ProgramServicer(program_service_pb2_grpc.ProgramServiceServicer):
         command = programs.CreateEarnCodes(
             request.request_id, request.program_id, request.points, request.count,
             datetime_of(request, "expire_time"),
-            request.prefix, request.length)
+            request.prefix, request.length, tuple(request.store_ids))
         async for chunk in await programs.create_earn_codes(command, current_caller(), self._deps):
             yield api.CreateEarnCodesResponse(earn_code_batch_id=chunk.batch_id, codes=chunk.codes,
                                               created_count=chunk.created_count, total_count=chunk.total_count,
@@ -130,7 +138,11 @@ def program_from_proto(program: resources.Program) -> Program:
                                      "RefundOverdraftPolicy"),
         create_time=programs.UNSET_TIME, update_time=programs.UNSET_TIME,
         lucky_draw=_lucky_draw_from_proto(program), earn_requires_owner=program.earn_requires_owner,
-        burn_requires_owner=program.burn_requires_owner, points_reminders=_reminders_from_proto(program))
+        burn_requires_owner=program.burn_requires_owner,
+        points_value=(PointsValue(program.points_value.points, program.points_value.value.amount_minor,
+                                  program.points_value.value.currency_code)
+                      if program.HasField("points_value") else None),
+        receipt_number_format=program.receipt_number_format, points_reminders=_reminders_from_proto(program))
 
 
 _REMINDER_CHANNELS = {resources.REMINDER_CHANNEL_SMS: CHANNEL_SMS, resources.REMINDER_CHANNEL_EMAIL: CHANNEL_EMAIL}
@@ -184,6 +196,10 @@ def program_to_proto(program: Program) -> resources.Program:
                           else resources.REFUND_OVERDRAFT_POLICY_REJECT))
     message.earn_requires_owner = program.earn_requires_owner
     message.burn_requires_owner = program.burn_requires_owner
+    message.receipt_number_format = program.receipt_number_format
+    if program.points_value is not None:
+        message.points_value.CopyFrom(resources.PointsValue(points=program.points_value.points, value=money_pb2.Money(
+            amount_minor=program.points_value.value_minor, currency_code=program.points_value.currency_code)))
     if program.lucky_draw is not None:
         policy = program.lucky_draw
         message.lucky_draw.CopyFrom(resources.LuckyDrawPolicy(
@@ -284,12 +300,25 @@ def earn_rule_to_proto(rule: EarnRule) -> resources.EarnRule:
 # --- tiers -----------------------------------------------------------------------------------
 
 
+def tier_from_proto(tier: resources.Tier) -> Tier:
+    """The tier as sent (validated by the domain); `active` unset: true."""
+    return Tier(tier.tier_id, tier.program_id, tier.display_name, tier.target_spend.amount_minor,
+                tier.min_spend.amount_minor, tier.multiplier_bps, tier.evaluation_days, None,
+                _whole_seconds(tier.points_expiry, "tier.points_expiry"),
+                level_up_evaluation_days=tier.level_up_evaluation_days,
+                level_down_evaluation_days=tier.level_down_evaluation_days, default_tier=tier.default_tier,
+                active=tier.active if tier.HasField("active") else True, image_uri=tier.image_uri)
+
+
 def tier_to_proto(tier: Tier, currency_code: str) -> resources.Tier:
     message = resources.Tier(
         tier_id=tier.tier_id, program_id=tier.program_id, display_name=tier.display_name,
         target_spend=money_pb2.Money(amount_minor=tier.target_spend_minor, currency_code=currency_code),
         min_spend=money_pb2.Money(amount_minor=tier.min_spend_minor, currency_code=currency_code),
-        multiplier_bps=tier.multiplier_bps, evaluation_days=tier.evaluation_days)
+        multiplier_bps=tier.multiplier_bps, evaluation_days=tier.evaluation_days,
+        level_up_evaluation_days=tier.level_up_evaluation_days,
+        level_down_evaluation_days=tier.level_down_evaluation_days, default_tier=tier.default_tier,
+        active=tier.active, image_uri=tier.image_uri)
     if tier.create_time is not None:
         message.create_time.CopyFrom(timestamp(tier.create_time))
     if tier.points_expiry_seconds:

@@ -90,3 +90,40 @@ async def test_every_script_call_of_the_server_keeps_its_keys_on_one_slot(cluste
     assert {"coupon_redeem", "idempotency_claim", "admit_request", "wallet_reserve"} <= names
     assert spanning(records) == []
     assert len({slot for _, slots in records for slot in slots}) > 3  # Spread over the slots, not one.
+
+
+async def test_two_servers_on_the_cluster_share_one_limit_and_one_request_id(
+        cluster_client, redis_cluster, cluster_database, cluster_credentials):
+    """A second supervisor on the same cluster and database (as another machine would be), calls
+    spread over both round robin: the hot offer's limit is counted once across them, and a
+    request_id answered by one replays on the other."""
+    import shutil
+    import tempfile
+    from pathlib import Path
+
+    from rewards_client import RewardsClient
+    from tests.e2e.harness import ServerProcess
+
+    data_dir = Path(tempfile.mkdtemp(prefix="rc-cl2-", dir="/tmp"))
+    second = ServerProcess(data_dir, redis_url=redis_cluster.url, database_url=cluster_database).start()
+    try:
+        one = cluster_client  # The program exists: made on the first server.
+        async with RewardsClient.connect(second.target, cluster_credentials, timeout_s=60) as other:
+            offer_id, code = await offer_with_code(one, "cluster", max_redemption_count=LIMIT)
+            accounts = await new_accounts(other, CALLERS, "cluster")
+            clients = (one, other)
+            reasons = await asyncio.gather(*(
+                reason_of(clients[index % 2].call(clients[index % 2].coupons.RedeemCoupon, redeem(code, account)))
+                for index, account in enumerate(accounts)))
+            replayed_offer, replayed_code = await offer_with_code(one, "cluster", max_redemption_count=5)
+            request = redeem(replayed_code, accounts[0], request_id=uuid.uuid4().hex)
+            first = await one.call(one.coupons.RedeemCoupon, request)
+            again = await other.call(other.coupons.RedeemCoupon, request)
+    finally:
+        second.kill()
+        shutil.rmtree(data_dir, ignore_errors=True)
+
+    assert reasons.count(None) == LIMIT
+    assert set(reasons) == {None, "REDEMPTION_LIMIT_REACHED"}
+    assert redemption_count(cluster_database, offer_id) == LIMIT
+    assert again == first and redemption_count(cluster_database, replayed_offer) == 1

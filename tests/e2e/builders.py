@@ -69,3 +69,21 @@ async def reason_of(awaitable) -> str | None:
     except errors.RewardsError as error:
         return error.reason
     return None
+
+
+async def ensure_interaction_point(client: RewardsClient, interaction_point_id: str = "", store_id: str = "store-1",
+                                   zone_id: str = "", concept_id: str = "", kind: int = 1) -> str:
+    """Registers an interaction point (a new random id if none is given; one that exists already
+    is fine) mapped to the store; returns its id. kind 1: a till."""
+    from rewards.accounts.v1 import interaction_point_service_pb2 as points_api
+    from rewards.accounts.v1 import resources_pb2 as accounts_resources
+    interaction_point_id = interaction_point_id or "ip-" + uuid.uuid4().hex[:12]
+    try:
+        await client.call(client.interaction_points.CreateInteractionPoint, points_api.CreateInteractionPointRequest(
+            interaction_point=accounts_resources.InteractionPoint(
+                interaction_point_id=interaction_point_id, kind=kind, store_id=store_id, zone_id=zone_id,
+                concept_id=concept_id)))
+    except errors.RewardsError as error:
+        if error.reason != "INTERACTION_POINT_ALREADY_EXISTS":
+            raise
+    return interaction_point_id

@@ -20,6 +20,7 @@ from rewards.coupons.v1 import resources_pb2 as resources
 from rewards.loyalty.v1 import loyalty_service_pb2 as loyalty_api
 
 from rewards_client import RewardsClient, errors
+from tests.e2e import builders
 from tests.e2e.test_points import earn, eur, new_account, new_program, otp
 from tests.ledger import check_ledger
 
@@ -434,7 +435,7 @@ async def test_a_basket_names_its_account_by_identifier_and_its_coupons_by_accou
     till_id, till_code = await offer(client, program_id, off(100), interaction_point_ids=["till-7"])
     request = authorize("", till_code, account_identifier=accounts.Identifier(
         type=accounts.IDENTIFIER_TYPE_CARDCODE, value=card), account_coupon_ids=[coupon.account_coupon_id],
-        interaction_point_id="till-9", skip_invalid_coupons=True)
+        interaction_point_id=await builders.ensure_interaction_point(client, "co-till-9"), skip_invalid_coupons=True)
     request.ClearField("account_id")
 
     basket = (await client.call(client.checkout.AuthorizeBasket, request)).basket

@@ -25,6 +25,7 @@ from rewards.loyalty.v1 import resources_pb2 as loyalty
 from rewards.type.v1 import money_pb2
 
 from rewards_client import errors
+from tests.e2e import builders
 
 STRING = pb_descriptor.FieldDescriptor.TYPE_STRING
 FREE_TEXT = {"description", "booking_text", "note"}
@@ -123,7 +124,9 @@ def count(stores, sql: str, *args) -> int:
 
 @pytest.fixture
 async def world(client):
-    """A program, an account in it, an offer with every kind of string, and a coupon of it."""
+    """A program, an account in it, an offer with every kind of string, and a coupon of it; the
+    interaction point pos-1 (of store-1, in zone-1) the redemptions name."""
+    await builders.ensure_interaction_point(client, "pos-1", "store-1", "zone-1")
     program_id = "cc-" + uuid.uuid4().hex[:10]
     await client.call(client.programs.CreateProgram, programs_api.CreateProgramRequest(program=loyalty.Program(
         program_id=program_id, display_name="Control", currency_code="EUR", time_zone="Europe/Berlin")))

@@ -342,12 +342,13 @@ async def test_an_offer_tagged_to_a_zone_applies_in_that_zone_and_in_its_named_s
 
 
 async def test_an_offer_for_some_interaction_points_refuses_the_others(client):
-    _, code = await with_code(client, builders.offer(interaction_point_ids=["till-1"]))
+    till_1, till_2 = [await builders.ensure_interaction_point(client, f"ofr-till-{n}") for n in (1, 2)]
+    _, code = await with_code(client, builders.offer(interaction_point_ids=[till_1]))
 
     assert await reason_of(client.call(client.coupons.RedeemCoupon, await redeem_at(client,
-        code, interaction_point_id="till-2"))) == "INTERACTION_POINT_NOT_ALLOWED"
+        code, interaction_point_id=till_2))) == "INTERACTION_POINT_NOT_ALLOWED"
     assert await reason_of(client.call(client.coupons.RedeemCoupon, await redeem_at(client,
-        code, interaction_point_id="till-1"))) is None
+        code, interaction_point_id=till_1))) is None
 
 
 async def test_location_ids_are_bounded(client):
@@ -531,7 +532,10 @@ async def deals(client: RewardsClient, account: str, **query) -> list[resources.
 
 @pytest.fixture
 async def deal_set(client):
-    """A program with offers of every location kind, ending on different days, and an account."""
+    """A program with offers of every location kind, ending on different days, and an account;
+    the interaction points till-1 (store s-1) and till-2 (store s-2 in zone north)."""
+    await builders.ensure_interaction_point(client, "till-1", "s-1")
+    await builders.ensure_interaction_point(client, "till-2", "s-2", "north")
     program_id = await program(client)
     account = await account_in(client, program_id)
     named = {}

@@ -108,6 +108,8 @@ class FakeCouponRedis:
         self.epochs: dict[str, int] = {}
         """offer_id -> the epoch its state is loaded under."""
         self.reservations: dict[str, dict[str, str]] = {}
+        self.markers: dict[str, str] = {}
+        """Idempotency markers claimed with a reservation: key -> 'P:<fingerprint>'."""
         self.published: dict[str, PublishedLimits] = {}
         self.pools: dict[tuple[str, str], list[str]] = {}
         """(offer_id, series_id) -> unissued codes, drawn from the front."""
@@ -141,7 +143,11 @@ class FakeCouponRedis:
 
     async def redeem(self, *, keys: OfferKeys, coupon_id: str | None, offer_id: str, epoch: int, request_key: str,
                      now_ms: int, gap_ms: int, account_max: int, offer_max: int, deadline_ms: int, account_id: str,
-                     version: int) -> Reserved | Refused:
+                     version: int, claim=None) -> Reserved | Refused:
+        if claim is not None and claim.marker in self.markers:  # coupon_redeem.lua's claim rule
+            held_by = self.markers[claim.marker]
+            return Refused(LimitRefusal.CLAIM_TAKEN, 3 if held_by[2:] != claim.fingerprint else
+                           1 if held_by.startswith("P:") else 2)
         if self.epochs.get(offer_id) != epoch:
             return Refused(LimitRefusal.NOT_LOADED, 0)
         held = self.reservations.setdefault(keys.reservations, {})
@@ -159,6 +165,8 @@ class FakeCouponRedis:
             self.values[key] = self.values.get(key, 0) + 1
         self.values[keys.account_last] = now_ms
         held[request_key] = f"{account_id}|{deadline_ms}|{now_ms}|0"
+        if claim is not None:
+            self.markers[claim.marker] = "P:" + claim.fingerprint
         return Reserved(epoch=epoch, count=self.values[keys.count], reversals=self.values.get(reversals, 0),
                         account_count=self.values[keys.account_count], account_max=account_max, offer_max=offer_max)
 

@@ -3,6 +3,7 @@ redemption row, the script replies, and the Redis key layout (byte for byte as b
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import uuid
@@ -105,6 +106,8 @@ def test_a_redemption_row_survives_its_ledger_row(row):
                  st.integers(-1, 9), st.integers(0, 6), TEXT))
 def test_a_redemption_survives_its_stored_reply(redemption):
     assert Redemption.from_json(json.loads(json.dumps(redemption.to_json()))) == redemption
+    # to_json is written field by field: a field added to Redemption must be added there too.
+    assert set(redemption.to_json()) == {field.name for field in dataclasses.fields(Redemption)}
 
 
 @given(st.builds(IssuedCoupon, IDS, TEXT, IDS, IDS, TIMES, st.none() | TIMES, st.booleans(), st.none() | TIMES,

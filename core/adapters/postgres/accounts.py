@@ -16,6 +16,7 @@ from psycopg.rows import class_row
 from psycopg_pool import AsyncConnectionPool
 
 from core.adapters.postgres.ledger_writer import Row
+from core.adapters.postgres.pool import reading
 from core.domain.accounts import Account, AccountStatus, Identifier, IdentifierType
 
 IDENTIFIERS_UNIQUE = "account_identifiers_unique"
@@ -135,7 +136,7 @@ class AccountStore:
         self._pool = pool
 
     async def _records(self, query: str, params) -> list[AccountRecord]:
-        async with self._pool.connection() as connection:
+        async with reading(self._pool) as connection:  # One statement: autocommit, one round trip.
             cursor = connection.cursor(row_factory=class_row(AccountRecord))
             await cursor.execute(query, params)
             return await cursor.fetchall()

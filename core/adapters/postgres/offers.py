@@ -211,6 +211,7 @@ _LIST_OFFERS = (
     " AND (cardinality(%(states)s::smallint[]) = 0 OR o.state = ANY(%(states)s::smallint[]))"
     " AND (%(store)s = '' OR o.definition -> 'rules' -> 'store_ids' ? %(store)s)"
     " AND (%(zone)s = '' OR o.definition -> 'rules' -> 'zone_ids' ? %(zone)s)"
+    " AND (%(concept)s = '' OR o.definition -> 'rules' -> 'concept_ids' ? %(concept)s)"
     " AND (%(after_time)s::timestamptz IS NULL OR (o.create_time, o.offer_id) < (%(after_time)s, %(after_id)s::uuid))"
     " ORDER BY o.create_time DESC, o.offer_id DESC LIMIT %(limit)s")
 
@@ -317,13 +318,15 @@ class OfferStore:
         return None if found is None else _offer_row(found)
 
     async def page(self, *, org_id: str, program_id: str, states: Sequence[int], store_id: str, zone_id: str,
-                   limit: int, after: tuple[dt.datetime, str] | None) -> list[tuple[OfferRow, OfferCounts]]:
+                   limit: int, after: tuple[dt.datetime, str] | None,
+                   concept_id: str = "") -> list[tuple[OfferRow, OfferCounts]]:
         """ListOffers' rows, newest first, with their counters."""
         async with self._pool.connection() as connection:
             cursor = connection.cursor(row_factory=dict_row)
             await cursor.execute(_LIST_OFFERS, {
                 "org": org_id, "program": program_id, "states": list(states), "store": store_id, "zone": zone_id,
-                "limit": limit, "after_time": after[0] if after else None, "after_id": after[1] if after else None})
+                "concept": concept_id, "limit": limit, "after_time": after[0] if after else None,
+                "after_id": after[1] if after else None})
             return [(_offer_row(found), _counts(found)) for found in await cursor.fetchall()]
 
     async def deal_offers(self, *, org_id: str, program_id: str, limit: int,

@@ -105,6 +105,9 @@ _EVENT_SELECT = (
     " e.payload, e.state, coalesce(sum(d.attempts), 0)::int AS attempt_count,"
     " coalesce(max(d.last_error) FILTER (WHERE d.last_error <> ''), '') AS last_error"
     " FROM outbox_events e LEFT JOIN webhook_deliveries d ON d.event_id = e.event_id")
+_EVENT_GROUP = " GROUP BY e.event_id, e.seq, e.type, e.aggregate_type, e.aggregate_id, e.occurred_at, e.payload, e.state"
+"""Every selected column of the event: the partitioned outbox (0035) has no primary key on the
+parent for GROUP BY e.event_id alone to imply them."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,7 +224,7 @@ class OutboxStore:
         `before_seq`."""
         sql = (_EVENT_SELECT + " WHERE e.org_id = %(org)s AND (%(state)s = '' OR e.state = %(state)s)"
                " AND (%(type)s = '' OR e.type = %(type)s) AND (%(before)s::bigint IS NULL OR e.seq < %(before)s)"
-               " GROUP BY e.event_id ORDER BY e.seq DESC LIMIT %(limit)s")
+               + _EVENT_GROUP + " ORDER BY e.seq DESC LIMIT %(limit)s")
         async with self._pool.connection() as connection:
             cursor = connection.cursor(row_factory=class_row(EventRecord))
             await cursor.execute(sql, {"org": org_id, "state": state, "type": type, "before": before_seq,
@@ -231,7 +234,7 @@ class OutboxStore:
     async def event(self, org_id: str, event_id: str) -> EventRecord | None:
         async with self._pool.connection() as connection:
             cursor = connection.cursor(row_factory=class_row(EventRecord))
-            await cursor.execute(_EVENT_SELECT + " WHERE e.event_id = %s AND e.org_id = %s GROUP BY e.event_id",
+            await cursor.execute(_EVENT_SELECT + " WHERE e.event_id = %s AND e.org_id = %s" + _EVENT_GROUP,
                                  (event_id, org_id))
             return await cursor.fetchone()
 

@@ -39,11 +39,18 @@ class PartitionedTable:
     request_key: tuple[str, ...] = ()
     """Columns each partition has its own unique index on, `<partition>_request_key` (a unique
     index of the parent would have to include the partition key)."""
+    unsettled: str = ""
+    """A condition on its rows: a partition with such a row is not detached (its rows are still
+    being worked on)."""
 
 
 IDEMPOTENCY_KEYS = PartitionedTable("idempotency_keys", "create_time", expires=True,
                                     request_key=("client_id", "request_id"))
-TABLES: tuple[PartitionedTable, ...] = (IDEMPOTENCY_KEYS,)
+OUTBOX_EVENTS = PartitionedTable("outbox_events", "occurred_at", expires=False, request_key=("event_id",),
+                                 unsettled="state = 'pending' OR NOT dispatched OR NOT messaged")
+"""Migration 0035: events are history (never expired); a day is detached once all its events are
+settled (delivered or parked, fanned out, messaged)."""
+TABLES: tuple[PartitionedTable, ...] = (IDEMPOTENCY_KEYS, OUTBOX_EVENTS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,16 +142,26 @@ async def drop_before(pool, table: PartitionedTable, cutoff: dt.datetime) -> tup
 
 async def detach_before(pool, table: PartitionedTable, before: dt.datetime, *, dry_run: bool) -> list[Partition]:
     """Detach the partitions whose every row is older than `before` (they stay as plain tables,
-    to archive or drop); with dry_run, only list them."""
+    to archive or drop) and, for a table with an `unsettled` condition, none of whose rows meets
+    it; with dry_run, only list them."""
     async with pool.connection() as connection:
         async with connection.transaction():
             await _lock(connection, table)
-            chosen = [partition for partition in await partitions(connection, table) if partition.before(before)]
+            chosen = [partition for partition in await partitions(connection, table) if partition.before(before)
+                      and not await _has_unsettled(connection, table, partition)]
             if not dry_run:
                 for partition in chosen:
                     await connection.execute(sql.SQL("ALTER TABLE {} DETACH PARTITION {}").format(
                         sql.Identifier(table.name), sql.Identifier(partition.name)))
         return chosen
+
+
+async def _has_unsettled(connection: psycopg.AsyncConnection, table: PartitionedTable, partition: Partition) -> bool:
+    if not table.unsettled:
+        return False
+    cursor = await connection.execute(sql.SQL("SELECT EXISTS (SELECT 1 FROM {} WHERE {})").format(
+        sql.Identifier(partition.name), sql.SQL(table.unsettled)))
+    return (await cursor.fetchone())[0]
 
 
 async def _lock(connection: psycopg.AsyncConnection, table: PartitionedTable) -> None:

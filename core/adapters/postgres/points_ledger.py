@@ -14,6 +14,7 @@ from psycopg.types.json import Jsonb
 from psycopg_pool import AsyncConnectionPool
 
 from core.adapters.postgres.ledger_writer import Row
+from core.adapters.postgres.receipts import RECEIPT_FIELDS, ReceiptRow
 from core.domain.loyalty import TransactionState, TransactionType
 
 # --- rows to commit -----------------------------------------------------------------------------
@@ -22,7 +23,7 @@ _TX_COLUMNS = ("points_transaction_id", "org_id", "program_id", "account_id", "t
                "credit_account", "amount", "points", "regular_points", "bonus_points", "reward_points", "store_id",
                "transaction_id", "bill_minor", "currency_code", "refunded_transaction_id", "lot_id", "overdraft",
                "note", "expire_time", "create_time", "request_id", "client_id", "epoch", "tier_id", "earn_rule_id",
-               "lines", "operator")
+               "lines", "operator", "points_value_minor", "interaction_point_id")
 _AWARD_COLUMNS = ("org_id", "program_id", "award_key", "points_transaction_id")
 _REFERRAL_COLUMNS = ("org_id", "program_id", "referee_account_id", "referrer_account_id", "points_transaction_id",
                      "create_time")
@@ -35,7 +36,8 @@ def transaction_row(*, points_transaction_id: str, org_id: str, program_id: str,
                     bill_minor: int | None = None, currency_code: str = "", refunded_transaction_id: str = "",
                     lot_id: str | None = None, overdraft: bool = False, note: str = "",
                     expire_time: dt.datetime | None = None, tier_id: str | None = None,
-                    earn_rule_id: str | None = None, lines: Sequence[Sequence] = (), operator: str = "") -> Row:
+                    earn_rule_id: str | None = None, lines: Sequence[Sequence] = (), operator: str = "",
+                    points_value_minor: int | None = None, interaction_point_id: str = "") -> Row:
     """One points_transactions row: a transfer of |points| from `debit_account` to
     `credit_account` (empty texts are stored as NULL)."""
     return Row("points_transactions", _TX_COLUMNS, (
@@ -43,7 +45,8 @@ def transaction_row(*, points_transaction_id: str, org_id: str, program_id: str,
         abs(points), points, regular_points, bonus_points, reward_points, store_id or None, transaction_id or None,
         bill_minor, currency_code or None, refunded_transaction_id or None, lot_id, overdraft, note or None,
         expire_time, create_time, request_id, client_id, epoch, tier_id, earn_rule_id,
-        Jsonb([list(line) for line in lines]) if lines else None, operator or None))
+        Jsonb([list(line) for line in lines]) if lines else None, operator or None, points_value_minor,
+        interaction_point_id or None))
 
 
 _LUCKY_COLUMNS = ("points_transaction_id", "org_id", "program_id", "account_id", "draw_period", "regular_points",
@@ -108,6 +111,11 @@ class LedgerTransaction:
     credit_account: str = ""
     lucky: LuckyDrawRow | None = None
     """EARN: its lucky-draw entry, if any."""
+    points_value_minor: int | None = None
+    """REDEEM: the money value of the points burned (Program.points_value), if stated."""
+    receipt: ReceiptRow | None = None
+    """EarnPoints EARN: its receipt and card type (earn_receipts), if recorded."""
+    interaction_point_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,13 +151,17 @@ _LUCKY_SELECT = ("SELECT e.points_transaction_id::text, e.account_id::text, e.pr
 def _with_lucky(row: dict) -> LedgerTransaction:
     """A transaction row read with its lucky-draw entry's columns (prefixed "lucky_")."""
     lucky = {name: row.pop(f"lucky_{name}") for name in _LUCKY_FIELDS}
-    return LedgerTransaction(**row, lucky=LuckyDrawRow(**lucky) if lucky["count"] is not None else None)
+    receipt = {name: row.pop(f"receipt_{name}") for name in RECEIPT_FIELDS}
+    return LedgerTransaction(**row, lucky=LuckyDrawRow(**lucky) if lucky["count"] is not None else None,
+                             receipt=ReceiptRow(**receipt) if receipt["receipt_type"] is not None else None)
 
 
 @dataclass(frozen=True, slots=True)
 class EarnCode:
     points: int
     expire_time: dt.datetime | None
+    store_ids: list[str] | None = None
+    """Its batch's stores (CreateEarnCodesRequest.store_ids); empty: any."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,12 +204,16 @@ _SELECT_TRANSACTION = (
     " t.regular_points, t.bonus_points, t.reward_points, t.store_id, t.transaction_id, t.bill_minor,"
     " t.currency_code, t.refunded_transaction_id::text, t.refunded_points, t.note, t.expire_time, t.create_time,"
     " t.lines, t.client_id, t.operator, v.points_transaction_id::text AS void_id, v.client_id AS void_client_id,"
-    " v.operator AS void_operator, v.create_time AS void_time, t.debit_account, t.credit_account, "
+    " v.operator AS void_operator, v.create_time AS void_time, t.debit_account, t.credit_account,"
+    " t.interaction_point_id, "
     + ", ".join(f"e.{name}{'::text' if name.endswith(('transaction_id', 'account_id')) else ''} AS lucky_{name}"
                 for name in _LUCKY_FIELDS) +
+    ", t.points_value_minor, "
+    + ", ".join(f"r.{name}{'::text' if name == 'card_type_id' else ''} AS receipt_{name}" for name in RECEIPT_FIELDS) +
     " FROM points_transactions t LEFT JOIN points_transactions v"
     "  ON v.refunded_transaction_id = t.points_transaction_id AND v.type = %(void)s"
-    " LEFT JOIN lucky_draw_entries e ON e.points_transaction_id = t.points_transaction_id")
+    " LEFT JOIN lucky_draw_entries e ON e.points_transaction_id = t.points_transaction_id"
+    " LEFT JOIN earn_receipts r ON r.points_transaction_id = t.points_transaction_id")
 _POSTED_EARN_SPEND = (
     "SELECT (SELECT tier_id::text FROM points_wallets WHERE account_id = %(a)s) AS tier_id,"
     " (SELECT coalesce(sum(bill_minor - CASE WHEN amount > 0 THEN div(bill_minor::numeric * refunded_points,"
@@ -301,8 +317,10 @@ class PointsLedgerStore:
     async def earn_code(self, org_id: str, program_id: str, code: str) -> EarnCode | None:
         async with self._pool.connection() as connection:
             cursor = connection.cursor(row_factory=class_row(EarnCode))
-            await cursor.execute("SELECT points, expire_time FROM earn_codes"
-                                 " WHERE org_id = %s AND program_id = %s AND code = %s", (org_id, program_id, code))
+            await cursor.execute("SELECT c.points, c.expire_time, b.store_ids FROM earn_codes c"
+                                 " LEFT JOIN earn_code_batches b ON b.batch_id = c.batch_id"
+                                 " WHERE c.org_id = %s AND c.program_id = %s AND c.code = %s",
+                                 (org_id, program_id, code))
             return await cursor.fetchone()
 
     async def awards_made(self, org_id: str, program_id: str, award_keys: Sequence[str], account_id: str, *,

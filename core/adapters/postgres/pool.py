@@ -39,6 +39,22 @@ def connection_lost(error: BaseException) -> bool:
     return False
 
 
+@asynccontextmanager
+async def reading(pool: AsyncConnectionPool) -> AsyncIterator[psycopg.AsyncConnection]:
+    """A pooled connection in autocommit, for reads of one statement: one round trip (the
+    statement) instead of three (BEGIN, the statement, COMMIT when the pool takes it back).
+    Never for several statements that must see one snapshot, nor for writes."""
+    async with pool.connection() as connection:
+        await connection.set_autocommit(True)
+        try:
+            yield connection
+        finally:
+            if not connection.closed:
+                # Back to the pool's default; a connection that cannot be switched back is broken,
+                # and the pool discards it.
+                await connection.set_autocommit(False)
+
+
 class StorePool(AsyncConnectionPool):
     def __init__(self, conninfo: str, *, wait_s_max: float = limits.POSTGRES_WAIT_S_MAX, **kwargs) -> None:
         kwargs.setdefault("timeout", wait_s_max)

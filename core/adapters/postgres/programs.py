@@ -21,29 +21,39 @@ from psycopg_pool import AsyncConnectionPool
 from core.adapters.postgres.ledger_writer import Row
 from core.domain.lucky_draws import LuckyDrawPolicy
 from core.domain.messages import PointsReminders
-from core.domain.loyalty import (EarnRule, PointsExpiryMode, Program, ProgramRules, Tier, config_from_json,
+from core.domain.loyalty import (EarnRule, PointsExpiryMode, PointsValue, Program, ProgramRules, Tier,
+                                 config_from_json,
                                  config_to_json)
 
 PROGRAM_COLUMNS = ("org_id", "program_id", "display_name", "currency_code", "time_zone", "points_expiry",
                    "points_expiry_mode", "points_expiry_months", "min_redemption_balance_points",
                    "min_remaining_balance_points", "min_redeem_points", "allow_negative_refund", "create_time",
-                   "update_time", "lucky_draw", "earn_requires_owner", "burn_requires_owner", "points_reminders")
+                   "update_time", "lucky_draw", "earn_requires_owner", "burn_requires_owner", "points_value",
+                   "receipt_number_format", "points_reminders")
 """Program's fields, as the `programs` columns of the same names."""
 _PROGRAM_CHANGE_COLUMNS = ("org_id", "program_id", "previous_update_time", "display_name", "time_zone",
                            "points_expiry", "points_expiry_mode", "points_expiry_months",
                            "min_redemption_balance_points", "min_remaining_balance_points", "min_redeem_points",
                            "allow_negative_refund", "update_time", "request_id", "client_id", "lucky_draw",
-                           "earn_requires_owner", "burn_requires_owner", "points_reminders")
+                           "earn_requires_owner", "burn_requires_owner", "points_value", "receipt_number_format",
+                           "points_reminders")
 _RULE_CHANGE_COLUMNS = ("earn_rule_id", "version", "org_id", "program_id", "display_name", "kind", "config", "etag",
                         "deleted", "change_time", "request_id", "client_id")
 TIER_COLUMNS = ("tier_id", "org_id", "program_id", "display_name", "target_spend_minor", "min_spend_minor",
-                "multiplier_bps", "evaluation_days", "create_time", "points_expiry_seconds")
+                "multiplier_bps", "evaluation_days", "create_time", "points_expiry_seconds",
+                "level_up_evaluation_days", "level_down_evaluation_days", "default_tier", "active", "image_uri",
+                "update_time")
+_TIER_CHANGE_COLUMNS = ("tier_id", "org_id", "program_id", "previous_update_time", "display_name",
+                        "target_spend_minor", "min_spend_minor", "multiplier_bps", "evaluation_days",
+                        "points_expiry_seconds", "level_up_evaluation_days", "level_down_evaluation_days",
+                        "default_tier", "active", "image_uri", "update_time", "request_id", "client_id")
 _BATCH_COLUMNS = ("batch_id", "org_id", "program_id", "points", "code_count", "prefix", "code_length",
-                  "expire_time", "create_time")
+                  "expire_time", "create_time", "store_ids")
 _RULE_SELECT = ("SELECT earn_rule_id::text AS earn_rule_id, program_id, display_name, config, etag, create_time,"
                 " update_time, version FROM earn_rules")
 _TIER_SELECT = ("SELECT tier_id::text AS tier_id, program_id, display_name, target_spend_minor, min_spend_minor,"
-                " multiplier_bps, evaluation_days, create_time, points_expiry_seconds FROM tiers")
+                " multiplier_bps, evaluation_days, create_time, points_expiry_seconds, level_up_evaluation_days,"
+                " level_down_evaluation_days, default_tier, active, image_uri, update_time FROM tiers")
 
 # The constraints whose violation a handler turns into a domain error.
 PROGRAMS_PKEY = "programs_pkey"
@@ -56,6 +66,8 @@ EARN_RULES_CHANGED = "earn_rules_changed"
 TIERS_TARGET_SPEND_UNIQUE = "tiers_target_spend_unique"
 TIERS_LIMIT = "tiers_limit"
 TIERS_PROGRAM_FKEY = "tiers_program_fkey"
+TIERS_CHANGED = "tiers_changed"
+TIER_CHANGES_PKEY = "tier_changes_pkey"
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +84,10 @@ def _lucky_draw(policy: LuckyDrawPolicy | None) -> Jsonb | None:
     return Jsonb(policy.to_json()) if policy is not None else None
 
 
+def _points_value(value: PointsValue | None) -> Jsonb | None:
+    return Jsonb(value.to_json()) if value is not None else None
+
+
 def _reminders(settings: PointsReminders | None) -> Jsonb | None:
     return Jsonb(settings.to_json()) if settings is not None else None
 
@@ -81,6 +97,7 @@ def program_row(*, program: Program) -> Row:
     return Row("programs", PROGRAM_COLUMNS, tuple(
         int(program.points_expiry_mode) if name == "points_expiry_mode"
         else _lucky_draw(program.lucky_draw) if name == "lucky_draw"
+        else _points_value(program.points_value) if name == "points_value"
         else _reminders(program.points_reminders) if name == "points_reminders" else getattr(program, name)
         for name in PROGRAM_COLUMNS))
 
@@ -90,6 +107,8 @@ def program_from_row(row: Mapping[str, object]) -> Program:
     values["points_expiry_mode"] = PointsExpiryMode(values["points_expiry_mode"])
     lucky = values["lucky_draw"]
     values["lucky_draw"] = LuckyDrawPolicy.from_json(lucky.obj if isinstance(lucky, Jsonb) else lucky)
+    value = values["points_value"]
+    values["points_value"] = PointsValue.from_json(value.obj if isinstance(value, Jsonb) else value)
     reminders = values["points_reminders"]
     values["points_reminders"] = PointsReminders.from_json(reminders.obj if isinstance(reminders, Jsonb)
                                                            else reminders)
@@ -104,7 +123,8 @@ def program_change_row(*, program: Program, previous_update_time: dt.datetime, r
         program.points_expiry, int(program.points_expiry_mode), program.points_expiry_months,
         program.min_redemption_balance_points, program.min_remaining_balance_points, program.min_redeem_points,
         program.allow_negative_refund, program.update_time, request_id, client_id, _lucky_draw(program.lucky_draw),
-        program.earn_requires_owner, program.burn_requires_owner, _reminders(program.points_reminders)))
+        program.earn_requires_owner, program.burn_requires_owner, _points_value(program.points_value),
+        program.receipt_number_format, _reminders(program.points_reminders)))
 
 
 def earn_rule_change_row(*, rule: EarnRule, version: int, org_id: str, change_time: dt.datetime, request_id: str,
@@ -127,14 +147,24 @@ def tier_row(*, tier: Tier, org_id: str) -> Row:
                                             for name in TIER_COLUMNS))
 
 
+def tier_change_row(*, tier: Tier, org_id: str, previous_update_time: dt.datetime | None, request_id: str,
+                    client_id: str) -> Row:
+    """A change of the tier last updated at `previous_update_time` (applied only if it still is)."""
+    values = {"org_id": org_id, "previous_update_time": previous_update_time, "request_id": request_id,
+              "client_id": client_id}
+    return Row("tier_changes", _TIER_CHANGE_COLUMNS, tuple(
+        values[name] if name in values else getattr(tier, name) for name in _TIER_CHANGE_COLUMNS))
+
+
 def tier_from_row(row: Mapping[str, object]) -> Tier:
     return Tier(**{name: row[name] for name in TIER_COLUMNS if name != "org_id"})  # type: ignore[arg-type]
 
 
 def earn_code_batch_row(*, batch_id: str, org_id: str, program_id: str, points: int, count: int, prefix: str,
-                        length: int, expire_time: dt.datetime, create_time: dt.datetime) -> Row:
+                        length: int, expire_time: dt.datetime, create_time: dt.datetime,
+                        store_ids: tuple[str, ...] = ()) -> Row:
     return Row("earn_code_batches", _BATCH_COLUMNS, (batch_id, org_id, program_id, points, count, prefix, length,
-                                                      expire_time, create_time))
+                                                      expire_time, create_time, list(store_ids)))
 
 
 # --- reads and the earn-code chunks -----------------------------------------------------------
@@ -189,6 +219,10 @@ class ProgramStore:
         rows = await self._all(sql, {"org": org_id, "program": program_id, "kind": kind, "limit": limit,
                                      "time": after[0] if after else None, "id": after[1] if after else None})
         return [earn_rule_from_row(row) for row in rows]
+
+    async def tier(self, org_id: str, tier_id: str) -> Tier | None:
+        found = await self._all(_TIER_SELECT + " WHERE org_id = %s AND tier_id = %s", (org_id, tier_id))
+        return tier_from_row(found[0]) if found else None
 
     async def tiers(self, org_id: str, program_id: str) -> tuple[Tier, ...]:
         """The program's tiers by target spend."""

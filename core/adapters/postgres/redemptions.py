@@ -18,7 +18,7 @@ from core.domain.coupons import Customer, Rates
 
 REDEMPTION_COLUMNS = ("redemption_id", "org_id", "offer_id", "code", "account_id", "store_id", "bill_minor",
                       "currency_code", "discount_minor", "request_id", "client_id", "epoch", "redeem_time",
-                      "coupon_id", "coupon_use", "points_transaction_id")
+                      "coupon_id", "coupon_use", "points_transaction_id", "interaction_point_id")
 """The columns of a coupon_redemptions row, in the order its Row holds them."""
 _REVERSAL_COLUMNS = ("redemption_id", "request_id", "client_id", "reverse_time")
 
@@ -43,6 +43,8 @@ class RedemptionRow:
     coupon_id: str | None = None
     coupon_use: str | None = None
     points_transaction_id: str | None = None
+    interaction_point_id: str | None = None
+    """The interaction point (seed 001 interaction-id) the redemption was made at, if named."""
 
     def row(self) -> Row:
         return Row("coupon_redemptions", REDEMPTION_COLUMNS, tuple(getattr(self, name) for name in REDEMPTION_COLUMNS))

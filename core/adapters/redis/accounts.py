@@ -60,7 +60,7 @@ class AccountStates:
         self._scripts = scripts
 
     async def get(self, account_id: str) -> AccountState | None:
-        cached = await self._redis.get(state_key(account_id))
+        cached = await self._scripts.command("GET", state_key(account_id))
         return None if cached is None else AccountState.decode(account_id, cached)
 
     async def publish(self, state: AccountState, *, ttl_ms: int = STATE_TTL_MS) -> Published:

@@ -12,11 +12,15 @@ from __future__ import annotations
 import enum
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import redis.asyncio as redis
 
 from core.adapters.redis.scripts import Scripts
 from core.domain import limits
+
+if TYPE_CHECKING:
+    from core.adapters.idempotency import ClaimTicket
 
 POOL_CHUNK = 1_000
 """Codes per SADD / SREM / script call of a pipelined pool change."""
@@ -107,6 +111,8 @@ class LimitRefusal(enum.IntEnum):
     ACCOUNT_LIMIT = 4
     OFFER_LIMIT = 5
     COUPON_USED = 6
+    CLAIM_TAKEN = 7
+    """coupon_redeem with a claim: the request id is held already (detail: the Claim code)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,12 +264,16 @@ class CouponRedis:
 
     async def redeem(self, *, keys: OfferKeys, coupon_id: str | None, offer_id: str, epoch: int, request_key: str,
                      now_ms: int, gap_ms: int, account_max: int, offer_max: int, deadline_ms: int,
-                     account_id: str, version: int) -> Reserved | Refused:
-        """coupon_redeem: check the gap and limits and reserve (an issued coupon: single use)."""
+                     account_id: str, version: int, claim: ClaimTicket | None = None) -> Reserved | Refused:
+        """coupon_redeem: check the gap and limits and reserve (an issued coupon: single use);
+        with `claim`, claim the request id in the same call (its marker is under the offer's tag)."""
         script_keys = keys.as_list() + (coupon_keys(offer_id, coupon_id) if coupon_id is not None else [])
-        reply = await self._scripts.run("coupon_redeem", script_keys, [
-            epoch, request_key, now_ms, gap_ms, account_max, offer_max, deadline_ms, account_id,
-            1 if coupon_id is not None else 0, version])
+        args = [epoch, request_key, now_ms, gap_ms, account_max, offer_max, deadline_ms, account_id,
+                1 if coupon_id is not None else 0, version]
+        if claim is not None:
+            script_keys.append(claim.marker)
+            args += [claim.fingerprint, claim.ttl_ms]
+        reply = await self._scripts.run("coupon_redeem", script_keys, args)
         return reserve_reply(epoch, reply)
 
     async def confirm(self, *, keys: OfferKeys, request_key: str, epoch: int) -> ConfirmOutcome:

@@ -33,6 +33,8 @@ PIPELINE_COMMANDS_MAX = 512
 
 ScriptObserver = Callable[[str, float], None]
 """Called after each script run with (script name, seconds)."""
+_COMMAND = "<command>"
+"""The name a plain command (Scripts.command) goes by in the pending calls."""
 _PRELUDE = re.compile(r"^-- prelude: ([a-z_]+)$", re.M)
 
 
@@ -74,6 +76,18 @@ class Scripts:
             if self._observe is not None:
                 self._observe(name, time.perf_counter() - started)
 
+    async def command(self, *args: object):
+        """One plain command (GET, SET, ...) sent in the tick's pipeline with the scripts, so that
+        it costs no write and read of its own: a single-key command, so one slot on a cluster."""
+        if not self._pipelined:
+            return await self._client.execute_command(*args)
+        loop = asyncio.get_running_loop()
+        future = loop.create_future()
+        if not self._pending:
+            loop.call_soon(self._flush)
+        self._pending.append((_COMMAND, (), args, future))
+        return await asyncio.shield(future)
+
     def _flush(self) -> None:
         pending, self._pending = self._pending, []
         for start in range(0, len(pending), PIPELINE_COMMANDS_MAX):
@@ -85,11 +99,15 @@ class Scripts:
         try:
             if len(calls) == 1:
                 name, keys, args, future = calls[0]
-                results: list = [await self._scripts[name](keys=keys, args=args)]
+                results: list = [await (self._client.execute_command(*args) if name is _COMMAND
+                                        else self._scripts[name](keys=keys, args=args))]
             else:
                 pipe = self._client.pipeline(transaction=False)
                 for name, keys, args, _ in calls:
-                    pipe.evalsha(self._scripts[name].sha, len(keys), *keys, *args)
+                    if name is _COMMAND:
+                        pipe.execute_command(*args)
+                    else:
+                        pipe.evalsha(self._scripts[name].sha, len(keys), *keys, *args)
                 results = await pipe.execute(raise_on_error=False)
                 for index, result in enumerate(results):
                     if isinstance(result, NoScriptError):

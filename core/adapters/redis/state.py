@@ -5,6 +5,16 @@ generation key; if it is missing (a restart without persistence, a flush, a fail
 takes the rebuild lock, bumps the fencing epoch in Postgres, runs every registered rebuilder and
 sets the generation key again; the others wait. While it is missing the worker reports NOT
 SERVING and handlers that need Redis state answer STATE_REBUILDING.
+
+On a Redis Cluster the generation key sits on one master only, and a failover elsewhere leaves it
+in place while the promoted replica may have lost its old master's last writes. So the loaded
+state is also tied to the topology it was loaded on: the masters and their replication ids
+(`INFO replication` master_replid, which a replica replaces with a new one when it is promoted,
+and a master restarted without its data gets anew). The rebuild records that topology under
+TOPOLOGY_KEY (on the generation key's slot); `ensure` rebuilds when the masters now serving
+differ from it. Until then the node fence of the offer scripts (prelude/redemption_limits.lua)
+refuses to count on a node that did not load the offer, so no limit is counted on lost writes
+in between (README, "Failover").
 """
 
 from __future__ import annotations
@@ -12,6 +22,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import uuid
+import zlib
 from collections.abc import Awaitable, Callable
 
 import redis.asyncio as redis
@@ -25,6 +36,32 @@ log = logging.getLogger(__name__)
 
 GENERATION_KEY = "rewards:generation"
 REBUILD_LOCK_KEY = "rewards:rebuild-lock"
+TOPOLOGY_KEY = "{rewards:generation}:topology"
+"""The cluster topology the state was rebuilt on (the hash tag puts it on GENERATION_KEY's slot)."""
+
+
+async def cluster_topology(client) -> str | None:
+    """The masters serving now, their replication ids and the slots the client routes to each
+    ("host:port=replid/slot count:digest", sorted, joined by commas); None on a single Redis.
+    The slots count because a resharding moves offers' keys, and their node stamps with them, to
+    another master: their fence holds until a rebuild loads them there."""
+    if not isinstance(client, redis.RedisCluster):
+        return None
+    owned: dict[str, list[int]] = {}
+    for slot, nodes in client.nodes_manager.slots_cache.items():
+        if nodes:
+            owned.setdefault(nodes[0].name, []).append(slot)
+    parts = []
+    for node in client.get_primaries():
+        info = await client.execute_command("INFO", "replication", target_nodes=node)
+        if isinstance(info, dict) and len(info) == 1 and node.name in info:  # Keyed by node.
+            info = info[node.name]
+        if info.get("role") != "master":
+            raise redis.ConnectionError(f"{node.name} is no longer a master (a failover under way)")
+        slots = sorted(owned.get(node.name, ()))
+        digest = zlib.crc32(",".join(map(str, slots)).encode())
+        parts.append(f"{node.name}={info['master_replid']}/{len(slots)}:{digest:08x}")
+    return ",".join(sorted(parts))
 
 Rebuilder = Callable[[redis.Redis, AsyncConnection, int], Awaitable[None]]
 """Recomputes one family of Redis keys from Postgres, given the new epoch."""
@@ -58,12 +95,16 @@ class StateGuard:
         generation, or an older one: a flush, or a failover to a replica that lags) rebuild."""
         async with self._lock:
             generation = await self._redis.get(GENERATION_KEY)
-            if generation is not None and int(generation) >= await self._ledger_epoch():
+            topology = await cluster_topology(self._redis)
+            if (generation is not None and int(generation) >= await self._ledger_epoch()
+                    and (topology is None or await self._redis.get(TOPOLOGY_KEY) == topology.encode())):
                 self.epoch = int(generation)
                 self._set_ready(True)
                 return
             self._set_ready(False)
-            self.epoch = await self._rebuild_or_wait(generation)
+            if topology is not None and generation is not None:
+                log.warning("redis cluster topology changed: rebuilding", extra={"topology": topology})
+            self.epoch = await self._rebuild_or_wait(generation, topology)
             self._set_ready(True)
 
     async def _ledger_epoch(self) -> int:
@@ -83,21 +124,22 @@ class StateGuard:
                 # the Redis state is not in doubt; keep checking until Postgres answers again.
                 log.warning("redis state check could not read the ledger epoch: %s", error)
 
-    async def _rebuild_or_wait(self, stale: bytes | None) -> int:
+    async def _rebuild_or_wait(self, stale: bytes | None, topology: str | None = None) -> int:
         token = uuid.uuid4().hex
         while True:
             if await self._redis.set(REBUILD_LOCK_KEY, token, nx=True,
                                      px=limits.STATE_REBUILD_LOCK_TTL_MS):
                 try:
-                    return await self._rebuild()
+                    return await self._rebuild(topology)
                 finally:
                     await self._release_lock(token)
             await asyncio.sleep(0.05)
             generation = await self._redis.get(GENERATION_KEY)
-            if generation is not None and generation != stale:
+            if generation is not None and generation != stale and (
+                    topology is None or await self._redis.get(TOPOLOGY_KEY) == topology.encode()):
                 return int(generation)
 
-    async def _rebuild(self) -> int:
+    async def _rebuild(self, topology: str | None = None) -> int:
         """Bump the epoch and recount in one transaction: the epoch row lock makes the count wait
         for every ledger write that passed the fence under the old epoch (see 0003_coupons.sql)."""
         async with self._pool.connection() as connection, connection.transaction():
@@ -107,6 +149,8 @@ class StateGuard:
             log.warning("rebuilding redis state from the ledger", extra={"epoch": epoch})
             for rebuild in self._rebuilders:
                 await rebuild(self._redis, connection, epoch)
+        if topology is not None:  # Recorded before the generation: a reader of both sees them agree.
+            await self._redis.set(TOPOLOGY_KEY, topology)
         await self._redis.set(GENERATION_KEY, epoch)
         return epoch
 

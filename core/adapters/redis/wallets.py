@@ -238,21 +238,22 @@ class WalletCache:
         return int(await self._scripts.run("wallet_cap", [key], [used, cap, wanted, life_ms]))
 
     async def state(self, account_id: str) -> WalletState:
-        return WalletState.decode(await self._redis.hmget(wallet_key(account_id), "epoch", "bal", "nexp"))
+        # Plain commands of the hot path join the tick's pipeline (Scripts.command): no round trip of their own.
+        return WalletState.decode(await self._scripts.command("HMGET", wallet_key(account_id), "epoch", "bal", "nexp"))
 
     async def refunded(self, account_id: str, earn_id: str) -> int | None:
         """The wallet's refunded-so-far count of an earn (None: not seeded)."""
-        value = await self._redis.hget(wallet_key(account_id), refund_field(earn_id))
+        value = await self._scripts.command("HGET", wallet_key(account_id), refund_field(earn_id))
         return int(value) if value is not None else None
 
     # --- the registry of reservations ---------------------------------------------------
 
     async def register(self, hold: WalletHold, deadline_ms: int) -> bool:
         """Enter a reservation before it is made (NX: a retry never moves or removes an entry)."""
-        return bool(await self._redis.zadd(registry_key(hold.account_id), {hold.member: deadline_ms}, nx=True))
+        return bool(await self._scripts.command("ZADD", registry_key(hold.account_id), "NX", deadline_ms, hold.member))
 
     async def unregister(self, hold: WalletHold) -> None:
-        await self._redis.zrem(registry_key(hold.account_id), hold.member)
+        await self._scripts.command("ZREM", registry_key(hold.account_id), hold.member)
 
     async def due(self, bucket: int, now_ms: int) -> list[RegistryEntry]:
         members = await self._redis.zrangebyscore(registry_bucket_key(bucket), "-inf", now_ms,

@@ -83,8 +83,8 @@ class BasketHolds:
     wallet: WalletHold | None
     earn: bool
     card: str
-    location: tuple[str, str, str] | None
-    """(store, zone, interaction point); None in baskets authorized before it was kept."""
+    location: tuple[str, ...] | None
+    """(store, zone, interaction point[, concept]); None in baskets authorized before it was kept."""
     burn_transaction_id: str = ""
     """The REDEEM a capture posts (the row's burn_transaction_id; not part of the JSON)."""
 
@@ -113,7 +113,8 @@ def coupon_hold(row: Row, index: int) -> CouponHold:
 
 def redemption_row(values: dict, points_transaction_id: str | None) -> Row:
     """The coupon_redemptions row of a held coupon, as the capture commits it."""
-    values = {**values, "redeem_time": dt.datetime.fromisoformat(values["redeem_time"]),
+    values = {"interaction_point_id": None,  # Not held by baskets authorized before it was recorded.
+              **values, "redeem_time": dt.datetime.fromisoformat(values["redeem_time"]),
               "points_transaction_id": points_transaction_id}
     return Row("coupon_redemptions", _REDEMPTION_COLUMNS, tuple(values[column] for column in _REDEMPTION_COLUMNS))
 

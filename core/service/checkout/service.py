@@ -59,6 +59,7 @@ from core.service.points import Points, RefundPoints
 from core.service.points.common import MS_PER_S, check_otp_code
 from core.service.points.common import require_owner
 from core.service.programs import load_rules
+from core.service.points.points_money import burn_value
 
 Action = Callable[[], Awaitable[None]]
 
@@ -150,7 +151,7 @@ class Checkout:
                                  rules: ProgramRules) -> Prepared[Basket]:
         request = command.basket
         burn = request.burn_points or 0
-        location = Location(request.store_id, request.zone_id, request.interaction_point_id)
+        location = Location(request.store_id, request.zone_id, request.interaction_point_id, request.concept_id)
         now = self._deps.clock.now()
         expire_time = now + dt.timedelta(seconds=hold_seconds(request.hold_seconds))
         deadline_ms = _deadline_ms(expire_time)
@@ -175,9 +176,11 @@ class Checkout:
         basket_id = str(uuid.uuid4())
         basket = Basket(basket_id, int(BasketState.AUTHORIZED), account.account_id, request.store_id,
                         request.transaction_id, request.lines, request.total_minor, request.currency_code,
-                        tuple(held.results), burn, earned, now, expire_time)
+                        tuple(held.results), burn, earned, now, expire_time,
+                        burned_value_minor=burn_value(rules.program, burn) if burn else None)
         holds = BasketHolds(tuple(held.coupon_holds), wallet_hold, command.earn_points, request.payment_card_type,
-                            (location.store_id, location.zone_id, location.interaction_point_id))
+                            (location.store_id, location.zone_id, location.interaction_point_id)
+                            + ((location.concept_id,) if location.concept_id else ()))
         row = basket_row(basket_id=basket_id, org_id=caller.org_id, program_id=account.program_id,
                          account_id=account.account_id, store_id=request.store_id,
                          transaction_id=request.transaction_id, burned_points=burn,

@@ -58,7 +58,7 @@ def revocation_scope(command: RevokeCoupons) -> tuple[RevocationMode, list[str] 
 
 def check_location(location: Location) -> None:
     """Store, zone and interaction point ids are bounded (FIELD_TOO_LONG)."""
-    for name in ("store_id", "zone_id", "interaction_point_id"):
+    for name in ("store_id", "zone_id", "interaction_point_id", "concept_id"):
         if len(getattr(location, name)) > limits.OFFER_LOCATION_ID_LENGTH_MAX:
             raise field_too_long(name, limits.OFFER_LOCATION_ID_LENGTH_MAX)
 

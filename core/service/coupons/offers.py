@@ -129,13 +129,14 @@ class OfferPart(EngineBase):
         validate_program_id(query.program_id, "program_id")
         if any(state not in OfferState._value2member_map_ for state in query.states):
             raise field_invalid("states", "OfferState values")
-        check_location(Location(query.store_id, query.zone_id))
+        check_location(Location(query.store_id, query.zone_id, concept_id=query.concept_id))
         size = paging.page_size(query.page_size, limits.COUPON_PAGE_SIZE_DEFAULT, limits.COUPON_PAGE_SIZE_MAX)
         states = sorted(set(query.states))
-        scope = paging.scope(query.program_id, states, query.store_id, query.zone_id)
+        scope = paging.scope(query.program_id, states, query.store_id, query.zone_id, query.concept_id)
         after = paging.decode(query.page_token, scope)
         rows = await self._offers.page(org_id=caller.org_id, program_id=query.program_id, states=states,
-                                       store_id=query.store_id, zone_id=query.zone_id, limit=size + 1, after=after)
+                                       store_id=query.store_id, zone_id=query.zone_id, limit=size + 1, after=after,
+                                       concept_id=query.concept_id)
         page = [OfferListing(row.offer(caller.org_id), counts.issued_count, counts.redeemed_count,
                              counts.issue_threshold_reach_time) for row, counts in rows[:size]]
         last = page[-1].offer if page else None

@@ -158,7 +158,8 @@ class QueryPart(EngineBase):
         account = await resolve_account(self._deps, caller.org_id, ref, fields=REQUEST_FIELDS)
         require_active(account)
         account_id = account.account_id
-        scope = paging.scope(account_id, location.store_id, location.zone_id, location.interaction_point_id)
+        scope = paging.scope(account_id, location.store_id, location.zone_id, location.interaction_point_id,
+                             *((location.concept_id,) if location.concept_id else ()))
         after = paging.decode(query.page_token, scope)
         now = self._deps.clock.now()
         customer: list[Customer] = []

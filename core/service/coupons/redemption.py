@@ -12,24 +12,23 @@ A redemption, as DESIGN.md section 4 draws it:
 
 from __future__ import annotations
 
-import asyncio
+import dataclasses
 import datetime as dt
 import uuid
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 
-from core.adapters.failures import as_domain_error
+from core.adapters.idempotency import Claim, ClaimTaken, ClaimTicket
 from core.adapters.postgres.ledger_writer import Row
 from core.adapters.postgres.outbox import event_row
 from core.adapters.postgres.redemptions import RedemptionRow, reversal_row
 from core.adapters.redis.coupons import CounterKind, CouponRedis, LimitRefusal, OfferKeys, Refused, Reserved, \
-    coupon_keys, keys_of
-from core.domain import limits
+    coupon_keys, keys_of, offer_tag
 from core.domain.accounts import Identifier
 from core.domain.coupons import (BillLine, Customer, IssuedCoupon, Location, Money, Offer, Rates, coupon_failures,
                                  coupon_rule_failures, coupon_state, discount, failing_rules, parse_account_coupon_id,
                                  reward_currencies)
-from core.domain.errors import DomainError, ErrorReason, field_invalid, field_required
+from core.domain.errors import DomainError, ErrorReason, field_invalid
 from core.service.account_states import AccountState, account_state, check_state
 from core.service.accounts import validate_request_id
 from core.service.context import Caller
@@ -38,8 +37,9 @@ from core.service.coupons.checks import parse_uuid, refusal, validate_redeem
 from core.service.coupons.commands import (CouponView, HeldRedemption, RedeemCoupon, Redemption, Reversal,
                                            ReverseRedemption, Validation)
 from core.service.coupons.settlement import HeldReservation
-from core.service.events_outbox import evented
-from core.service.idempotent import Prepared, execute_once
+from core.service.batch import each_item
+from core.service.events_outbox import with_events
+from core.service.idempotent import Prepared, execute_claiming, execute_once
 
 _LOAD_ATTEMPTS = 2
 """A script refused for state not loaded runs once more after the offer's state is loaded."""
@@ -54,10 +54,6 @@ def _redemption_rejections(code: str) -> dict[str, DomainError]:
         "coupon_redemptions_coupon_revoked": DomainError(ErrorReason.COUPON_REVOKED, metadata={"code": code}),
         "coupon_redemptions_coupon_not_activated": DomainError(ErrorReason.COUPON_NOT_ACTIVATED,
                                                                metadata={"code": code})}
-
-
-def _account_of_redemption(redemption: Redemption) -> str:
-    return redemption.account_id
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +90,8 @@ class RedemptionPart(EngineBase):
         created, deleted, of another program than the offer's) is the only failure reported."""
         location = Location(location) if isinstance(location, str) else location
         command = RedeemCoupon("dry-run", code, account_id, location.store_id, bill, account_coupon_id,
-                               location.zone_id, location.interaction_point_id, account_identifier, tuple(lines))
+                               location.zone_id, location.interaction_point_id, account_identifier, tuple(lines),
+                               location.concept_id)
         validate_redeem(command)
         try:
             offer, coupon, code, state = await self._named(command, caller)
@@ -161,59 +158,34 @@ class RedemptionPart(EngineBase):
         if offer.applies_at_earn:
             raise DomainError(ErrorReason.COUPON_APPLIES_AT_EARN, metadata={"code": command.code})
 
-        async def prepare() -> Prepared[Redemption]:
-            return await self._prepare_redeem(command, offer, coupon, code, state, caller)
+        async def prepare(claim: ClaimTicket | None) -> Prepared[Redemption]:
+            prepared = await self._prepare_redeem(command, offer, coupon, code, state, caller, claim)
+            payload = prepared.result.to_json()  # The event's payload and the stored reply.
+            return dataclasses.replace(with_events(prepared, event_row(
+                caller.org_id, "coupon.redeemed", "account", prepared.result.account_id, payload,
+                prepared.result.redeem_time)), result_json=(prepared.result, payload))
 
-        prepare = evented(prepare, self._deps.clock, caller.org_id, "coupon.redeemed", "account",
-                          _account_of_redemption)
-        return await execute_once(self._deps, caller, "RedeemCoupon", command, prepare, Redemption.from_json)
+        # One Redis call before the commit: the request id is claimed by the reservation script.
+        return await execute_claiming(self._deps, caller, "RedeemCoupon", command, prepare, Redemption.from_json,
+                                      offer_tag(offer.offer_id))
 
     async def _prepare_redeem(self, command: RedeemCoupon, offer: Offer, coupon: IssuedCoupon | None, code: str,
-                              state: AccountState, caller: Caller) -> Prepared[Redemption]:
+                              state: AccountState, caller: Caller,
+                              claim: ClaimTicket | None = None) -> Prepared[Redemption]:
         # Checked inside the request: a retry of a committed redemption replays its reply even if
-        # the account was locked since.
+        # the account was locked since (a refusal is answered only after the claim: execute_claiming).
         check_state(state, caller.org_id, offer.program_id)
         held = await self._redemption(offer, coupon, code, state.account_id, command.location, command.bill,
-                                      command.request_id, caller, lines=command.lines)
-        return Prepared(held.redemption, (held.row,), held.rejections, on_commit=held.confirm, on_abort=held.release)
+                                      command.request_id, caller, lines=command.lines, claim=claim)
+        # The confirm only drops the hold (the counts include it already): it runs after the reply.
+        return Prepared(held.redemption, (held.row,), held.rejections, on_commit=held.confirm, on_abort=held.release,
+                        reply_before_settling=True)
 
     async def redeem_batch(self, commands: Sequence[RedeemCoupon],
                            caller: Caller) -> list[Redemption | DomainError]:
-        """BatchRedeemCoupons: each command redeemed exactly as `redeem` does (its own request id,
-        its own answer), BATCH_CONCURRENCY at a time; a refusal is that item's answer. Not atomic
-        across items."""
-        if not commands:
-            raise field_required("requests")
-        if len(commands) > limits.BATCH_ITEMS_MAX:
-            raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={
-                "field": "requests", "max": limits.BATCH_ITEMS_MAX})
-        seen: set[str] = set()
-        duplicates = set()
-        for command in commands:
-            if command.request_id in seen:
-                duplicates.add(command.request_id)
-            seen.add(command.request_id)
-        gate = asyncio.Semaphore(limits.BATCH_CONCURRENCY)
-
-        async def one(index: int, command: RedeemCoupon) -> Redemption | DomainError:
-            if not command.request_id:
-                return field_required(f"requests[{index}].request_id")
-            if command.request_id in duplicates:
-                return field_invalid(f"requests[{index}].request_id", "a request_id used by one item of the batch")
-            if caller.store_ids and command.store_id not in caller.store_ids:
-                return DomainError(ErrorReason.STORE_NOT_ALLOWED, metadata={"store_id": command.store_id})
-            async with gate:
-                try:
-                    return await self.redeem(command, caller)
-                except DomainError as error:
-                    return error
-                except Exception as error:
-                    unavailable = as_domain_error(error)
-                    if unavailable is None:
-                        raise
-                    return unavailable
-
-        return list(await asyncio.gather(*(one(n, command) for n, command in enumerate(commands))))
+        """BatchRedeemCoupons: each command redeemed exactly as `redeem` does (core/service/batch.py)."""
+        return await each_item(commands, caller, lambda command: self.redeem(command, caller),
+                               lambda command: command.store_id)
 
     # --- what a redemption names -----------------------------------------------------------
 
@@ -277,11 +249,13 @@ class RedemptionPart(EngineBase):
     async def _redemption(self, offer: Offer, coupon: IssuedCoupon | None, code: str, account_id: str,
                           location: Location, bill: Money, request_id: str, caller: Caller,
                           points_transaction_id: str | None = None,
-                          deadline_ms: int | None = None, lines: Sequence[BillLine] = ()) -> HeldRedemption:
+                          deadline_ms: int | None = None, lines: Sequence[BillLine] = (),
+                          claim: ClaimTicket | None = None) -> HeldRedemption:
         """Check every rule, reserve the redemption in Redis and return its ledger row with the
         means to confirm or release it. The caller commits the row (with its own rows).
         `deadline_ms`: the reservation's deadline (default: now + RESERVATION_TTL_MS); `lines`:
-        the bill's lines (a product-restricted offer discounts the matching ones)."""
+        the bill's lines (a product-restricted offer discounts the matching ones); `claim`: the
+        request id is claimed with the reservation (execute_claiming)."""
         now = self._deps.clock.now()
         request_key = f"{caller.client_id}:{request_id}"
         store_id = location.store_id
@@ -293,7 +267,8 @@ class RedemptionPart(EngineBase):
         if failures:
             raise min(failures, key=lambda failure: failure.reason.precedence)
         amount = 0 if offer.applies_at_earn else discount(offer, bill, rates, lines)
-        reserved = await self._reserve(offer, account_id, request_key, now, coupon=coupon, deadline_ms=deadline_ms)
+        reserved = await self._reserve(offer, account_id, request_key, now, coupon=coupon, deadline_ms=deadline_ms,
+                                       claim=claim)
         redemption = Redemption(str(uuid.uuid4()), offer.offer_id, account_id, amount, bill.currency_code, now,
                                 reserved.count, reserved.remaining_account, reserved.remaining,
                                 int(offer.reward_kind or 0), offer.free_item_sku)
@@ -304,7 +279,8 @@ class RedemptionPart(EngineBase):
             discount_minor=amount, request_id=request_id, client_id=caller.client_id, epoch=reserved.epoch,
             redeem_time=now, coupon_id=coupon_id,
             coupon_use=f"{coupon_id}:{reserved.reversals}" if coupon_id else None,
-            points_transaction_id=points_transaction_id).row()
+            points_transaction_id=points_transaction_id,
+            interaction_point_id=location.interaction_point_id or None).row()
         held = HeldReservation(self._pools, keys_of(offer.offer_id, account_id, reserved.epoch), request_key,
                                reserved.epoch, coupon_keys(offer.offer_id, coupon_id)[0] if coupon_id else None)
         return HeldRedemption(redemption, row, _redemption_rejections(code), offer, confirm=held.confirm,
@@ -312,9 +288,10 @@ class RedemptionPart(EngineBase):
 
     async def _reserve(self, offer: Offer, account_id: str, request_key: str, now: dt.datetime,
                        coupon=None, kind: str | CounterKind = CounterKind.REDEEMED,
-                       deadline_ms: int | None = None) -> Reserved:
+                       deadline_ms: int | None = None, claim: ClaimTicket | None = None) -> Reserved:
         """Run coupon_redeem for a redemption (or, with kind ISSUED, an issue); `coupon`: the
-        issued coupon redeemed (anything with a coupon_id), single use."""
+        issued coupon redeemed (anything with a coupon_id), single use; `claim`: claim the request
+        id in the same call (ClaimTaken when it is held)."""
         kind = CounterKind(kind)
         rules = offer.rules
         issued = kind is CounterKind.ISSUED
@@ -328,9 +305,12 @@ class RedemptionPart(EngineBase):
                 keys=keys_of(offer.offer_id, account_id, epoch, kind), offer_id=offer.offer_id,
                 coupon_id=coupon.coupon_id if coupon is not None else None, epoch=epoch, request_key=request_key,
                 now_ms=at_ms, gap_ms=gap_ms, account_max=account_max, offer_max=offer_max,
-                deadline_ms=deadline_ms or at_ms + RESERVATION_TTL_MS, account_id=account_id, version=offer.version)
+                deadline_ms=deadline_ms or at_ms + RESERVATION_TTL_MS, account_id=account_id, version=offer.version,
+                claim=claim)
             if isinstance(reply, Reserved):
                 return reply
+            if reply.reason is LimitRefusal.CLAIM_TAKEN:
+                raise ClaimTaken(Claim(reply.detail))
             if reply.reason is not LimitRefusal.NOT_LOADED:
                 raise refusal(reply, kind)
             await self._reload(offer.offer_id)

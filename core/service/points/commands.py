@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from core.domain.errors import DomainError
+from core.domain.receipts import ReceiptDetail
 from core.service.accounts import AccountRef
 from core.service.points.results import PointsTransaction
 
@@ -22,6 +23,12 @@ class EarnPoints:
     payment_card_type: str = ""
     lines: tuple[tuple[str, int, int, str], ...] = ()
     """(sku, quantity, amount in minor units, its currency)."""
+    receipt_details: tuple[ReceiptDetail, ...] = ()
+    receipt_type: int = 0
+    """A ReceiptType value; 0: by the number of details."""
+    posted_by: str = ""
+    interaction_point_id: str = ""
+    """The interaction point the request named (store_id is then its store)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +36,7 @@ class EarnByCode:
     request_id: str
     account: AccountRef
     code: str
+    store_id: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +54,8 @@ class RequestOtp:
     account: AccountRef
     points: int
     user_id: str = ""
+    amount: tuple[int, str] | None = None
+    """The burn in money instead of points: (minor units, currency code)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +67,9 @@ class RedeemPoints:
     otp_code: str
     store_id: str = ""
     transaction_id: str = ""
+    amount: tuple[int, str] | None = None
+    """The burn in money instead of points: (minor units, currency code)."""
+    interaction_point_id: str = ""
 
 
 @dataclass(frozen=True, slots=True)

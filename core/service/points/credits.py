@@ -40,7 +40,8 @@ def posted_row(caller: Caller, request_id: str, program_id: str, t: PointsTransa
         regular_points=t.regular_points, bonus_points=t.bonus_points, reward_points=t.reward_points,
         store_id=t.store_id, transaction_id=t.transaction_id, bill_minor=t.bill_minor, currency_code=t.currency_code,
         refunded_transaction_id=t.refunded_transaction_id, overdraft=overdraft, note=t.note,
-        expire_time=t.expire_time, tier_id=tier_id, earn_rule_id=earn_rule_id, lines=t.lines, operator=t.operator)
+        expire_time=t.expire_time, tier_id=tier_id, earn_rule_id=earn_rule_id, lines=t.lines, operator=t.operator,
+        points_value_minor=t.points_value_minor, interaction_point_id=t.interaction_point_id)
 
 
 class Credits:

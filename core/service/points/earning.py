@@ -12,15 +12,18 @@ from collections.abc import Sequence
 
 from core.adapters.postgres.ledger_writer import Row
 from core.adapters.postgres.points_ledger import PointsLedgerStore, lucky_draw_entry_row
+from core.adapters.postgres.receipts import ReceiptStore
 from core.adapters.postgres.wallets import WalletStore
 from core.adapters.redis.wallets import WalletCache
 from core.domain import limits
 from core.domain.accounts import Account
 from core.domain.coupons import Money
+from core.domain.card_types import down_window_start, earn_tiers, evaluated_tier, up_window_start
 from core.domain.errors import DomainError, ErrorReason, field_invalid, field_too_long
 from core.domain.loyalty import (CouponBonus, EarnEvent, ProgramRules, Purchase, Tier, TransactionType, compute_earn,
-                                 earn_expire_time, earn_factors, points_expire_time, tier_for_spend)
+                                 earn_expire_time, earn_factors, points_expire_time)
 from core.domain.lucky_draws import lucky_points, period_key
+from core.domain.receipts import ReceiptDetail, compute_receipt_earn, validate_receipt, weighted_program_factor
 from core.service.accounts import validate_request_id
 from core.service.context import Caller, Deps
 from core.service.coupons import Coupons, HeldRedemption
@@ -33,6 +36,7 @@ from core.service.points.common import (MS_PER_S, PAYMENT_CARD_TYPE_LENGTH_MAX, 
                                         column, require_owner)
 from core.service.points.credits import Credits
 from core.service.points.events import EventAwards
+from core.service.points.receipts import ReceiptNumbers, card_type_multiplier, earn_receipt_row, receipt_of
 from core.service.points.results import LuckyDrawEntry, Movement, PointsTransaction, movement_account
 from core.service.programs import load_rules
 
@@ -53,6 +57,8 @@ def validate_earn(command: EarnPoints) -> None:
     if len(command.payment_card_type) > PAYMENT_CARD_TYPE_LENGTH_MAX:
         raise field_too_long("payment_card_type", PAYMENT_CARD_TYPE_LENGTH_MAX)
     validate_lines(command)
+    validate_receipt(command.receipt_details, command.receipt_type, command.posted_by, command.bill_minor,
+                     command.currency_code)
 
 
 def validate_lines(command: EarnPoints) -> None:
@@ -78,14 +84,16 @@ def _purchase_rejections(transaction_id: str) -> dict[str, DomainError]:
 
 
 def _with_lucky_draw(caller: Caller, account: Account, rules: ProgramRules, purchase: Purchase, tier: Tier | None,
-                     bonuses: Sequence[CouponBonus], transaction: PointsTransaction
-                     ) -> tuple[PointsTransaction, tuple[Row, ...]]:
+                     bonuses: Sequence[CouponBonus], transaction: PointsTransaction,
+                     details: Sequence[ReceiptDetail] = ()) -> tuple[PointsTransaction, tuple[Row, ...]]:
     """The earn with its lucky-draw points (Program.lucky_draw), and the entry row whose insert
     takes its numbers from the program's sequence (after the earn's own row)."""
     policy = rules.program.lucky_draw
     if policy is None:
         return transaction, ()
     program_factor, coupon_factor = earn_factors(rules, purchase, tier, bonuses)
+    if details:  # Receipts: the stores' and payment methods' factors, weighted by the amounts.
+        program_factor = weighted_program_factor(rules, purchase, details, tier)
     points = lucky_points(policy, purchase.bill_minor, program_factor, coupon_factor)
     if points.total <= 0:
         return transaction, ()
@@ -126,6 +134,7 @@ class Earning:
         self._cache = cache or WalletCache(deps.redis, deps.scripts)
         self._ledger = ledger or PointsLedgerStore(deps.pool)
         self._store = store or WalletStore(deps.pool)
+        self._receipt_numbers = ReceiptNumbers(ReceiptStore(deps.pool))
 
     # --- EarnPoints -----------------------------------------------------------------------
 
@@ -167,22 +176,29 @@ class Earning:
         now = self._deps.clock.now()
         tier, new_tier_id = await self._tiers(account, rules, now, command.bill_minor)
         transaction_id = str(uuid.uuid4())
+        receipt = await receipt_of(self._receipt_numbers, caller, rules, command.receipt_details,
+                                   command.receipt_type, command.posted_by, now)
         held, applied = await self._hold_coupons(command, caller, account, transaction_id)
         try:
             bonuses = [CouponBonus(h.offer.offer_id, column(h.row, "code"), h.offer.extra_points,
                                    h.offer.points_multiplier_bps) for h in held]
             purchase = Purchase(command.bill_minor, command.currency_code, command.store_id,
                                 command.payment_card_type, now)
-            breakdown = compute_earn(rules, purchase, tier, bonuses)
+            breakdown = (compute_receipt_earn(rules, purchase, command.receipt_details, tier, bonuses)
+                         if command.receipt_details else compute_earn(rules, purchase, tier, bonuses))
             transaction = PointsTransaction(
                 transaction_id, account.account_id, TransactionType.EARN, breakdown.total, now, breakdown.regular,
                 breakdown.bonus, breakdown.reward, command.store_id, command.transaction_id, command.bill_minor,
                 command.currency_code, expire_time=earn_expire_time(rules.program, tier, now),
-                lines=tuple((sku, quantity, amount) for sku, quantity, amount, _ in command.lines))
-            transaction, lucky_rows = _with_lucky_draw(caller, account, rules, purchase, tier, bonuses, transaction)
+                lines=tuple((sku, quantity, amount) for sku, quantity, amount, _ in command.lines), receipt=receipt,
+                card_type_id=tier.tier_id if tier is not None else "", card_type_multiplier_bps=card_type_multiplier(tier),
+                interaction_point_id=command.interaction_point_id)
+            transaction, lucky_rows = _with_lucky_draw(caller, account, rules, purchase, tier, bonuses, transaction,
+                                                       command.receipt_details)
             prepared = await self._credits.credit(caller, command.request_id, rules, transaction, tier_id=new_tier_id,
                                                   rejections=_purchase_rejections(command.transaction_id))
-            prepared = dataclasses.replace(prepared, rows=prepared.rows + lucky_rows + (tier_changed(
+            receipt_rows = (earn_receipt_row(caller, rules, transaction_id, receipt, tier, now),)
+            prepared = dataclasses.replace(prepared, rows=prepared.rows + lucky_rows + receipt_rows + (tier_changed(
                 caller.org_id, account.account_id, account.program_id, tier.tier_id if tier else None, new_tier_id,
                 now, "earn") if new_tier_id else ()))
         except BaseException:
@@ -193,7 +209,8 @@ class Earning:
         except BaseException:
             await asyncio.gather(*(h.release() for h in held))
             raise
-        return _with_coupons(prepared, held, applied)
+        prepared = _with_coupons(prepared, held, applied)
+        return dataclasses.replace(prepared, result=dataclasses.replace(prepared.result, card_type=tier))
 
     async def _hold_coupons(self, command: EarnPoints, caller: Caller, account: Account, transaction_id: str
                             ) -> tuple[list[HeldRedemption], tuple[AppliedCoupon, ...]]:
@@ -243,10 +260,7 @@ class Earning:
         if not rules.tiers:
             return None, None
         stored = await self._ledger.tier_and_spend(account.account_id, tier_window_start(rules, now))
-        current = next((t for t in rules.tiers if t.tier_id == stored.tier_id), None)
-        earning = tier_for_spend(rules.tiers, stored.spend, current, evaluation=False)
-        after = tier_for_spend(rules.tiers, stored.spend + bill_minor, earning, evaluation=False)
-        return earning, (after.tier_id if after is not None and after != current else None)
+        return earn_tiers(rules, stored.tier_id, stored.spend, bill_minor)  # Card types: core/domain/card_types.py.
 
     async def evaluate_tiers(self, now: dt.datetime | None = None) -> int:
         """Move accounts whose spend over their tier's window fell below its min_spend down (and
@@ -255,9 +269,13 @@ class Earning:
         moved = 0
         for wallet in await self._store.tiered():
             rules = await load_rules(self._deps, wallet.org_id, wallet.program_id)
+            if not rules.tiers:
+                continue
             current = next((t for t in rules.tiers if t.tier_id == wallet.tier_id), None)
             spend = (await self._ledger.tier_and_spend(wallet.account_id, tier_window_start(rules, now))).spend
-            tier = tier_for_spend(rules.tiers, spend, current, evaluation=True)
+            down_spend = spend if current is None else (await self._ledger.tier_and_spend(
+                wallet.account_id, down_window_start(current, now))).spend
+            tier = evaluated_tier(rules, wallet.tier_id, spend, down_spend)
             if tier != current:
                 await self._store.set_tier(wallet.account_id, tier.tier_id if tier else None, events=tier_changed(
                     wallet.org_id, wallet.account_id, wallet.program_id, wallet.tier_id,
@@ -270,6 +288,7 @@ class Earning:
     async def earn_by_code(self, command: EarnByCode, caller: Caller) -> Movement:
         validate_request_id(command.request_id)
         check_text(command.code, "code", limits.EARN_CODE_LENGTH_MAX, required=True)
+        check_text(command.store_id, "store_id", limits.STORE_ID_LENGTH_MAX, required=False)
         code = command.code.strip().upper()
         account = await account_of(self._deps, caller, command.account)
         rules = await load_rules(self._deps, caller.org_id, account.program_id)
@@ -294,8 +313,11 @@ class Earning:
             raise DomainError(ErrorReason.EARN_CODE_NOT_FOUND, metadata={"code": code})
         if found.expire_time is not None and now >= found.expire_time:
             raise DomainError(ErrorReason.EARN_CODE_EXPIRED, metadata={"expire_time": found.expire_time.isoformat()})
+        if found.store_ids and command.store_id not in found.store_ids:
+            raise DomainError(ErrorReason.EARN_CODE_NOT_FOR_STORE, metadata={"store_id": command.store_id})
         transaction = PointsTransaction(str(uuid.uuid4()), account.account_id, TransactionType.EARN_BY_CODE,
                                         int(found.points), now, regular_points=int(found.points), note=code,
+                                        store_id=command.store_id,
                                         expire_time=points_expire_time(rules.program, now))
         return await self._credits.credit(caller, command.request_id, rules, transaction, awards=(f"code:{code}",),
                                           rejections={"points_awards_unique": DomainError(
@@ -333,5 +355,5 @@ class Earning:
 
 
 def tier_window_start(rules: ProgramRules, now: dt.datetime) -> dt.datetime:
-    """The start of the tiers' longest evaluation window: the spend since counts."""
-    return now - dt.timedelta(days=max(t.evaluation_days for t in rules.tiers))
+    """The start of the tiers' longest level-up window: the spend since counts."""
+    return up_window_start(rules, now)

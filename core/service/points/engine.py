@@ -35,6 +35,7 @@ from core.domain.accounts import Account
 from core.domain.errors import DomainError
 from core.domain.loyalty import CouponBonus, ProgramRules, Purchase
 from core.service.accounts import AccountRef
+from core.service.batch import each_item
 from core.service.context import Caller, Deps
 from core.service.coupons import Coupons
 from core.service.events import EventAward
@@ -70,6 +71,11 @@ class Points:
 
     async def earn(self, command: EarnPoints, caller: Caller) -> Movement:
         return await self._earning.earn(command, caller)
+
+    async def earn_batch(self, commands: Sequence[EarnPoints], caller: Caller) -> list[Movement | DomainError]:
+        """BatchEarnPoints: each command earned exactly as `earn` does (core/service/batch.py)."""
+        return await each_item(commands, caller, lambda command: self._earning.earn(command, caller),
+                               lambda command: command.store_id)
 
     async def earn_by_code(self, command: EarnByCode, caller: Caller) -> Movement:
         return await self._earning.earn_by_code(command, caller)

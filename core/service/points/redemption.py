@@ -4,6 +4,7 @@ thresholds and the balance), and the same burn held for a checkout basket."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import hmac
@@ -26,6 +27,7 @@ from core.service.points.common import (MS_PER_S, OTP_CODE_DIGITS, account_of, c
                                         check_redeemable, check_text, debit_rejections, ms, redeemed_account,
                                         request_key, require_owner, wallet_account)
 from core.service.points.credits import posted_row
+from core.service.points.points_money import burn_points, burn_value
 from core.service.points.results import Movement, OtpTicket, PointsTransaction, movement_account
 from core.service.points.wallets import Wallets
 from core.service.programs import load_rules
@@ -52,13 +54,18 @@ class Redemption:
 
     async def request_otp(self, command: RequestOtp, caller: Caller) -> OtpTicket:
         validate_request_id(command.request_id)
-        check_points(command.points, "points")
+        if command.amount is None:
+            check_points(command.points, "points")
         account = await account_of(self._deps, caller, command.account)
         rules = await load_rules(self._deps, caller.org_id, account.program_id)
+        asked = dataclasses.replace(command, points=burn_points(rules.program, command.points, command.amount))
+        check_points(asked.points, "points")
         await require_owner(self._deps, rules.program, account, "burn")
 
         async def prepare() -> Prepared[OtpTicket]:
-            return Prepared(await self._send_otp(command, account, rules), ())
+            ticket = await self._send_otp(asked, account, rules)
+            return Prepared(dataclasses.replace(ticket, points=asked.points, currency_code=rules.program.currency_code,
+                                                points_value_minor=burn_value(rules.program, asked.points)), ())
 
         return await execute_once(self._deps, caller, "RequestRedemptionOtp", command, prepare, OtpTicket.from_json)
 
@@ -116,17 +123,20 @@ class Redemption:
 
     async def redeem(self, command: RedeemPoints, caller: Caller) -> Movement:
         validate_request_id(command.request_id)
-        check_points(command.points, "points")
+        if command.amount is None:
+            check_points(command.points, "points")
         otp_id = parse_uuid(command.otp_id, "otp_id")
         check_otp_code(command.otp_code, "otp_code")
         check_text(command.store_id, "store_id", limits.STORE_ID_LENGTH_MAX, required=False)
         check_text(command.transaction_id, "transaction_id", limits.TRANSACTION_ID_LENGTH_MAX, required=False)
         account = await account_of(self._deps, caller, command.account)
         rules = await load_rules(self._deps, caller.org_id, account.program_id)
+        asked = dataclasses.replace(command, points=burn_points(rules.program, command.points, command.amount))
+        check_points(asked.points, "points")
         await require_owner(self._deps, rules.program, account, "burn")
 
         async def prepare() -> Prepared[Movement]:
-            return await self._prepare_redeem(command, otp_id, caller, account, rules)
+            return await self._prepare_redeem(asked, otp_id, caller, account, rules)
 
         prepare = evented(prepare, self._deps.clock, caller.org_id, "points.redeemed", "account", movement_account)
         return await execute_once(self._deps, caller, "RedeemPoints", command, prepare, Movement.from_json)
@@ -139,7 +149,10 @@ class Redemption:
                                                    command.points, otp_id, command.otp_code, now)
         transaction = PointsTransaction(str(uuid.uuid4()), account.account_id, TransactionType.REDEEM,
                                         -command.points, now, store_id=command.store_id,
-                                        transaction_id=command.transaction_id)
+                                        transaction_id=command.transaction_id,
+                                        points_value_minor=burn_value(program, command.points),
+                                        currency_code=program.currency_code if program.points_value else "",
+                                        interaction_point_id=command.interaction_point_id)
         row = posted_row(caller, command.request_id, program.program_id, transaction, hold.epoch,
                          debit=wallet_account(account.account_id), credit=redeemed_account(program.program_id))
         return Prepared(Movement((transaction,), available), (row,), debit_rejections(),

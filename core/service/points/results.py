@@ -3,12 +3,15 @@ forms are the stored replies of idempotent requests)."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import asdict, dataclass
 
 from core.adapters.postgres.points_ledger import LedgerTransaction, LuckyDrawRow
+from core.adapters.postgres.receipts import ReceiptRow
 from core.domain import limits
-from core.domain.loyalty import TransactionState
+from core.domain.loyalty import Tier, TransactionState
+from core.domain.receipts import Receipt, ReceiptDetail
 from core.domain.lucky_draws import EntryState
 from core.service.coupons.earn import AppliedCoupon
 
@@ -98,10 +101,22 @@ class PointsTransaction:
     voided_time: dt.datetime | None = None
     lucky_draw: LuckyDrawEntry | None = None
     """EARN of a program with lucky draws: its lucky-draw points and numbers."""
+    receipt: Receipt | None = None
+    """EarnPoints EARN: its receipt (core/domain/receipts.py)."""
+    card_type_id: str = ""
+    """EarnPoints EARN: the tier it earned in, and that tier's multiplier (BPS when none)."""
+    card_type_multiplier_bps: int = 0
+    points_value_minor: int | None = None
+    """REDEEM: the money value of the points burned (Program.points_value), in currency_code."""
+    interaction_point_id: str = ""
+    """The interaction point (seed 001 interaction-id) the request named; store_id is its store."""
 
     def to_json(self) -> dict:
-        data = asdict(self)
+        # Shallow (dataclasses.asdict deep-copies every value, a tenth of an earn's CPU): the
+        # nested values are converted below, the rest are plain values and tuples.
+        data = {name: getattr(self, name) for name in _TRANSACTION_FIELDS}
         data["lucky_draw"] = self.lucky_draw.to_json() if self.lucky_draw is not None else None
+        data["receipt"] = self.receipt.to_json() if self.receipt is not None else None
         data["create_time"] = self.create_time.isoformat()
         data["expire_time"] = self.expire_time.isoformat() if self.expire_time else None
         data["voided_time"] = self.voided_time.isoformat() if self.voided_time else None
@@ -114,7 +129,8 @@ class PointsTransaction:
                       "voided_time": (dt.datetime.fromisoformat(data["voided_time"]) if data.get("voided_time")
                                       else None),
                       "lines": tuple(tuple(line) for line in data.get("lines", ())),
-                      "lucky_draw": LuckyDrawEntry.from_json(data.get("lucky_draw"))})
+                      "lucky_draw": LuckyDrawEntry.from_json(data.get("lucky_draw")),
+                      "receipt": Receipt.from_json(data.get("receipt"))})
 
     @classmethod
     def of(cls, row: LedgerTransaction) -> PointsTransaction:
@@ -129,7 +145,18 @@ class PointsTransaction:
             state=row.state, lines=tuple(tuple(line) for line in row.lines or ()), client_id=row.client_id,
             operator=row.operator or "", voided_id=row.void_id or "", voided_client_id=row.void_client_id or "",
             voided_operator=row.void_operator or "", voided_time=row.void_time,
-            lucky_draw=LuckyDrawEntry.of(row.lucky) if row.lucky is not None else None)
+            lucky_draw=LuckyDrawEntry.of(row.lucky) if row.lucky is not None else None,
+            receipt=_receipt_of(row.receipt), card_type_id=(row.receipt.card_type_id or "") if row.receipt else "",
+            card_type_multiplier_bps=row.receipt.card_type_multiplier_bps if row.receipt else 0,
+            points_value_minor=row.points_value_minor,
+            interaction_point_id=row.interaction_point_id or "")
+
+
+def _receipt_of(row: ReceiptRow | None) -> Receipt | None:
+    if row is None:
+        return None
+    return Receipt(row.receipt_number or "", row.receipt_sequence, row.receipt_type, row.posted_by,
+                   tuple(ReceiptDetail.from_json(detail) for detail in row.details))
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +170,9 @@ class TransactionDetails:
     """Its REFUND and VOID transactions, oldest first."""
 
 
+_TRANSACTION_FIELDS = tuple(field.name for field in dataclasses.fields(PointsTransaction))
+
+
 @dataclass(frozen=True, slots=True)
 class Movement:
     """The transactions a command posted, and the account's available balance right after it
@@ -152,28 +182,40 @@ class Movement:
     available_points: int
     coupons: tuple[AppliedCoupon, ...] = ()
     """EARN: the EXTRAPOINT and MULTIPLIER coupons applied, listed ones first."""
+    card_type: Tier | None = None
+    """EarnPoints: the tier (card type) the purchase earned in."""
 
     def to_json(self) -> dict:
         return {"transactions": [t.to_json() for t in self.transactions], "available_points": self.available_points,
-                "coupons": [asdict(c) for c in self.coupons]}
+                "coupons": [asdict(c) for c in self.coupons],
+                "card_type": self.card_type.to_json() if self.card_type is not None else None}
 
     @classmethod
     def from_json(cls, data: dict) -> Movement:
+        card_type = data.get("card_type")
         return cls(tuple(PointsTransaction.from_json(t) for t in data["transactions"]), data["available_points"],
-                   tuple(AppliedCoupon(**c) for c in data.get("coupons", ())))
+                   tuple(AppliedCoupon(**c) for c in data.get("coupons", ())),
+                   Tier.from_json(card_type) if card_type else None)
 
 
 @dataclass(frozen=True, slots=True)
 class OtpTicket:
     otp_id: str
     expire_time: dt.datetime
+    points: int = 0
+    """The points the OTP allows to redeem (asked, or converted from money)."""
+    points_value_minor: int | None = None
+    """Their money value (Program.points_value), in currency_code; None if not stated."""
+    currency_code: str = ""
 
     def to_json(self) -> dict:
-        return {"otp_id": self.otp_id, "expire_time": self.expire_time.isoformat()}
+        return {"otp_id": self.otp_id, "expire_time": self.expire_time.isoformat(), "points": self.points,
+                "points_value_minor": self.points_value_minor, "currency_code": self.currency_code}
 
     @classmethod
     def from_json(cls, data: dict) -> OtpTicket:
-        return cls(data["otp_id"], dt.datetime.fromisoformat(data["expire_time"]))
+        return cls(data["otp_id"], dt.datetime.fromisoformat(data["expire_time"]), data.get("points", 0),
+                   data.get("points_value_minor"), data.get("currency_code", ""))
 
 
 @dataclass(frozen=True, slots=True)

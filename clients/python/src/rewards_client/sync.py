@@ -31,7 +31,7 @@ import time
 
 import grpc
 
-from rewards.accounts.v1 import account_service_pb2_grpc
+from rewards.accounts.v1 import account_service_pb2_grpc, interaction_point_service_pb2_grpc, search_service_pb2_grpc
 from rewards.auth.v1 import auth_service_pb2 as auth_api
 from rewards.auth.v1 import auth_service_pb2_grpc
 from rewards.checkout.v1 import checkout_service_pb2_grpc
@@ -211,6 +211,8 @@ class RewardsClient:
         self._closeable = closeable or channel
         self.auth = auth_service_pb2_grpc.AuthServiceStub(channel)
         self.accounts = account_service_pb2_grpc.AccountServiceStub(channel)
+        self.interaction_points = interaction_point_service_pb2_grpc.InteractionPointServiceStub(channel)
+        self.search = search_service_pb2_grpc.SearchServiceStub(channel)
         self.offers = offer_service_pb2_grpc.OfferServiceStub(channel)
         self.coupons = coupon_service_pb2_grpc.CouponServiceStub(channel)
         self.programs = program_service_pb2_grpc.ProgramServiceStub(channel)
@@ -236,11 +238,15 @@ class RewardsClient:
     def close(self) -> None:
         self._closeable.close()
 
-    def call(self, method, request, *, timeout_s: float | None = None):
-        """Call a unary `method` of one of the stubs; see the module docstring."""
+    def call(self, method, request, *, timeout_s: float | None = None, interaction_id: str = ""):
+        """Call a unary `method` of one of the stubs; see the module docstring. `interaction_id`:
+        the till or e-shop of the call, sent as the `interaction-id` header (seed 001)."""
         fill_request_id(request)
         for attempt in range(1, self.attempts_max + 1):
             try:
+                if interaction_id:
+                    return method(request, timeout=timeout_s or self.timeout_s,
+                                        metadata=(("interaction-id", interaction_id),))
                 return method(request, timeout=timeout_s or self.timeout_s)
             except grpc.RpcError as error:
                 if (error.code() not in RETRYABLE or attempt == self.attempts_max

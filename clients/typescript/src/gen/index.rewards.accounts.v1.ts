@@ -7,3 +7,5 @@
 
 export * from "./rewards/accounts/v1/resources";
 export * from "./rewards/accounts/v1/account_service";
+export * from "./rewards/accounts/v1/interaction_point_service";
+export * from "./rewards/accounts/v1/search_service";

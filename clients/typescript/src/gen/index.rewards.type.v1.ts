@@ -7,3 +7,4 @@
 
 export * from "./rewards/type/v1/day_of_week";
 export * from "./rewards/type/v1/money";
+export * from "./rewards/type/v1/item_error";

@@ -10,6 +10,8 @@
 -- ARGV[2..] the value of each counter key, in order ("0" deletes the key)
 --
 -- Returns 1 if loaded, 0 if the epoch was loaded already.
+-- On a Redis Cluster it also stamps `<offer tag>:node` with this node's id (the node fence of
+-- prelude/redemption_limits.lua: counters are trusted only on the node that loaded them).
 if redis.call('GET', KEYS[1]) == ARGV[1] then
   return 0
 end
@@ -18,4 +20,6 @@ for i = 4, #KEYS do
   if ARGV[i - 2] == '0' then redis.call('DEL', KEYS[i]) else redis.call('SET', KEYS[i], ARGV[i - 2]) end
 end
 redis.call('SET', KEYS[1], ARGV[1])
+local node = redis.pcall('CLUSTER', 'MYID')
+if type(node) == 'string' then redis.call('SET', (string.gsub(KEYS[1], ':epoch$', ':node')), node) end
 return 1

@@ -22,8 +22,14 @@
 -- ARGV[9]  uses allowed per coupon (0 or absent = no coupon-level limit)
 -- ARGV[10] the version of the offer ARGV[4..6] come from (0 or absent = unknown). The limits
 --          of the newer of KEYS[6] and ARGV apply; newer ARGV are written to KEYS[6] on success.
+-- ARGV[11] optional: the request's fingerprint (hex). With it, the LAST key is the request's
+--          idempotency marker (under the offer's hash tag), claimed here with the reservation:
+--          checked first, set to 'P:<fingerprint>' for ARGV[12] ms only when the reservation is
+--          made (idempotency_claim.lua's rule; one round trip for claim and reservation).
 --
 -- Returns {code, detail}; checks in precedence order, nothing written unless reserved:
+--   {7, c}      ARGV[11] given: the marker holds the request already (c: 1 in flight, 2 done,
+--               3 reused with other parameters; idempotency_claim's codes); nothing written
 --   {0, count}  reserved; count = the offer's redemptions including this one
 --   {1, 0}      the offer's state is not loaded under this epoch: rebuild, then retry
 --   {2, 0}      this request already holds a reservation
@@ -34,6 +40,26 @@
 -- A reservation replies {0, count, reversals, account count, account limit, offer limit}: the
 -- counts include this one and the limits are the ones applied (0 = none); a coupon's use is
 -- named "<coupon>:<reversals>", which Postgres keeps unique.
+local fingerprint = ARGV[11]
+local marker = nil
+if fingerprint and fingerprint ~= '' then
+  marker = KEYS[#KEYS]
+  local current = redis.call('GET', marker)
+  if current then
+    local owner = string.sub(current, 3)
+    local bar = string.find(owner, ':', 1, true)
+    if bar then
+      owner = string.sub(owner, 1, bar - 1)
+    end
+    if owner ~= fingerprint then
+      return {7, 3}
+    end
+    if string.sub(current, 1, 1) == 'P' then
+      return {7, 1}
+    end
+    return {7, 2}
+  end
+end
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then
   return {1, 0}
 end
@@ -66,6 +92,9 @@ local count = redis.call('INCR', KEYS[2])
 local account_count = redis.call('INCR', KEYS[3])
 redis.call('SET', KEYS[4], now)
 redis.call('HSET', KEYS[5], ARGV[2], ARGV[8] .. '|' .. ARGV[7] .. '|' .. now .. '|' .. last)
+if marker then
+  redis.call('SET', marker, 'P:' .. fingerprint, 'PX', ARGV[12])
+end
 -- The hash outlives its longest reservation (a basket's hold may be long): never shorten it.
 local keep = math.max(60000, 2 * (tonumber(ARGV[7]) - now))
 if redis.call('PTTL', KEYS[5]) < keep then

@@ -1220,7 +1220,7 @@ type UpdateUserRequest struct {
 	User *User `protobuf:"bytes,2,opt,name=user,proto3" json:"user,omitempty"`
 	// The User fields to replace, by name: "external_user_id", "display_name", "email",
 	// "phone_number", "given_name", "family_name", "birth_date", "address" (as a whole),
-	// "properties" (as a whole). Empty: all of them (the request's user replaces the stored one).
+	// "properties" (as a whole), "gender_code". Empty: all of them (the request's user replaces the stored one).
 	// An unknown name fails with FIELD_INVALID (field "update_mask").
 	UpdateMask    *fieldmaskpb.FieldMask `protobuf:"bytes,3,opt,name=update_mask,json=updateMask,proto3" json:"update_mask,omitempty"`
 	unknownFields protoimpl.UnknownFields

@@ -151,6 +151,61 @@ func (IdentifierType) EnumDescriptor() ([]byte, []int) {
 	return file_rewards_accounts_v1_resources_proto_rawDescGZIP(), []int{1}
 }
 
+// A user's gender code.
+type GenderCode int32
+
+const (
+	// Not given.
+	GenderCode_GENDER_CODE_UNSPECIFIED GenderCode = 0
+	GenderCode_GENDER_CODE_MALE        GenderCode = 1
+	GenderCode_GENDER_CODE_FEMALE      GenderCode = 2
+	// Neither male nor female.
+	GenderCode_GENDER_CODE_DIVERSE GenderCode = 3
+)
+
+// Enum value maps for GenderCode.
+var (
+	GenderCode_name = map[int32]string{
+		0: "GENDER_CODE_UNSPECIFIED",
+		1: "GENDER_CODE_MALE",
+		2: "GENDER_CODE_FEMALE",
+		3: "GENDER_CODE_DIVERSE",
+	}
+	GenderCode_value = map[string]int32{
+		"GENDER_CODE_UNSPECIFIED": 0,
+		"GENDER_CODE_MALE":        1,
+		"GENDER_CODE_FEMALE":      2,
+		"GENDER_CODE_DIVERSE":     3,
+	}
+)
+
+func (x GenderCode) Enum() *GenderCode {
+	p := new(GenderCode)
+	*p = x
+	return p
+}
+
+func (x GenderCode) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (GenderCode) Descriptor() protoreflect.EnumDescriptor {
+	return file_rewards_accounts_v1_resources_proto_enumTypes[2].Descriptor()
+}
+
+func (GenderCode) Type() protoreflect.EnumType {
+	return &file_rewards_accounts_v1_resources_proto_enumTypes[2]
+}
+
+func (x GenderCode) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use GenderCode.Descriptor instead.
+func (GenderCode) EnumDescriptor() ([]byte, []int) {
+	return file_rewards_accounts_v1_resources_proto_rawDescGZIP(), []int{2}
+}
+
 // What a user may do with an account.
 type MembershipRole int32
 
@@ -192,11 +247,11 @@ func (x MembershipRole) String() string {
 }
 
 func (MembershipRole) Descriptor() protoreflect.EnumDescriptor {
-	return file_rewards_accounts_v1_resources_proto_enumTypes[2].Descriptor()
+	return file_rewards_accounts_v1_resources_proto_enumTypes[3].Descriptor()
 }
 
 func (MembershipRole) Type() protoreflect.EnumType {
-	return &file_rewards_accounts_v1_resources_proto_enumTypes[2]
+	return &file_rewards_accounts_v1_resources_proto_enumTypes[3]
 }
 
 func (x MembershipRole) Number() protoreflect.EnumNumber {
@@ -205,7 +260,7 @@ func (x MembershipRole) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use MembershipRole.Descriptor instead.
 func (MembershipRole) EnumDescriptor() ([]byte, []int) {
-	return file_rewards_accounts_v1_resources_proto_rawDescGZIP(), []int{2}
+	return file_rewards_accounts_v1_resources_proto_rawDescGZIP(), []int{3}
 }
 
 // A channel for marketing messages a member may opt in to.
@@ -255,11 +310,11 @@ func (x MarketingChannel) String() string {
 }
 
 func (MarketingChannel) Descriptor() protoreflect.EnumDescriptor {
-	return file_rewards_accounts_v1_resources_proto_enumTypes[3].Descriptor()
+	return file_rewards_accounts_v1_resources_proto_enumTypes[4].Descriptor()
 }
 
 func (MarketingChannel) Type() protoreflect.EnumType {
-	return &file_rewards_accounts_v1_resources_proto_enumTypes[3]
+	return &file_rewards_accounts_v1_resources_proto_enumTypes[4]
 }
 
 func (x MarketingChannel) Number() protoreflect.EnumNumber {
@@ -268,7 +323,68 @@ func (x MarketingChannel) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use MarketingChannel.Descriptor instead.
 func (MarketingChannel) EnumDescriptor() ([]byte, []int) {
-	return file_rewards_accounts_v1_resources_proto_rawDescGZIP(), []int{3}
+	return file_rewards_accounts_v1_resources_proto_rawDescGZIP(), []int{4}
+}
+
+// The kind of an interaction point.
+type InteractionPointKind int32
+
+const (
+	// Not set; never valid in a request.
+	InteractionPointKind_INTERACTION_POINT_KIND_UNSPECIFIED InteractionPointKind = 0
+	// A cash register in a store.
+	InteractionPointKind_INTERACTION_POINT_KIND_TILL InteractionPointKind = 1
+	// An online shop.
+	InteractionPointKind_INTERACTION_POINT_KIND_ESHOP InteractionPointKind = 2
+	// The client's app.
+	InteractionPointKind_INTERACTION_POINT_KIND_APP InteractionPointKind = 3
+	// A self-service kiosk.
+	InteractionPointKind_INTERACTION_POINT_KIND_KIOSK InteractionPointKind = 4
+)
+
+// Enum value maps for InteractionPointKind.
+var (
+	InteractionPointKind_name = map[int32]string{
+		0: "INTERACTION_POINT_KIND_UNSPECIFIED",
+		1: "INTERACTION_POINT_KIND_TILL",
+		2: "INTERACTION_POINT_KIND_ESHOP",
+		3: "INTERACTION_POINT_KIND_APP",
+		4: "INTERACTION_POINT_KIND_KIOSK",
+	}
+	InteractionPointKind_value = map[string]int32{
+		"INTERACTION_POINT_KIND_UNSPECIFIED": 0,
+		"INTERACTION_POINT_KIND_TILL":        1,
+		"INTERACTION_POINT_KIND_ESHOP":       2,
+		"INTERACTION_POINT_KIND_APP":         3,
+		"INTERACTION_POINT_KIND_KIOSK":       4,
+	}
+)
+
+func (x InteractionPointKind) Enum() *InteractionPointKind {
+	p := new(InteractionPointKind)
+	*p = x
+	return p
+}
+
+func (x InteractionPointKind) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (InteractionPointKind) Descriptor() protoreflect.EnumDescriptor {
+	return file_rewards_accounts_v1_resources_proto_enumTypes[5].Descriptor()
+}
+
+func (InteractionPointKind) Type() protoreflect.EnumType {
+	return &file_rewards_accounts_v1_resources_proto_enumTypes[5]
+}
+
+func (x InteractionPointKind) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use InteractionPointKind.Descriptor instead.
+func (InteractionPointKind) EnumDescriptor() ([]byte, []int) {
+	return file_rewards_accounts_v1_resources_proto_rawDescGZIP(), []int{5}
 }
 
 // One identifier of an account. A (type, value) pair belongs to at most one account of a
@@ -553,11 +669,14 @@ type User struct {
 	// Custom properties of the client: at most 32; keys start with a lower-case letter followed by
 	// a-z, 0-9, "_", ".", "-" (at most 64 characters); values printable, at most 1024 characters.
 	Properties map[string]string `protobuf:"bytes,12,rep,name=properties,proto3" json:"properties,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
+	// The user's gender as seed 001's genderCode (MALE, FEMALE, DIVERSE). Unset: not given. A
+	// value outside the enum fails with FIELD_INVALID (field "user.gender_code").
+	GenderCode GenderCode `protobuf:"varint,20,opt,name=gender_code,json=genderCode,proto3,enum=rewards.accounts.v1.GenderCode" json:"gender_code,omitempty"`
 	// The user's language, a BCP 47 tag ("de", "de-CH", "en-GB"); at most 35 characters of
 	// letters, digits and '-', starting with 2..8 letters. Messages to the user (coupon delivery,
 	// reminders) use the template in this language: the exact tag, else its primary language
 	// ("de" for "de-CH"), else the offer's or program's default language. Empty: unknown.
-	Language      string `protobuf:"bytes,20,opt,name=language,proto3" json:"language,omitempty"`
+	Language      string `protobuf:"bytes,21,opt,name=language,proto3" json:"language,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -674,6 +793,13 @@ func (x *User) GetProperties() map[string]string {
 		return x.Properties
 	}
 	return nil
+}
+
+func (x *User) GetGenderCode() GenderCode {
+	if x != nil {
+		return x.GenderCode
+	}
+	return GenderCode_GENDER_CODE_UNSPECIFIED
 }
 
 func (x *User) GetLanguage() string {
@@ -866,6 +992,113 @@ func (x *Membership) GetPartnerId() string {
 	return ""
 }
 
+// An interaction point of the organisation (seed 001's interaction-id): a till, an online shop,
+// an app or a kiosk that produces receipts, mapped to the store it belongs to ("bon-to-store").
+// Calls that happen somewhere (RedeemCoupon, ValidateCoupon, BatchRedeemCoupons, ListDeals,
+// EarnPoints, RedeemPoints, AuthorizeBasket) may name one in an `interaction-id` request header
+// or in their interaction_point_id field; the store (and zone and concept, when set here) of
+// the call are then this point's, and they are recorded on the ledger rows with the point.
+type InteractionPoint struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The organisation's own id of the point, e.g. "till-0042" or "eshop". Required on create;
+	// immutable; 1..64 characters of letters, digits, "_", ".", "-", starting with a letter or
+	// digit. Unique among the organisation's points (a deleted point's id may be used again).
+	InteractionPointId string `protobuf:"bytes,1,opt,name=interaction_point_id,json=interactionPointId,proto3" json:"interaction_point_id,omitempty"`
+	// What the point is. Required.
+	Kind InteractionPointKind `protobuf:"varint,2,opt,name=kind,proto3,enum=rewards.accounts.v1.InteractionPointKind" json:"kind,omitempty"`
+	// The store the point belongs to. Required; at most 64 characters.
+	StoreId string `protobuf:"bytes,3,opt,name=store_id,json=storeId,proto3" json:"store_id,omitempty"`
+	// The zone of the store, for OfferRules.zone_ids. At most 64 characters. Empty: none.
+	ZoneId string `protobuf:"bytes,4,opt,name=zone_id,json=zoneId,proto3" json:"zone_id,omitempty"`
+	// The concept of the store, for OfferRules.concept_ids. At most 64 characters. Empty: none.
+	ConceptId string `protobuf:"bytes,5,opt,name=concept_id,json=conceptId,proto3" json:"concept_id,omitempty"`
+	// Name to show. At most 256 characters.
+	DisplayName string `protobuf:"bytes,6,opt,name=display_name,json=displayName,proto3" json:"display_name,omitempty"`
+	// When the point was created. Output only.
+	CreateTime    *timestamppb.Timestamp `protobuf:"bytes,7,opt,name=create_time,json=createTime,proto3" json:"create_time,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *InteractionPoint) Reset() {
+	*x = InteractionPoint{}
+	mi := &file_rewards_accounts_v1_resources_proto_msgTypes[6]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *InteractionPoint) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*InteractionPoint) ProtoMessage() {}
+
+func (x *InteractionPoint) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_accounts_v1_resources_proto_msgTypes[6]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use InteractionPoint.ProtoReflect.Descriptor instead.
+func (*InteractionPoint) Descriptor() ([]byte, []int) {
+	return file_rewards_accounts_v1_resources_proto_rawDescGZIP(), []int{6}
+}
+
+func (x *InteractionPoint) GetInteractionPointId() string {
+	if x != nil {
+		return x.InteractionPointId
+	}
+	return ""
+}
+
+func (x *InteractionPoint) GetKind() InteractionPointKind {
+	if x != nil {
+		return x.Kind
+	}
+	return InteractionPointKind_INTERACTION_POINT_KIND_UNSPECIFIED
+}
+
+func (x *InteractionPoint) GetStoreId() string {
+	if x != nil {
+		return x.StoreId
+	}
+	return ""
+}
+
+func (x *InteractionPoint) GetZoneId() string {
+	if x != nil {
+		return x.ZoneId
+	}
+	return ""
+}
+
+func (x *InteractionPoint) GetConceptId() string {
+	if x != nil {
+		return x.ConceptId
+	}
+	return ""
+}
+
+func (x *InteractionPoint) GetDisplayName() string {
+	if x != nil {
+		return x.DisplayName
+	}
+	return ""
+}
+
+func (x *InteractionPoint) GetCreateTime() *timestamppb.Timestamp {
+	if x != nil {
+		return x.CreateTime
+	}
+	return nil
+}
+
 var File_rewards_accounts_v1_resources_proto protoreflect.FileDescriptor
 
 const file_rewards_accounts_v1_resources_proto_rawDesc = "" +
@@ -895,7 +1128,7 @@ const file_rewards_accounts_v1_resources_proto_rawDesc = "" +
 	"\vcreate_time\x18\x05 \x01(\v2\x1a.google.protobuf.TimestampR\n" +
 	"createTime\x12;\n" +
 	"\vupdate_time\x18\x06 \x01(\v2\x1a.google.protobuf.TimestampR\n" +
-	"updateTime\"\xe2\x04\n" +
+	"updateTime\"\xa4\x05\n" +
 	"\x04User\x12\x17\n" +
 	"\auser_id\x18\x01 \x01(\tR\x06userId\x12(\n" +
 	"\x10external_user_id\x18\x02 \x01(\tR\x0eexternalUserId\x12!\n" +
@@ -916,8 +1149,10 @@ const file_rewards_accounts_v1_resources_proto_rawDesc = "" +
 	"\aaddress\x18\v \x01(\v2\".rewards.accounts.v1.PostalAddressR\aaddress\x12I\n" +
 	"\n" +
 	"properties\x18\f \x03(\v2).rewards.accounts.v1.User.PropertiesEntryR\n" +
-	"properties\x12\x1a\n" +
-	"\blanguage\x18\x14 \x01(\tR\blanguage\x1a=\n" +
+	"properties\x12@\n" +
+	"\vgender_code\x18\x14 \x01(\x0e2\x1f.rewards.accounts.v1.GenderCodeR\n" +
+	"genderCode\x12\x1a\n" +
+	"\blanguage\x18\x15 \x01(\tR\blanguage\x1a=\n" +
 	"\x0fPropertiesEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
 	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01\"\x95\x01\n" +
@@ -940,7 +1175,17 @@ const file_rewards_accounts_v1_resources_proto_rawDesc = "" +
 	"\vupdate_time\x18\x06 \x01(\v2\x1a.google.protobuf.TimestampR\n" +
 	"updateTime\x12\x1d\n" +
 	"\n" +
-	"partner_id\x18\a \x01(\tR\tpartnerId*\x85\x01\n" +
+	"partner_id\x18\a \x01(\tR\tpartnerId\"\xb6\x02\n" +
+	"\x10InteractionPoint\x120\n" +
+	"\x14interaction_point_id\x18\x01 \x01(\tR\x12interactionPointId\x12=\n" +
+	"\x04kind\x18\x02 \x01(\x0e2).rewards.accounts.v1.InteractionPointKindR\x04kind\x12\x19\n" +
+	"\bstore_id\x18\x03 \x01(\tR\astoreId\x12\x17\n" +
+	"\azone_id\x18\x04 \x01(\tR\x06zoneId\x12\x1d\n" +
+	"\n" +
+	"concept_id\x18\x05 \x01(\tR\tconceptId\x12!\n" +
+	"\fdisplay_name\x18\x06 \x01(\tR\vdisplayName\x12;\n" +
+	"\vcreate_time\x18\a \x01(\v2\x1a.google.protobuf.TimestampR\n" +
+	"createTime*\x85\x01\n" +
 	"\rAccountStatus\x12\x1e\n" +
 	"\x1aACCOUNT_STATUS_UNSPECIFIED\x10\x00\x12\x19\n" +
 	"\x15ACCOUNT_STATUS_ACTIVE\x10\x01\x12\x19\n" +
@@ -953,7 +1198,13 @@ const file_rewards_accounts_v1_resources_proto_rawDesc = "" +
 	"\x1cIDENTIFIER_TYPE_EXTERNALCODE\x10\x03\x12\x19\n" +
 	"\x15IDENTIFIER_TYPE_PHONE\x10\x04\x12\x16\n" +
 	"\x12IDENTIFIER_TYPE_ID\x10\x05\x12\x19\n" +
-	"\x15IDENTIFIER_TYPE_EMAIL\x10\x06*\x88\x01\n" +
+	"\x15IDENTIFIER_TYPE_EMAIL\x10\x06*p\n" +
+	"\n" +
+	"GenderCode\x12\x1b\n" +
+	"\x17GENDER_CODE_UNSPECIFIED\x10\x00\x12\x14\n" +
+	"\x10GENDER_CODE_MALE\x10\x01\x12\x16\n" +
+	"\x12GENDER_CODE_FEMALE\x10\x02\x12\x17\n" +
+	"\x13GENDER_CODE_DIVERSE\x10\x03*\x88\x01\n" +
 	"\x0eMembershipRole\x12\x1f\n" +
 	"\x1bMEMBERSHIP_ROLE_UNSPECIFIED\x10\x00\x12\x19\n" +
 	"\x15MEMBERSHIP_ROLE_OWNER\x10\x01\x12\x1b\n" +
@@ -965,7 +1216,13 @@ const file_rewards_accounts_v1_resources_proto_rawDesc = "" +
 	"\x15MARKETING_CHANNEL_SMS\x10\x02\x12\x1a\n" +
 	"\x16MARKETING_CHANNEL_PUSH\x10\x03\x12\x1a\n" +
 	"\x16MARKETING_CHANNEL_POST\x10\x04\x12\x1b\n" +
-	"\x17MARKETING_CHANNEL_PHONE\x10\x05B\x87\x01\n" +
+	"\x17MARKETING_CHANNEL_PHONE\x10\x05*\xc3\x01\n" +
+	"\x14InteractionPointKind\x12&\n" +
+	"\"INTERACTION_POINT_KIND_UNSPECIFIED\x10\x00\x12\x1f\n" +
+	"\x1bINTERACTION_POINT_KIND_TILL\x10\x01\x12 \n" +
+	"\x1cINTERACTION_POINT_KIND_ESHOP\x10\x02\x12\x1e\n" +
+	"\x1aINTERACTION_POINT_KIND_APP\x10\x03\x12 \n" +
+	"\x1cINTERACTION_POINT_KIND_KIOSK\x10\x04B\x87\x01\n" +
 	"#com.rewardscore.rewards.accounts.v1B\x0eResourcesProtoP\x01ZNgithub.com/rewards-core/rewards-core/clients/go/rewards/accounts/v1;accountsv1b\x06proto3"
 
 var (
@@ -980,42 +1237,48 @@ func file_rewards_accounts_v1_resources_proto_rawDescGZIP() []byte {
 	return file_rewards_accounts_v1_resources_proto_rawDescData
 }
 
-var file_rewards_accounts_v1_resources_proto_enumTypes = make([]protoimpl.EnumInfo, 4)
-var file_rewards_accounts_v1_resources_proto_msgTypes = make([]protoimpl.MessageInfo, 7)
+var file_rewards_accounts_v1_resources_proto_enumTypes = make([]protoimpl.EnumInfo, 6)
+var file_rewards_accounts_v1_resources_proto_msgTypes = make([]protoimpl.MessageInfo, 8)
 var file_rewards_accounts_v1_resources_proto_goTypes = []any{
 	(AccountStatus)(0),            // 0: rewards.accounts.v1.AccountStatus
 	(IdentifierType)(0),           // 1: rewards.accounts.v1.IdentifierType
-	(MembershipRole)(0),           // 2: rewards.accounts.v1.MembershipRole
-	(MarketingChannel)(0),         // 3: rewards.accounts.v1.MarketingChannel
-	(*Identifier)(nil),            // 4: rewards.accounts.v1.Identifier
-	(*AccountRef)(nil),            // 5: rewards.accounts.v1.AccountRef
-	(*Account)(nil),               // 6: rewards.accounts.v1.Account
-	(*User)(nil),                  // 7: rewards.accounts.v1.User
-	(*PostalAddress)(nil),         // 8: rewards.accounts.v1.PostalAddress
-	(*Membership)(nil),            // 9: rewards.accounts.v1.Membership
-	nil,                           // 10: rewards.accounts.v1.User.PropertiesEntry
-	(*timestamppb.Timestamp)(nil), // 11: google.protobuf.Timestamp
+	(GenderCode)(0),               // 2: rewards.accounts.v1.GenderCode
+	(MembershipRole)(0),           // 3: rewards.accounts.v1.MembershipRole
+	(MarketingChannel)(0),         // 4: rewards.accounts.v1.MarketingChannel
+	(InteractionPointKind)(0),     // 5: rewards.accounts.v1.InteractionPointKind
+	(*Identifier)(nil),            // 6: rewards.accounts.v1.Identifier
+	(*AccountRef)(nil),            // 7: rewards.accounts.v1.AccountRef
+	(*Account)(nil),               // 8: rewards.accounts.v1.Account
+	(*User)(nil),                  // 9: rewards.accounts.v1.User
+	(*PostalAddress)(nil),         // 10: rewards.accounts.v1.PostalAddress
+	(*Membership)(nil),            // 11: rewards.accounts.v1.Membership
+	(*InteractionPoint)(nil),      // 12: rewards.accounts.v1.InteractionPoint
+	nil,                           // 13: rewards.accounts.v1.User.PropertiesEntry
+	(*timestamppb.Timestamp)(nil), // 14: google.protobuf.Timestamp
 }
 var file_rewards_accounts_v1_resources_proto_depIdxs = []int32{
 	1,  // 0: rewards.accounts.v1.Identifier.type:type_name -> rewards.accounts.v1.IdentifierType
-	4,  // 1: rewards.accounts.v1.AccountRef.identifier:type_name -> rewards.accounts.v1.Identifier
+	6,  // 1: rewards.accounts.v1.AccountRef.identifier:type_name -> rewards.accounts.v1.Identifier
 	0,  // 2: rewards.accounts.v1.Account.status:type_name -> rewards.accounts.v1.AccountStatus
-	4,  // 3: rewards.accounts.v1.Account.identifiers:type_name -> rewards.accounts.v1.Identifier
-	11, // 4: rewards.accounts.v1.Account.create_time:type_name -> google.protobuf.Timestamp
-	11, // 5: rewards.accounts.v1.Account.update_time:type_name -> google.protobuf.Timestamp
-	11, // 6: rewards.accounts.v1.User.create_time:type_name -> google.protobuf.Timestamp
-	11, // 7: rewards.accounts.v1.User.update_time:type_name -> google.protobuf.Timestamp
-	8,  // 8: rewards.accounts.v1.User.address:type_name -> rewards.accounts.v1.PostalAddress
-	10, // 9: rewards.accounts.v1.User.properties:type_name -> rewards.accounts.v1.User.PropertiesEntry
-	2,  // 10: rewards.accounts.v1.Membership.role:type_name -> rewards.accounts.v1.MembershipRole
-	3,  // 11: rewards.accounts.v1.Membership.marketing_opt_ins:type_name -> rewards.accounts.v1.MarketingChannel
-	11, // 12: rewards.accounts.v1.Membership.create_time:type_name -> google.protobuf.Timestamp
-	11, // 13: rewards.accounts.v1.Membership.update_time:type_name -> google.protobuf.Timestamp
-	14, // [14:14] is the sub-list for method output_type
-	14, // [14:14] is the sub-list for method input_type
-	14, // [14:14] is the sub-list for extension type_name
-	14, // [14:14] is the sub-list for extension extendee
-	0,  // [0:14] is the sub-list for field type_name
+	6,  // 3: rewards.accounts.v1.Account.identifiers:type_name -> rewards.accounts.v1.Identifier
+	14, // 4: rewards.accounts.v1.Account.create_time:type_name -> google.protobuf.Timestamp
+	14, // 5: rewards.accounts.v1.Account.update_time:type_name -> google.protobuf.Timestamp
+	14, // 6: rewards.accounts.v1.User.create_time:type_name -> google.protobuf.Timestamp
+	14, // 7: rewards.accounts.v1.User.update_time:type_name -> google.protobuf.Timestamp
+	10, // 8: rewards.accounts.v1.User.address:type_name -> rewards.accounts.v1.PostalAddress
+	13, // 9: rewards.accounts.v1.User.properties:type_name -> rewards.accounts.v1.User.PropertiesEntry
+	2,  // 10: rewards.accounts.v1.User.gender_code:type_name -> rewards.accounts.v1.GenderCode
+	3,  // 11: rewards.accounts.v1.Membership.role:type_name -> rewards.accounts.v1.MembershipRole
+	4,  // 12: rewards.accounts.v1.Membership.marketing_opt_ins:type_name -> rewards.accounts.v1.MarketingChannel
+	14, // 13: rewards.accounts.v1.Membership.create_time:type_name -> google.protobuf.Timestamp
+	14, // 14: rewards.accounts.v1.Membership.update_time:type_name -> google.protobuf.Timestamp
+	5,  // 15: rewards.accounts.v1.InteractionPoint.kind:type_name -> rewards.accounts.v1.InteractionPointKind
+	14, // 16: rewards.accounts.v1.InteractionPoint.create_time:type_name -> google.protobuf.Timestamp
+	17, // [17:17] is the sub-list for method output_type
+	17, // [17:17] is the sub-list for method input_type
+	17, // [17:17] is the sub-list for extension type_name
+	17, // [17:17] is the sub-list for extension extendee
+	0,  // [0:17] is the sub-list for field type_name
 }
 
 func init() { file_rewards_accounts_v1_resources_proto_init() }
@@ -1032,8 +1295,8 @@ func file_rewards_accounts_v1_resources_proto_init() {
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_rewards_accounts_v1_resources_proto_rawDesc), len(file_rewards_accounts_v1_resources_proto_rawDesc)),
-			NumEnums:      4,
-			NumMessages:   7,
+			NumEnums:      6,
+			NumMessages:   8,
 			NumExtensions: 0,
 			NumServices:   0,
 		},

@@ -33,7 +33,8 @@ type AuthorizeBasketRequest struct {
 	RequestId string `protobuf:"bytes,1,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
 	// The customer: account_id or account_identifier (exactly one).
 	AccountId string `protobuf:"bytes,2,opt,name=account_id,json=accountId,proto3" json:"account_id,omitempty"`
-	// Where the purchase happens. Required; at most 64 characters.
+	// Where the purchase happens. Required unless an interaction point is named (then its
+	// store); at most 64 characters.
 	StoreId string `protobuf:"bytes,3,opt,name=store_id,json=storeId,proto3" json:"store_id,omitempty"`
 	// The checkout's own id of the purchase; one basket per (account, transaction_id).
 	// Required; at most 128 characters.
@@ -60,11 +61,16 @@ type AuthorizeBasketRequest struct {
 	AccountIdentifier *v11.Identifier `protobuf:"bytes,12,opt,name=account_identifier,json=accountIdentifier,proto3" json:"account_identifier,omitempty"`
 	// The zone of the store, matched by the offers' zone rules. Optional; at most 64 characters.
 	ZoneId string `protobuf:"bytes,13,opt,name=zone_id,json=zoneId,proto3" json:"zone_id,omitempty"`
-	// The till or kiosk, matched by the offers' interaction point rules. Optional; at most 64
-	// characters.
+	// The registered interaction point (InteractionPointService; seed 001's interaction-id,
+	// also accepted as the `interaction-id` request header) where the call happens: the store,
+	// zone and concept are then the point's (see InteractionPointService for the reasons), and
+	// it is matched by OfferRules.interaction_point_ids. At most 64 characters. Empty: none.
 	InteractionPointId string `protobuf:"bytes,14,opt,name=interaction_point_id,json=interactionPointId,proto3" json:"interaction_point_id,omitempty"`
 	// How long the hold lasts before it is released: 1 s to 60 min. Unset: 15 min.
 	HoldDuration *durationpb.Duration `protobuf:"bytes,15,opt,name=hold_duration,json=holdDuration,proto3" json:"hold_duration,omitempty"`
+	// The concept (store group) of the store, matched by the offers' concept rules. Optional; at
+	// most 64 characters.
+	ConceptId string `protobuf:"bytes,30,opt,name=concept_id,json=conceptId,proto3" json:"concept_id,omitempty"`
 	// Account coupon ids (CouponService.GetAccountCoupon) to apply after coupon_codes, in order:
 	// the account's coupon of each offer. coupon_codes and account_coupon_ids together: at most 32.
 	AccountCouponIds []string `protobuf:"bytes,16,rep,name=account_coupon_ids,json=accountCouponIds,proto3" json:"account_coupon_ids,omitempty"`
@@ -205,6 +211,13 @@ func (x *AuthorizeBasketRequest) GetHoldDuration() *durationpb.Duration {
 		return x.HoldDuration
 	}
 	return nil
+}
+
+func (x *AuthorizeBasketRequest) GetConceptId() string {
+	if x != nil {
+		return x.ConceptId
+	}
+	return ""
 }
 
 func (x *AuthorizeBasketRequest) GetAccountCouponIds() []string {
@@ -831,7 +844,7 @@ var File_rewards_checkout_v1_checkout_service_proto protoreflect.FileDescriptor
 
 const file_rewards_checkout_v1_checkout_service_proto_rawDesc = "" +
 	"\n" +
-	"*rewards/checkout/v1/checkout_service.proto\x12\x13rewards.checkout.v1\x1a\x1egoogle/protobuf/duration.proto\x1a#rewards/accounts/v1/resources.proto\x1a#rewards/checkout/v1/resources.proto\x1a\x1brewards/type/v1/money.proto\"\xf7\x05\n" +
+	"*rewards/checkout/v1/checkout_service.proto\x12\x13rewards.checkout.v1\x1a\x1egoogle/protobuf/duration.proto\x1a#rewards/accounts/v1/resources.proto\x1a#rewards/checkout/v1/resources.proto\x1a\x1brewards/type/v1/money.proto\"\x96\x06\n" +
 	"\x16AuthorizeBasketRequest\x12\x1d\n" +
 	"\n" +
 	"request_id\x18\x01 \x01(\tR\trequestId\x12\x1d\n" +
@@ -852,7 +865,9 @@ const file_rewards_checkout_v1_checkout_service_proto_rawDesc = "" +
 	"\x12account_identifier\x18\f \x01(\v2\x1f.rewards.accounts.v1.IdentifierR\x11accountIdentifier\x12\x17\n" +
 	"\azone_id\x18\r \x01(\tR\x06zoneId\x120\n" +
 	"\x14interaction_point_id\x18\x0e \x01(\tR\x12interactionPointId\x12>\n" +
-	"\rhold_duration\x18\x0f \x01(\v2\x19.google.protobuf.DurationR\fholdDuration\x12,\n" +
+	"\rhold_duration\x18\x0f \x01(\v2\x19.google.protobuf.DurationR\fholdDuration\x12\x1d\n" +
+	"\n" +
+	"concept_id\x18\x1e \x01(\tR\tconceptId\x12,\n" +
 	"\x12account_coupon_ids\x18\x10 \x03(\tR\x10accountCouponIds\"N\n" +
 	"\x17AuthorizeBasketResponse\x123\n" +
 	"\x06basket\x18\x01 \x01(\v2\x1b.rewards.checkout.v1.BasketR\x06basket\"\x98\x01\n" +

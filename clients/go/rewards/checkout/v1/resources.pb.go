@@ -349,9 +349,12 @@ type Basket struct {
 	// The captured burn's points transaction; set once CAPTURED with burned_points.
 	BurnPointsTransactionId string `protobuf:"bytes,18,opt,name=burn_points_transaction_id,json=burnPointsTransactionId,proto3" json:"burn_points_transaction_id,omitempty"`
 	// The refunds of a CAPTURED basket (RefundBasket), oldest first.
-	Refunds       []*BasketRefund `protobuf:"bytes,19,rep,name=refunds,proto3" json:"refunds,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	Refunds []*BasketRefund `protobuf:"bytes,19,rep,name=refunds,proto3" json:"refunds,omitempty"`
+	// The money value of burned_points (the program's points_value, rounded down); unset if the
+	// basket burns no points or the program states no points value.
+	BurnedPointsValue *v1.Money `protobuf:"bytes,20,opt,name=burned_points_value,json=burnedPointsValue,proto3" json:"burned_points_value,omitempty"`
+	unknownFields     protoimpl.UnknownFields
+	sizeCache         protoimpl.SizeCache
 }
 
 func (x *Basket) Reset() {
@@ -513,6 +516,13 @@ func (x *Basket) GetBurnPointsTransactionId() string {
 func (x *Basket) GetRefunds() []*BasketRefund {
 	if x != nil {
 		return x.Refunds
+	}
+	return nil
+}
+
+func (x *Basket) GetBurnedPointsValue() *v1.Money {
+	if x != nil {
+		return x.BurnedPointsValue
 	}
 	return nil
 }
@@ -695,7 +705,7 @@ const file_rewards_checkout_v1_resources_proto_rawDesc = "" +
 	"\aapplied\x18\x02 \x01(\bR\aapplied\x12\x16\n" +
 	"\x06reason\x18\x03 \x01(\tR\x06reason\x129\n" +
 	"\x06reward\x18\x04 \x01(\v2!.rewards.coupons.v1.AppliedRewardR\x06reward\x12#\n" +
-	"\rredemption_id\x18\x05 \x01(\tR\fredemptionId\"\xf3\a\n" +
+	"\rredemption_id\x18\x05 \x01(\tR\fredemptionId\"\xbb\b\n" +
 	"\x06Basket\x12\x1b\n" +
 	"\tbasket_id\x18\x01 \x01(\tR\bbasketId\x126\n" +
 	"\x05state\x18\x02 \x01(\x0e2 .rewards.checkout.v1.BasketStateR\x05state\x12\x1d\n" +
@@ -718,7 +728,8 @@ const file_rewards_checkout_v1_resources_proto_rawDesc = "" +
 	"\tvoid_time\x18\x10 \x01(\v2\x1a.google.protobuf.TimestampR\bvoidTime\x12;\n" +
 	"\x1aearn_points_transaction_id\x18\x11 \x01(\tR\x17earnPointsTransactionId\x12;\n" +
 	"\x1aburn_points_transaction_id\x18\x12 \x01(\tR\x17burnPointsTransactionId\x12;\n" +
-	"\arefunds\x18\x13 \x03(\v2!.rewards.checkout.v1.BasketRefundR\arefunds\"L\n" +
+	"\arefunds\x18\x13 \x03(\v2!.rewards.checkout.v1.BasketRefundR\arefunds\x12F\n" +
+	"\x13burned_points_value\x18\x14 \x01(\v2\x16.rewards.type.v1.MoneyR\x11burnedPointsValue\"L\n" +
 	"\fReturnedLine\x12\x1d\n" +
 	"\n" +
 	"line_index\x18\x01 \x01(\x05R\tlineIndex\x12\x1d\n" +
@@ -781,14 +792,15 @@ var file_rewards_checkout_v1_resources_proto_depIdxs = []int32{
 	9,  // 10: rewards.checkout.v1.Basket.capture_time:type_name -> google.protobuf.Timestamp
 	9,  // 11: rewards.checkout.v1.Basket.void_time:type_name -> google.protobuf.Timestamp
 	6,  // 12: rewards.checkout.v1.Basket.refunds:type_name -> rewards.checkout.v1.BasketRefund
-	5,  // 13: rewards.checkout.v1.BasketRefund.lines:type_name -> rewards.checkout.v1.ReturnedLine
-	7,  // 14: rewards.checkout.v1.BasketRefund.returned_amount:type_name -> rewards.type.v1.Money
-	9,  // 15: rewards.checkout.v1.BasketRefund.refund_time:type_name -> google.protobuf.Timestamp
-	16, // [16:16] is the sub-list for method output_type
-	16, // [16:16] is the sub-list for method input_type
-	16, // [16:16] is the sub-list for extension type_name
-	16, // [16:16] is the sub-list for extension extendee
-	0,  // [0:16] is the sub-list for field type_name
+	7,  // 13: rewards.checkout.v1.Basket.burned_points_value:type_name -> rewards.type.v1.Money
+	5,  // 14: rewards.checkout.v1.BasketRefund.lines:type_name -> rewards.checkout.v1.ReturnedLine
+	7,  // 15: rewards.checkout.v1.BasketRefund.returned_amount:type_name -> rewards.type.v1.Money
+	9,  // 16: rewards.checkout.v1.BasketRefund.refund_time:type_name -> google.protobuf.Timestamp
+	17, // [17:17] is the sub-list for method output_type
+	17, // [17:17] is the sub-list for method input_type
+	17, // [17:17] is the sub-list for extension type_name
+	17, // [17:17] is the sub-list for extension extendee
+	0,  // [0:17] is the sub-list for field type_name
 }
 
 func init() { file_rewards_checkout_v1_resources_proto_init() }

@@ -779,15 +779,18 @@ type ValidateCouponRequest struct {
 	// The customer. Required unless account_identifier or account_coupon_id is set (then empty,
 	// or the account it names).
 	AccountId string `protobuf:"bytes,2,opt,name=account_id,json=accountId,proto3" json:"account_id,omitempty"`
-	// Where the purchase happens. Required; at most 64 characters.
+	// Where the purchase happens. Required unless an interaction point is named (then its
+	// store); at most 64 characters.
 	StoreId string `protobuf:"bytes,3,opt,name=store_id,json=storeId,proto3" json:"store_id,omitempty"`
 	// The bill amount before this coupon. Required; not negative; in the program's currency.
 	BillAmount *v11.Money `protobuf:"bytes,4,opt,name=bill_amount,json=billAmount,proto3" json:"bill_amount,omitempty"`
 	// The zone the store is in (e.g. a region), for OfferRules.zone_ids. At most 64
 	// characters. Empty: none.
 	ZoneId string `protobuf:"bytes,5,opt,name=zone_id,json=zoneId,proto3" json:"zone_id,omitempty"`
-	// The till, kiosk or app, for OfferRules.interaction_point_ids. At most 64 characters.
-	// Empty: none.
+	// The registered interaction point (InteractionPointService; seed 001's interaction-id,
+	// also accepted as the `interaction-id` request header) where the call happens: the store,
+	// zone and concept are then the point's (see InteractionPointService for the reasons), and
+	// it is matched by OfferRules.interaction_point_ids. At most 64 characters. Empty: none.
 	InteractionPointId string `protobuf:"bytes,6,opt,name=interaction_point_id,json=interactionPointId,proto3" json:"interaction_point_id,omitempty"`
 	// Instead of code and account_id: an account coupon id (Coupon.account_coupon_id), naming
 	// the account's newest coupon of the offer (or, for an offer with a common code that the
@@ -801,7 +804,10 @@ type ValidateCouponRequest struct {
 	// set, their line_amounts add up to bill_amount (else TOTAL_AMOUNT_MISMATCH, INVALID_ARGUMENT)
 	// and are in its currency. Empty: the bill has no lines (a product-restricted offer then
 	// fails with NO_APPLICABLE_PRODUCT).
-	BillLines     []*BillLine `protobuf:"bytes,21,rep,name=bill_lines,json=billLines,proto3" json:"bill_lines,omitempty"`
+	BillLines []*BillLine `protobuf:"bytes,21,rep,name=bill_lines,json=billLines,proto3" json:"bill_lines,omitempty"`
+	// The concept (store group, e.g. a store format) the store belongs to, for
+	// OfferRules.concept_ids. At most 64 characters. Empty: none.
+	ConceptId     string `protobuf:"bytes,30,opt,name=concept_id,json=conceptId,proto3" json:"concept_id,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -897,6 +903,13 @@ func (x *ValidateCouponRequest) GetBillLines() []*BillLine {
 		return x.BillLines
 	}
 	return nil
+}
+
+func (x *ValidateCouponRequest) GetConceptId() string {
+	if x != nil {
+		return x.ConceptId
+	}
+	return ""
 }
 
 // Response of CouponService.ValidateCoupon.
@@ -1014,7 +1027,8 @@ type RedeemCouponRequest struct {
 	// The customer. Required unless account_identifier or account_coupon_id is set (then empty,
 	// or the account it names).
 	AccountId string `protobuf:"bytes,3,opt,name=account_id,json=accountId,proto3" json:"account_id,omitempty"`
-	// Where the purchase happens. Required; at most 64 characters.
+	// Where the purchase happens. Required unless an interaction point is named (then its
+	// store); at most 64 characters.
 	StoreId string `protobuf:"bytes,4,opt,name=store_id,json=storeId,proto3" json:"store_id,omitempty"`
 	// The bill amount before this coupon. Required; not negative; in the program's currency.
 	BillAmount *v11.Money `protobuf:"bytes,5,opt,name=bill_amount,json=billAmount,proto3" json:"bill_amount,omitempty"`
@@ -1023,8 +1037,10 @@ type RedeemCouponRequest struct {
 	TransactionId string `protobuf:"bytes,6,opt,name=transaction_id,json=transactionId,proto3" json:"transaction_id,omitempty"`
 	// The zone the store is in, for OfferRules.zone_ids. At most 64 characters. Empty: none.
 	ZoneId string `protobuf:"bytes,7,opt,name=zone_id,json=zoneId,proto3" json:"zone_id,omitempty"`
-	// The till, kiosk or app, for OfferRules.interaction_point_ids. At most 64 characters.
-	// Empty: none.
+	// The registered interaction point (InteractionPointService; seed 001's interaction-id,
+	// also accepted as the `interaction-id` request header) where the call happens: the store,
+	// zone and concept are then the point's (see InteractionPointService for the reasons), and
+	// it is matched by OfferRules.interaction_point_ids. At most 64 characters. Empty: none.
 	InteractionPointId string `protobuf:"bytes,8,opt,name=interaction_point_id,json=interactionPointId,proto3" json:"interaction_point_id,omitempty"`
 	// Instead of code and account_id: an account coupon id (Coupon.account_coupon_id), naming
 	// the account's newest coupon of the offer (or, for an offer with a common code that the
@@ -1038,7 +1054,10 @@ type RedeemCouponRequest struct {
 	// set, their line_amounts add up to bill_amount (else TOTAL_AMOUNT_MISMATCH, INVALID_ARGUMENT)
 	// and are in its currency. Empty: the bill has no lines (a product-restricted offer then
 	// fails with NO_APPLICABLE_PRODUCT).
-	BillLines     []*BillLine `protobuf:"bytes,21,rep,name=bill_lines,json=billLines,proto3" json:"bill_lines,omitempty"`
+	BillLines []*BillLine `protobuf:"bytes,21,rep,name=bill_lines,json=billLines,proto3" json:"bill_lines,omitempty"`
+	// The concept (store group, e.g. a store format) the store belongs to, for
+	// OfferRules.concept_ids. At most 64 characters. Empty: none.
+	ConceptId     string `protobuf:"bytes,30,opt,name=concept_id,json=conceptId,proto3" json:"concept_id,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -1148,6 +1167,13 @@ func (x *RedeemCouponRequest) GetBillLines() []*BillLine {
 		return x.BillLines
 	}
 	return nil
+}
+
+func (x *RedeemCouponRequest) GetConceptId() string {
+	if x != nil {
+		return x.ConceptId
+	}
+	return ""
 }
 
 // Request of CouponService.BatchRedeemCoupons.
@@ -1918,12 +1944,18 @@ type ListDealsRequest struct {
 	PageToken string `protobuf:"bytes,4,opt,name=page_token,json=pageToken,proto3" json:"page_token,omitempty"`
 	// Only deals redeemable in this zone. At most 64 characters. Empty: any zone.
 	ZoneId string `protobuf:"bytes,5,opt,name=zone_id,json=zoneId,proto3" json:"zone_id,omitempty"`
-	// Only deals redeemable at this interaction point. At most 64 characters. Empty: any.
+	// Only deals redeemable at this registered interaction point (also accepted as the
+	// `interaction-id` header), and in its store, zone and concept (see
+	// InteractionPointService). At most 64 characters. Empty: any.
 	InteractionPointId string `protobuf:"bytes,6,opt,name=interaction_point_id,json=interactionPointId,proto3" json:"interaction_point_id,omitempty"`
 	// The account by one of its identifiers instead of account_id (exactly one of the two).
 	AccountIdentifier *v1.Identifier `protobuf:"bytes,7,opt,name=account_identifier,json=accountIdentifier,proto3" json:"account_identifier,omitempty"`
-	unknownFields     protoimpl.UnknownFields
-	sizeCache         protoimpl.SizeCache
+	// Only deals redeemable in this concept (OfferRules.concept_ids): like a zone, a concept
+	// lists the offers tagged to it, not those tagged only to its stores. At most 64
+	// characters. Empty: any.
+	ConceptId     string `protobuf:"bytes,30,opt,name=concept_id,json=conceptId,proto3" json:"concept_id,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
 }
 
 func (x *ListDealsRequest) Reset() {
@@ -2003,6 +2035,13 @@ func (x *ListDealsRequest) GetAccountIdentifier() *v1.Identifier {
 		return x.AccountIdentifier
 	}
 	return nil
+}
+
+func (x *ListDealsRequest) GetConceptId() string {
+	if x != nil {
+		return x.ConceptId
+	}
+	return ""
 }
 
 // Response of CouponService.ListDeals.
@@ -2458,7 +2497,7 @@ const file_rewards_coupons_v1_coupon_service_proto_rawDesc = "" +
 	"account_id\x18\x03 \x01(\tR\taccountId\x12N\n" +
 	"\x12account_identifier\x18\x04 \x01(\v2\x1f.rewards.accounts.v1.IdentifierR\x11accountIdentifier\"N\n" +
 	"\x18DeactivateCouponResponse\x122\n" +
-	"\x06coupon\x18\x01 \x01(\v2\x1a.rewards.coupons.v1.CouponR\x06coupon\"\xa2\x03\n" +
+	"\x06coupon\x18\x01 \x01(\v2\x1a.rewards.coupons.v1.CouponR\x06coupon\"\xc1\x03\n" +
 	"\x15ValidateCouponRequest\x12\x12\n" +
 	"\x04code\x18\x01 \x01(\tR\x04code\x12\x1d\n" +
 	"\n" +
@@ -2471,7 +2510,9 @@ const file_rewards_coupons_v1_coupon_service_proto_rawDesc = "" +
 	"\x11account_coupon_id\x18\x14 \x01(\tR\x0faccountCouponId\x12N\n" +
 	"\x12account_identifier\x18\a \x01(\v2\x1f.rewards.accounts.v1.IdentifierR\x11accountIdentifier\x12;\n" +
 	"\n" +
-	"bill_lines\x18\x15 \x03(\v2\x1c.rewards.coupons.v1.BillLineR\tbillLines\"\xd6\x02\n" +
+	"bill_lines\x18\x15 \x03(\v2\x1c.rewards.coupons.v1.BillLineR\tbillLines\x12\x1d\n" +
+	"\n" +
+	"concept_id\x18\x1e \x01(\tR\tconceptId\"\xd6\x02\n" +
 	"\x16ValidateCouponResponse\x12\x1e\n" +
 	"\n" +
 	"redeemable\x18\x01 \x01(\bR\n" +
@@ -2481,7 +2522,7 @@ const file_rewards_coupons_v1_coupon_service_proto_rawDesc = "" +
 	"\x06coupon\x18\x04 \x01(\v2\x1a.rewards.coupons.v1.CouponR\x06coupon\x12?\n" +
 	"\rvalidate_time\x18\x05 \x01(\v2\x1a.google.protobuf.TimestampR\fvalidateTime\x12\x18\n" +
 	"\areasons\x18\x06 \x03(\tR\areasons\x12:\n" +
-	"\acontent\x18\a \x01(\v2 .rewards.coupons.v1.OfferContentR\acontent\"\xe6\x03\n" +
+	"\acontent\x18\a \x01(\v2 .rewards.coupons.v1.OfferContentR\acontent\"\x85\x04\n" +
 	"\x13RedeemCouponRequest\x12\x1d\n" +
 	"\n" +
 	"request_id\x18\x01 \x01(\tR\trequestId\x12\x12\n" +
@@ -2497,7 +2538,9 @@ const file_rewards_coupons_v1_coupon_service_proto_rawDesc = "" +
 	"\x11account_coupon_id\x18\x14 \x01(\tR\x0faccountCouponId\x12N\n" +
 	"\x12account_identifier\x18\t \x01(\v2\x1f.rewards.accounts.v1.IdentifierR\x11accountIdentifier\x12;\n" +
 	"\n" +
-	"bill_lines\x18\x15 \x03(\v2\x1c.rewards.coupons.v1.BillLineR\tbillLines\"`\n" +
+	"bill_lines\x18\x15 \x03(\v2\x1c.rewards.coupons.v1.BillLineR\tbillLines\x12\x1d\n" +
+	"\n" +
+	"concept_id\x18\x1e \x01(\tR\tconceptId\"`\n" +
 	"\x19BatchRedeemCouponsRequest\x12C\n" +
 	"\brequests\x18\x01 \x03(\v2'.rewards.coupons.v1.RedeemCouponRequestR\brequests\"c\n" +
 	"\x1aBatchRedeemCouponsResponse\x12E\n" +
@@ -2553,7 +2596,7 @@ const file_rewards_coupons_v1_coupon_service_proto_rawDesc = "" +
 	"page_token\x18\x04 \x01(\tR\tpageToken\"z\n" +
 	"\x1aListAccountCouponsResponse\x124\n" +
 	"\acoupons\x18\x01 \x03(\v2\x1a.rewards.coupons.v1.CouponR\acoupons\x12&\n" +
-	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\"\xa3\x02\n" +
+	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\"\xc2\x02\n" +
 	"\x10ListDealsRequest\x12\x1d\n" +
 	"\n" +
 	"account_id\x18\x01 \x01(\tR\taccountId\x12\x19\n" +
@@ -2563,7 +2606,9 @@ const file_rewards_coupons_v1_coupon_service_proto_rawDesc = "" +
 	"page_token\x18\x04 \x01(\tR\tpageToken\x12\x17\n" +
 	"\azone_id\x18\x05 \x01(\tR\x06zoneId\x120\n" +
 	"\x14interaction_point_id\x18\x06 \x01(\tR\x12interactionPointId\x12N\n" +
-	"\x12account_identifier\x18\a \x01(\v2\x1f.rewards.accounts.v1.IdentifierR\x11accountIdentifier\"k\n" +
+	"\x12account_identifier\x18\a \x01(\v2\x1f.rewards.accounts.v1.IdentifierR\x11accountIdentifier\x12\x1d\n" +
+	"\n" +
+	"concept_id\x18\x1e \x01(\tR\tconceptId\"k\n" +
 	"\x11ListDealsResponse\x12.\n" +
 	"\x05deals\x18\x01 \x03(\v2\x18.rewards.coupons.v1.DealR\x05deals\x12&\n" +
 	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\"g\n" +

@@ -410,7 +410,10 @@ type ListOffersRequest struct {
 	// Only offers whose rules name this store in store_ids. Empty: any.
 	StoreId string `protobuf:"bytes,5,opt,name=store_id,json=storeId,proto3" json:"store_id,omitempty"`
 	// Only offers whose rules name this zone in zone_ids. Empty: any.
-	ZoneId        string `protobuf:"bytes,6,opt,name=zone_id,json=zoneId,proto3" json:"zone_id,omitempty"`
+	ZoneId string `protobuf:"bytes,6,opt,name=zone_id,json=zoneId,proto3" json:"zone_id,omitempty"`
+	// Only offers whose rules name this concept in concept_ids (seed 003: only the offers tagged
+	// to the concept, not those of its stores). At most 64 characters. Empty: any.
+	ConceptId     string `protobuf:"bytes,30,opt,name=concept_id,json=conceptId,proto3" json:"concept_id,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -483,6 +486,13 @@ func (x *ListOffersRequest) GetStoreId() string {
 func (x *ListOffersRequest) GetZoneId() string {
 	if x != nil {
 		return x.ZoneId
+	}
+	return ""
+}
+
+func (x *ListOffersRequest) GetConceptId() string {
+	if x != nil {
+		return x.ConceptId
 	}
 	return ""
 }
@@ -1474,7 +1484,7 @@ const file_rewards_coupons_v1_offer_service_proto_rawDesc = "" +
 	"\vupdate_mask\x18\x03 \x01(\v2\x1a.google.protobuf.FieldMaskR\n" +
 	"updateMask\"F\n" +
 	"\x13UpdateOfferResponse\x12/\n" +
-	"\x05offer\x18\x01 \x01(\v2\x19.rewards.coupons.v1.OfferR\x05offer\"\xda\x01\n" +
+	"\x05offer\x18\x01 \x01(\v2\x19.rewards.coupons.v1.OfferR\x05offer\"\xf9\x01\n" +
 	"\x11ListOffersRequest\x12\x1d\n" +
 	"\n" +
 	"program_id\x18\x01 \x01(\tR\tprogramId\x126\n" +
@@ -1483,7 +1493,9 @@ const file_rewards_coupons_v1_offer_service_proto_rawDesc = "" +
 	"\n" +
 	"page_token\x18\x04 \x01(\tR\tpageToken\x12\x19\n" +
 	"\bstore_id\x18\x05 \x01(\tR\astoreId\x12\x17\n" +
-	"\azone_id\x18\x06 \x01(\tR\x06zoneId\"o\n" +
+	"\azone_id\x18\x06 \x01(\tR\x06zoneId\x12\x1d\n" +
+	"\n" +
+	"concept_id\x18\x1e \x01(\tR\tconceptId\"o\n" +
 	"\x12ListOffersResponse\x121\n" +
 	"\x06offers\x18\x01 \x03(\v2\x19.rewards.coupons.v1.OfferR\x06offers\x12&\n" +
 	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\"P\n" +

@@ -836,8 +836,15 @@ type OfferRules struct {
 	ApplicableSkus []string `protobuf:"bytes,50,rep,name=applicable_skus,json=applicableSkus,proto3" json:"applicable_skus,omitempty"`
 	// See applicable_skus: a line matches when its sku is listed there or its category here.
 	ApplicableCategories []string `protobuf:"bytes,51,rep,name=applicable_categories,json=applicableCategories,proto3" json:"applicable_categories,omitempty"`
-	unknownFields        protoimpl.UnknownFields
-	sizeCache            protoimpl.SizeCache
+	// Redemption only in these concepts: store groups of the kind "concept" (e.g. a store format
+	// or brand), beside zones (seed 003), named by the checkout's concept_id; at most 1000, each
+	// at most 64 characters. With store_ids and zone_ids the offer applies where any one matches
+	// (else OFFER_CONCEPT_NOT_ALLOWED when zone_ids is empty, OFFER_ZONE_NOT_ALLOWED when it is
+	// not). A concept (like a zone) matches only the offers tagged to it, not those tagged to the
+	// stores in it. Empty: no concept restriction.
+	ConceptIds    []string `protobuf:"bytes,60,rep,name=concept_ids,json=conceptIds,proto3" json:"concept_ids,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
 }
 
 func (x *OfferRules) Reset() {
@@ -1125,6 +1132,13 @@ func (x *OfferRules) GetApplicableSkus() []string {
 func (x *OfferRules) GetApplicableCategories() []string {
 	if x != nil {
 		return x.ApplicableCategories
+	}
+	return nil
+}
+
+func (x *OfferRules) GetConceptIds() []string {
+	if x != nil {
+		return x.ConceptIds
 	}
 	return nil
 }
@@ -2438,7 +2452,7 @@ const file_rewards_coupons_v1_resources_proto_rawDesc = "" +
 	"HoursOfDay\x12\x1d\n" +
 	"\n" +
 	"start_hour\x18\x01 \x01(\x05R\tstartHour\x12\x19\n" +
-	"\bend_hour\x18\x02 \x01(\x05R\aendHour\"\xfd\x10\n" +
+	"\bend_hour\x18\x02 \x01(\x05R\aendHour\"\x9e\x11\n" +
 	"\n" +
 	"OfferRules\x129\n" +
 	"\n" +
@@ -2482,7 +2496,9 @@ const file_rewards_coupons_v1_resources_proto_rawDesc = "" +
 	"\x11past_issue_months\x180 \x01(\x05R\x0fpastIssueMonths\x12L\n" +
 	"#redeemable_until_days_before_expiry\x181 \x01(\x05R\x1fredeemableUntilDaysBeforeExpiry\x12'\n" +
 	"\x0fapplicable_skus\x182 \x03(\tR\x0eapplicableSkus\x123\n" +
-	"\x15applicable_categories\x183 \x03(\tR\x14applicableCategoriesB\x1e\n" +
+	"\x15applicable_categories\x183 \x03(\tR\x14applicableCategories\x12\x1f\n" +
+	"\vconcept_ids\x18< \x03(\tR\n" +
+	"conceptIdsB\x1e\n" +
 	"\x1c_max_prior_transaction_count\"\x90\x01\n" +
 	"\bBillLine\x12\x10\n" +
 	"\x03sku\x18\x01 \x01(\tR\x03sku\x12\x1a\n" +

@@ -34,7 +34,8 @@ type EarnPointsRequest struct {
 	RequestId string `protobuf:"bytes,1,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
 	// The customer. Required.
 	AccountId string `protobuf:"bytes,2,opt,name=account_id,json=accountId,proto3" json:"account_id,omitempty"`
-	// Where the purchase happened. Required; at most 64 characters.
+	// Where the purchase happened. Required unless an interaction point is named (then its
+	// store); at most 64 characters.
 	StoreId string `protobuf:"bytes,3,opt,name=store_id,json=storeId,proto3" json:"store_id,omitempty"`
 	// The checkout's own id of the purchase; one earn per (account, transaction_id). Required;
 	// at most 128 characters.
@@ -66,9 +67,26 @@ type EarnPointsRequest struct {
 	// Optional: the purchase's lines, kept with the transaction for the audit trail and returned
 	// by ListTransactions. At most 500; each amount in the program's currency, not negative, and
 	// together not above bill_amount.
-	Lines         []*PurchaseLine `protobuf:"bytes,9,rep,name=lines,proto3" json:"lines,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	Lines []*PurchaseLine `protobuf:"bytes,9,rep,name=lines,proto3" json:"lines,omitempty"`
+	// Optional: the receipts this earn is for (seed 004), at most 50. When set, their amounts add
+	// up to bill_amount, and the points are computed per detail: each detail's amount earns by the
+	// RATIO and PROMOTION rules of its own store and the CARD_TYPE rules matching its payment
+	// method's code (else payment_card_type), the fractions summed and rounded once; TIER rules,
+	// the account's tier and the coupons apply to the whole bill. Kept in the history
+	// (PointsTransaction.receipt).
+	ReceiptDetails []*ReceiptDetail `protobuf:"bytes,10,rep,name=receipt_details,json=receiptDetails,proto3" json:"receipt_details,omitempty"`
+	// Unset: SINGLE for at most one detail, COMBINE for more.
+	ReceiptType ReceiptType `protobuf:"varint,11,opt,name=receipt_type,json=receiptType,proto3,enum=rewards.loyalty.v1.ReceiptType" json:"receipt_type,omitempty"`
+	// Who posted the earn (a cashier, a back office user). At most 128 printable characters;
+	// empty: the API client's id.
+	PostedBy string `protobuf:"bytes,12,opt,name=posted_by,json=postedBy,proto3" json:"posted_by,omitempty"`
+	// The registered interaction point (InteractionPointService; seed 001's interaction-id,
+	// also accepted as the `interaction-id` request header) where the call happens: the store is
+	// then the point's (see InteractionPointService for the reasons), and both are recorded on the
+	// transaction. At most 64 characters. Empty: none.
+	InteractionPointId string `protobuf:"bytes,30,opt,name=interaction_point_id,json=interactionPointId,proto3" json:"interaction_point_id,omitempty"`
+	unknownFields      protoimpl.UnknownFields
+	sizeCache          protoimpl.SizeCache
 }
 
 func (x *EarnPointsRequest) Reset() {
@@ -164,6 +182,34 @@ func (x *EarnPointsRequest) GetLines() []*PurchaseLine {
 	return nil
 }
 
+func (x *EarnPointsRequest) GetReceiptDetails() []*ReceiptDetail {
+	if x != nil {
+		return x.ReceiptDetails
+	}
+	return nil
+}
+
+func (x *EarnPointsRequest) GetReceiptType() ReceiptType {
+	if x != nil {
+		return x.ReceiptType
+	}
+	return ReceiptType_RECEIPT_TYPE_UNSPECIFIED
+}
+
+func (x *EarnPointsRequest) GetPostedBy() string {
+	if x != nil {
+		return x.PostedBy
+	}
+	return ""
+}
+
+func (x *EarnPointsRequest) GetInteractionPointId() string {
+	if x != nil {
+		return x.InteractionPointId
+	}
+	return ""
+}
+
 // Response of LoyaltyService.EarnPoints.
 type EarnPointsResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -180,8 +226,13 @@ type EarnPointsResponse struct {
 	// transaction.reward_points): the listed coupon_codes first, in their order, then those
 	// the account holds that applied by themselves (automatic).
 	AppliedCoupons []*AppliedEarnCoupon `protobuf:"bytes,4,rep,name=applied_coupons,json=appliedCoupons,proto3" json:"applied_coupons,omitempty"`
-	unknownFields  protoimpl.UnknownFields
-	sizeCache      protoimpl.SizeCache
+	// The tier (card type) the purchase earned in (seed 004's `card_type`); unset if none.
+	CardType *Tier `protobuf:"bytes,5,opt,name=card_type,json=cardType,proto3" json:"card_type,omitempty"`
+	// Its multiplier in basis points (seed 004's `card_type_multiplier`); 10000 when there is no
+	// tier.
+	CardTypeMultiplierBps int32 `protobuf:"varint,6,opt,name=card_type_multiplier_bps,json=cardTypeMultiplierBps,proto3" json:"card_type_multiplier_bps,omitempty"`
+	unknownFields         protoimpl.UnknownFields
+	sizeCache             protoimpl.SizeCache
 }
 
 func (x *EarnPointsResponse) Reset() {
@@ -240,6 +291,20 @@ func (x *EarnPointsResponse) GetAppliedCoupons() []*AppliedEarnCoupon {
 		return x.AppliedCoupons
 	}
 	return nil
+}
+
+func (x *EarnPointsResponse) GetCardType() *Tier {
+	if x != nil {
+		return x.CardType
+	}
+	return nil
+}
+
+func (x *EarnPointsResponse) GetCardTypeMultiplierBps() int32 {
+	if x != nil {
+		return x.CardTypeMultiplierBps
+	}
+	return 0
 }
 
 // An EXTRAPOINT or MULTIPLIER coupon an earn applied, redeemed with it.
@@ -338,8 +403,12 @@ type EarnByCodeRequest struct {
 	Code string `protobuf:"bytes,3,opt,name=code,proto3" json:"code,omitempty"`
 	// The account by one of its identifiers instead of account_id (exactly one of the two).
 	AccountIdentifier *v11.Identifier `protobuf:"bytes,4,opt,name=account_identifier,json=accountIdentifier,proto3" json:"account_identifier,omitempty"`
-	unknownFields     protoimpl.UnknownFields
-	sizeCache         protoimpl.SizeCache
+	// Where the code is used. Required when the code's batch is restricted to stores
+	// (CreateEarnCodesRequest.store_ids): another store (or none) is refused with
+	// EARN_CODE_NOT_FOR_STORE. At most 64 characters.
+	StoreId       string `protobuf:"bytes,5,opt,name=store_id,json=storeId,proto3" json:"store_id,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
 }
 
 func (x *EarnByCodeRequest) Reset() {
@@ -398,6 +467,13 @@ func (x *EarnByCodeRequest) GetAccountIdentifier() *v11.Identifier {
 		return x.AccountIdentifier
 	}
 	return nil
+}
+
+func (x *EarnByCodeRequest) GetStoreId() string {
+	if x != nil {
+		return x.StoreId
+	}
+	return ""
 }
 
 // Response of LoyaltyService.EarnByCode.
@@ -474,8 +550,12 @@ type RequestRedemptionOtpRequest struct {
 	UserId string `protobuf:"bytes,4,opt,name=user_id,json=userId,proto3" json:"user_id,omitempty"`
 	// The account by one of its identifiers instead of account_id (exactly one of the two).
 	AccountIdentifier *v11.Identifier `protobuf:"bytes,5,opt,name=account_identifier,json=accountIdentifier,proto3" json:"account_identifier,omitempty"`
-	unknownFields     protoimpl.UnknownFields
-	sizeCache         protoimpl.SizeCache
+	// The burn in money instead of points (exactly one of points and amount): positive, in the
+	// program's currency; converts to floor(amount * points_value.points / points_value.value)
+	// points, which must be at least 1 (else FIELD_OUT_OF_RANGE).
+	Amount        *v1.Money `protobuf:"bytes,6,opt,name=amount,proto3" json:"amount,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
 }
 
 func (x *RequestRedemptionOtpRequest) Reset() {
@@ -543,13 +623,24 @@ func (x *RequestRedemptionOtpRequest) GetAccountIdentifier() *v11.Identifier {
 	return nil
 }
 
+func (x *RequestRedemptionOtpRequest) GetAmount() *v1.Money {
+	if x != nil {
+		return x.Amount
+	}
+	return nil
+}
+
 // Response of LoyaltyService.RequestRedemptionOtp.
 type RequestRedemptionOtpResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// The id of the OTP, to present with the code. Not secret.
 	OtpId string `protobuf:"bytes,1,opt,name=otp_id,json=otpId,proto3" json:"otp_id,omitempty"`
 	// When the OTP stops being accepted (a few minutes after sending).
-	ExpireTime    *timestamppb.Timestamp `protobuf:"bytes,2,opt,name=expire_time,json=expireTime,proto3" json:"expire_time,omitempty"`
+	ExpireTime *timestamppb.Timestamp `protobuf:"bytes,2,opt,name=expire_time,json=expireTime,proto3" json:"expire_time,omitempty"`
+	// The points the OTP allows to redeem (the request's points, or its amount converted).
+	Points int64 `protobuf:"varint,3,opt,name=points,proto3" json:"points,omitempty"`
+	// Their money value (Program.points_value, rounded down); unset if the program has none.
+	PointsValue   *v1.Money `protobuf:"bytes,4,opt,name=points_value,json=pointsValue,proto3" json:"points_value,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -598,6 +689,20 @@ func (x *RequestRedemptionOtpResponse) GetExpireTime() *timestamppb.Timestamp {
 	return nil
 }
 
+func (x *RequestRedemptionOtpResponse) GetPoints() int64 {
+	if x != nil {
+		return x.Points
+	}
+	return 0
+}
+
+func (x *RequestRedemptionOtpResponse) GetPointsValue() *v1.Money {
+	if x != nil {
+		return x.PointsValue
+	}
+	return nil
+}
+
 // Request of LoyaltyService.RedeemPoints.
 type RedeemPointsRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -619,8 +724,16 @@ type RedeemPointsRequest struct {
 	TransactionId string `protobuf:"bytes,7,opt,name=transaction_id,json=transactionId,proto3" json:"transaction_id,omitempty"`
 	// The account by one of its identifiers instead of account_id (exactly one of the two).
 	AccountIdentifier *v11.Identifier `protobuf:"bytes,8,opt,name=account_identifier,json=accountIdentifier,proto3" json:"account_identifier,omitempty"`
-	unknownFields     protoimpl.UnknownFields
-	sizeCache         protoimpl.SizeCache
+	// The burn in money instead of points (exactly one of points and amount), converted as in
+	// RequestRedemptionOtpRequest.amount.
+	Amount *v1.Money `protobuf:"bytes,9,opt,name=amount,proto3" json:"amount,omitempty"`
+	// The registered interaction point (InteractionPointService; seed 001's interaction-id,
+	// also accepted as the `interaction-id` request header) where the call happens: the store is
+	// then the point's (see InteractionPointService for the reasons), and both are recorded on the
+	// transaction. At most 64 characters. Empty: none.
+	InteractionPointId string `protobuf:"bytes,30,opt,name=interaction_point_id,json=interactionPointId,proto3" json:"interaction_point_id,omitempty"`
+	unknownFields      protoimpl.UnknownFields
+	sizeCache          protoimpl.SizeCache
 }
 
 func (x *RedeemPointsRequest) Reset() {
@@ -709,6 +822,20 @@ func (x *RedeemPointsRequest) GetAccountIdentifier() *v11.Identifier {
 	return nil
 }
 
+func (x *RedeemPointsRequest) GetAmount() *v1.Money {
+	if x != nil {
+		return x.Amount
+	}
+	return nil
+}
+
+func (x *RedeemPointsRequest) GetInteractionPointId() string {
+	if x != nil {
+		return x.InteractionPointId
+	}
+	return ""
+}
+
 // Response of LoyaltyService.RedeemPoints.
 type RedeemPointsResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -716,7 +843,10 @@ type RedeemPointsResponse struct {
 	Transaction *PointsTransaction `protobuf:"bytes,1,opt,name=transaction,proto3" json:"transaction,omitempty"`
 	// The available (and posted) points right after it, as the atomic wallet check saw them;
 	// GetBalance adds pending and expiring points.
-	Balance       *Balance `protobuf:"bytes,2,opt,name=balance,proto3" json:"balance,omitempty"`
+	Balance *Balance `protobuf:"bytes,2,opt,name=balance,proto3" json:"balance,omitempty"`
+	// The money value of the points burned (Program.points_value, rounded down); unset if the
+	// program has none. The same as transaction.points_value.
+	PointsValue   *v1.Money `protobuf:"bytes,3,opt,name=points_value,json=pointsValue,proto3" json:"points_value,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -761,6 +891,13 @@ func (x *RedeemPointsResponse) GetTransaction() *PointsTransaction {
 func (x *RedeemPointsResponse) GetBalance() *Balance {
 	if x != nil {
 		return x.Balance
+	}
+	return nil
+}
+
+func (x *RedeemPointsResponse) GetPointsValue() *v1.Money {
+	if x != nil {
+		return x.PointsValue
 	}
 	return nil
 }
@@ -2113,6 +2250,185 @@ func (x *ListLuckyDrawEntriesResponse) GetNextPageToken() string {
 	return ""
 }
 
+// Request of LoyaltyService.BatchEarnPoints.
+type BatchEarnPointsRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The earns, 1..1,000, each with its own request_id.
+	Requests      []*EarnPointsRequest `protobuf:"bytes,1,rep,name=requests,proto3" json:"requests,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *BatchEarnPointsRequest) Reset() {
+	*x = BatchEarnPointsRequest{}
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[29]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *BatchEarnPointsRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*BatchEarnPointsRequest) ProtoMessage() {}
+
+func (x *BatchEarnPointsRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[29]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use BatchEarnPointsRequest.ProtoReflect.Descriptor instead.
+func (*BatchEarnPointsRequest) Descriptor() ([]byte, []int) {
+	return file_rewards_loyalty_v1_loyalty_service_proto_rawDescGZIP(), []int{29}
+}
+
+func (x *BatchEarnPointsRequest) GetRequests() []*EarnPointsRequest {
+	if x != nil {
+		return x.Requests
+	}
+	return nil
+}
+
+// Response of LoyaltyService.BatchEarnPoints: one result per request, in order.
+type BatchEarnPointsResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The answer to requests[i] is results[i].
+	Results       []*BatchEarnPointsResult `protobuf:"bytes,1,rep,name=results,proto3" json:"results,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *BatchEarnPointsResponse) Reset() {
+	*x = BatchEarnPointsResponse{}
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[30]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *BatchEarnPointsResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*BatchEarnPointsResponse) ProtoMessage() {}
+
+func (x *BatchEarnPointsResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[30]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use BatchEarnPointsResponse.ProtoReflect.Descriptor instead.
+func (*BatchEarnPointsResponse) Descriptor() ([]byte, []int) {
+	return file_rewards_loyalty_v1_loyalty_service_proto_rawDescGZIP(), []int{30}
+}
+
+func (x *BatchEarnPointsResponse) GetResults() []*BatchEarnPointsResult {
+	if x != nil {
+		return x.Results
+	}
+	return nil
+}
+
+// The answer to one item of BatchEarnPoints.
+type BatchEarnPointsResult struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// What EarnPoints would have answered.
+	//
+	// Types that are valid to be assigned to Outcome:
+	//
+	//	*BatchEarnPointsResult_Response
+	//	*BatchEarnPointsResult_Error
+	Outcome       isBatchEarnPointsResult_Outcome `protobuf_oneof:"outcome"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *BatchEarnPointsResult) Reset() {
+	*x = BatchEarnPointsResult{}
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[31]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *BatchEarnPointsResult) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*BatchEarnPointsResult) ProtoMessage() {}
+
+func (x *BatchEarnPointsResult) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[31]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use BatchEarnPointsResult.ProtoReflect.Descriptor instead.
+func (*BatchEarnPointsResult) Descriptor() ([]byte, []int) {
+	return file_rewards_loyalty_v1_loyalty_service_proto_rawDescGZIP(), []int{31}
+}
+
+func (x *BatchEarnPointsResult) GetOutcome() isBatchEarnPointsResult_Outcome {
+	if x != nil {
+		return x.Outcome
+	}
+	return nil
+}
+
+func (x *BatchEarnPointsResult) GetResponse() *EarnPointsResponse {
+	if x != nil {
+		if x, ok := x.Outcome.(*BatchEarnPointsResult_Response); ok {
+			return x.Response
+		}
+	}
+	return nil
+}
+
+func (x *BatchEarnPointsResult) GetError() *v1.ItemError {
+	if x != nil {
+		if x, ok := x.Outcome.(*BatchEarnPointsResult_Error); ok {
+			return x.Error
+		}
+	}
+	return nil
+}
+
+type isBatchEarnPointsResult_Outcome interface {
+	isBatchEarnPointsResult_Outcome()
+}
+
+type BatchEarnPointsResult_Response struct {
+	// The earn, as EarnPoints answers it.
+	Response *EarnPointsResponse `protobuf:"bytes,1,opt,name=response,proto3,oneof"`
+}
+
+type BatchEarnPointsResult_Error struct {
+	// The refusal, as EarnPoints would have raised it.
+	Error *v1.ItemError `protobuf:"bytes,2,opt,name=error,proto3,oneof"`
+}
+
+func (*BatchEarnPointsResult_Response) isBatchEarnPointsResult_Outcome() {}
+
+func (*BatchEarnPointsResult_Error) isBatchEarnPointsResult_Outcome() {}
+
 // One credit.
 type BatchAllocatePointsRequest_Row struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -2134,7 +2450,7 @@ type BatchAllocatePointsRequest_Row struct {
 
 func (x *BatchAllocatePointsRequest_Row) Reset() {
 	*x = BatchAllocatePointsRequest_Row{}
-	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[29]
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[32]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2146,7 +2462,7 @@ func (x *BatchAllocatePointsRequest_Row) String() string {
 func (*BatchAllocatePointsRequest_Row) ProtoMessage() {}
 
 func (x *BatchAllocatePointsRequest_Row) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[29]
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[32]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2217,7 +2533,7 @@ type BatchAllocatePointsResponse_Row struct {
 
 func (x *BatchAllocatePointsResponse_Row) Reset() {
 	*x = BatchAllocatePointsResponse_Row{}
-	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[31]
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[34]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2229,7 +2545,7 @@ func (x *BatchAllocatePointsResponse_Row) String() string {
 func (*BatchAllocatePointsResponse_Row) ProtoMessage() {}
 
 func (x *BatchAllocatePointsResponse_Row) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[31]
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[34]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2308,7 +2624,7 @@ var File_rewards_loyalty_v1_loyalty_service_proto protoreflect.FileDescriptor
 
 const file_rewards_loyalty_v1_loyalty_service_proto_rawDesc = "" +
 	"\n" +
-	"(rewards/loyalty/v1/loyalty_service.proto\x12\x12rewards.loyalty.v1\x1a\x1egoogle/protobuf/duration.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a#rewards/accounts/v1/resources.proto\x1a\"rewards/loyalty/v1/resources.proto\x1a\x1brewards/type/v1/money.proto\"\xa3\x03\n" +
+	"(rewards/loyalty/v1/loyalty_service.proto\x12\x12rewards.loyalty.v1\x1a\x1egoogle/protobuf/duration.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a#rewards/accounts/v1/resources.proto\x1a\"rewards/loyalty/v1/resources.proto\x1a rewards/type/v1/item_error.proto\x1a\x1brewards/type/v1/money.proto\"\x82\x05\n" +
 	"\x11EarnPointsRequest\x12\x1d\n" +
 	"\n" +
 	"request_id\x18\x01 \x01(\tR\trequestId\x12\x1d\n" +
@@ -2321,28 +2637,36 @@ const file_rewards_loyalty_v1_loyalty_service_proto_rawDesc = "" +
 	"\fcoupon_codes\x18\x06 \x03(\tR\vcouponCodes\x12*\n" +
 	"\x11payment_card_type\x18\a \x01(\tR\x0fpaymentCardType\x12N\n" +
 	"\x12account_identifier\x18\b \x01(\v2\x1f.rewards.accounts.v1.IdentifierR\x11accountIdentifier\x126\n" +
-	"\x05lines\x18\t \x03(\v2 .rewards.loyalty.v1.PurchaseLineR\x05lines\"\xba\x02\n" +
+	"\x05lines\x18\t \x03(\v2 .rewards.loyalty.v1.PurchaseLineR\x05lines\x12J\n" +
+	"\x0freceipt_details\x18\n" +
+	" \x03(\v2!.rewards.loyalty.v1.ReceiptDetailR\x0ereceiptDetails\x12B\n" +
+	"\freceipt_type\x18\v \x01(\x0e2\x1f.rewards.loyalty.v1.ReceiptTypeR\vreceiptType\x12\x1b\n" +
+	"\tposted_by\x18\f \x01(\tR\bpostedBy\x120\n" +
+	"\x14interaction_point_id\x18\x1e \x01(\tR\x12interactionPointId\"\xaa\x03\n" +
 	"\x12EarnPointsResponse\x12G\n" +
 	"\vtransaction\x18\x01 \x01(\v2%.rewards.loyalty.v1.PointsTransactionR\vtransaction\x125\n" +
 	"\abalance\x18\x02 \x01(\v2\x1b.rewards.loyalty.v1.BalanceR\abalance\x12T\n" +
 	"\x12event_transactions\x18\x03 \x03(\v2%.rewards.loyalty.v1.PointsTransactionR\x11eventTransactions\x12N\n" +
-	"\x0fapplied_coupons\x18\x04 \x03(\v2%.rewards.loyalty.v1.AppliedEarnCouponR\x0eappliedCoupons\"\xa2\x01\n" +
+	"\x0fapplied_coupons\x18\x04 \x03(\v2%.rewards.loyalty.v1.AppliedEarnCouponR\x0eappliedCoupons\x125\n" +
+	"\tcard_type\x18\x05 \x01(\v2\x18.rewards.loyalty.v1.TierR\bcardType\x127\n" +
+	"\x18card_type_multiplier_bps\x18\x06 \x01(\x05R\x15cardTypeMultiplierBps\"\xa2\x01\n" +
 	"\x11AppliedEarnCoupon\x12\x12\n" +
 	"\x04code\x18\x01 \x01(\tR\x04code\x12\x19\n" +
 	"\boffer_id\x18\x02 \x01(\tR\aofferId\x12\x1b\n" +
 	"\tcoupon_id\x18\x03 \x01(\tR\bcouponId\x12#\n" +
 	"\rredemption_id\x18\x04 \x01(\tR\fredemptionId\x12\x1c\n" +
-	"\tautomatic\x18\x05 \x01(\bR\tautomatic\"\xb5\x01\n" +
+	"\tautomatic\x18\x05 \x01(\bR\tautomatic\"\xd0\x01\n" +
 	"\x11EarnByCodeRequest\x12\x1d\n" +
 	"\n" +
 	"request_id\x18\x01 \x01(\tR\trequestId\x12\x1d\n" +
 	"\n" +
 	"account_id\x18\x02 \x01(\tR\taccountId\x12\x12\n" +
 	"\x04code\x18\x03 \x01(\tR\x04code\x12N\n" +
-	"\x12account_identifier\x18\x04 \x01(\v2\x1f.rewards.accounts.v1.IdentifierR\x11accountIdentifier\"\x94\x01\n" +
+	"\x12account_identifier\x18\x04 \x01(\v2\x1f.rewards.accounts.v1.IdentifierR\x11accountIdentifier\x12\x19\n" +
+	"\bstore_id\x18\x05 \x01(\tR\astoreId\"\x94\x01\n" +
 	"\x12EarnByCodeResponse\x12G\n" +
 	"\vtransaction\x18\x01 \x01(\v2%.rewards.loyalty.v1.PointsTransactionR\vtransaction\x125\n" +
-	"\abalance\x18\x02 \x01(\v2\x1b.rewards.loyalty.v1.BalanceR\abalance\"\xdc\x01\n" +
+	"\abalance\x18\x02 \x01(\v2\x1b.rewards.loyalty.v1.BalanceR\abalance\"\x8c\x02\n" +
 	"\x1bRequestRedemptionOtpRequest\x12\x1d\n" +
 	"\n" +
 	"request_id\x18\x01 \x01(\tR\trequestId\x12\x1d\n" +
@@ -2350,11 +2674,14 @@ const file_rewards_loyalty_v1_loyalty_service_proto_rawDesc = "" +
 	"account_id\x18\x02 \x01(\tR\taccountId\x12\x16\n" +
 	"\x06points\x18\x03 \x01(\x03R\x06points\x12\x17\n" +
 	"\auser_id\x18\x04 \x01(\tR\x06userId\x12N\n" +
-	"\x12account_identifier\x18\x05 \x01(\v2\x1f.rewards.accounts.v1.IdentifierR\x11accountIdentifier\"r\n" +
+	"\x12account_identifier\x18\x05 \x01(\v2\x1f.rewards.accounts.v1.IdentifierR\x11accountIdentifier\x12.\n" +
+	"\x06amount\x18\x06 \x01(\v2\x16.rewards.type.v1.MoneyR\x06amount\"\xc5\x01\n" +
 	"\x1cRequestRedemptionOtpResponse\x12\x15\n" +
 	"\x06otp_id\x18\x01 \x01(\tR\x05otpId\x12;\n" +
 	"\vexpire_time\x18\x02 \x01(\v2\x1a.google.protobuf.TimestampR\n" +
-	"expireTime\"\xaf\x02\n" +
+	"expireTime\x12\x16\n" +
+	"\x06points\x18\x03 \x01(\x03R\x06points\x129\n" +
+	"\fpoints_value\x18\x04 \x01(\v2\x16.rewards.type.v1.MoneyR\vpointsValue\"\x91\x03\n" +
 	"\x13RedeemPointsRequest\x12\x1d\n" +
 	"\n" +
 	"request_id\x18\x01 \x01(\tR\trequestId\x12\x1d\n" +
@@ -2365,10 +2692,13 @@ const file_rewards_loyalty_v1_loyalty_service_proto_rawDesc = "" +
 	"\botp_code\x18\x05 \x01(\tR\aotpCode\x12\x19\n" +
 	"\bstore_id\x18\x06 \x01(\tR\astoreId\x12%\n" +
 	"\x0etransaction_id\x18\a \x01(\tR\rtransactionId\x12N\n" +
-	"\x12account_identifier\x18\b \x01(\v2\x1f.rewards.accounts.v1.IdentifierR\x11accountIdentifier\"\x96\x01\n" +
+	"\x12account_identifier\x18\b \x01(\v2\x1f.rewards.accounts.v1.IdentifierR\x11accountIdentifier\x12.\n" +
+	"\x06amount\x18\t \x01(\v2\x16.rewards.type.v1.MoneyR\x06amount\x120\n" +
+	"\x14interaction_point_id\x18\x1e \x01(\tR\x12interactionPointId\"\xd1\x01\n" +
 	"\x14RedeemPointsResponse\x12G\n" +
 	"\vtransaction\x18\x01 \x01(\v2%.rewards.loyalty.v1.PointsTransactionR\vtransaction\x125\n" +
-	"\abalance\x18\x02 \x01(\v2\x1b.rewards.loyalty.v1.BalanceR\abalance\"\x94\x01\n" +
+	"\abalance\x18\x02 \x01(\v2\x1b.rewards.loyalty.v1.BalanceR\abalance\x129\n" +
+	"\fpoints_value\x18\x03 \x01(\v2\x16.rewards.type.v1.MoneyR\vpointsValue\"\x94\x01\n" +
 	"\x13RefundPointsRequest\x12\x1d\n" +
 	"\n" +
 	"request_id\x18\x01 \x01(\tR\trequestId\x122\n" +
@@ -2487,11 +2817,19 @@ const file_rewards_loyalty_v1_loyalty_service_proto_rawDesc = "" +
 	"page_token\x18\a \x01(\tR\tpageToken\"\x84\x01\n" +
 	"\x1cListLuckyDrawEntriesResponse\x12<\n" +
 	"\aentries\x18\x01 \x03(\v2\".rewards.loyalty.v1.LuckyDrawEntryR\aentries\x12&\n" +
-	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken2\xe8\n" +
-	"\n" +
+	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\"[\n" +
+	"\x16BatchEarnPointsRequest\x12A\n" +
+	"\brequests\x18\x01 \x03(\v2%.rewards.loyalty.v1.EarnPointsRequestR\brequests\"^\n" +
+	"\x17BatchEarnPointsResponse\x12C\n" +
+	"\aresults\x18\x01 \x03(\v2).rewards.loyalty.v1.BatchEarnPointsResultR\aresults\"\x9c\x01\n" +
+	"\x15BatchEarnPointsResult\x12D\n" +
+	"\bresponse\x18\x01 \x01(\v2&.rewards.loyalty.v1.EarnPointsResponseH\x00R\bresponse\x122\n" +
+	"\x05error\x18\x02 \x01(\v2\x1a.rewards.type.v1.ItemErrorH\x00R\x05errorB\t\n" +
+	"\aoutcome2\xd4\v\n" +
 	"\x0eLoyaltyService\x12[\n" +
 	"\n" +
-	"EarnPoints\x12%.rewards.loyalty.v1.EarnPointsRequest\x1a&.rewards.loyalty.v1.EarnPointsResponse\x12[\n" +
+	"EarnPoints\x12%.rewards.loyalty.v1.EarnPointsRequest\x1a&.rewards.loyalty.v1.EarnPointsResponse\x12j\n" +
+	"\x0fBatchEarnPoints\x12*.rewards.loyalty.v1.BatchEarnPointsRequest\x1a+.rewards.loyalty.v1.BatchEarnPointsResponse\x12[\n" +
 	"\n" +
 	"EarnByCode\x12%.rewards.loyalty.v1.EarnByCodeRequest\x1a&.rewards.loyalty.v1.EarnByCodeResponse\x12y\n" +
 	"\x14RequestRedemptionOtp\x12/.rewards.loyalty.v1.RequestRedemptionOtpRequest\x1a0.rewards.loyalty.v1.RequestRedemptionOtpResponse\x12a\n" +
@@ -2520,7 +2858,7 @@ func file_rewards_loyalty_v1_loyalty_service_proto_rawDescGZIP() []byte {
 	return file_rewards_loyalty_v1_loyalty_service_proto_rawDescData
 }
 
-var file_rewards_loyalty_v1_loyalty_service_proto_msgTypes = make([]protoimpl.MessageInfo, 32)
+var file_rewards_loyalty_v1_loyalty_service_proto_msgTypes = make([]protoimpl.MessageInfo, 35)
 var file_rewards_loyalty_v1_loyalty_service_proto_goTypes = []any{
 	(*EarnPointsRequest)(nil),               // 0: rewards.loyalty.v1.EarnPointsRequest
 	(*EarnPointsResponse)(nil),              // 1: rewards.loyalty.v1.EarnPointsResponse
@@ -2551,97 +2889,117 @@ var file_rewards_loyalty_v1_loyalty_service_proto_goTypes = []any{
 	(*GetTransactionResponse)(nil),          // 26: rewards.loyalty.v1.GetTransactionResponse
 	(*ListLuckyDrawEntriesRequest)(nil),     // 27: rewards.loyalty.v1.ListLuckyDrawEntriesRequest
 	(*ListLuckyDrawEntriesResponse)(nil),    // 28: rewards.loyalty.v1.ListLuckyDrawEntriesResponse
-	(*BatchAllocatePointsRequest_Row)(nil),  // 29: rewards.loyalty.v1.BatchAllocatePointsRequest.Row
-	nil,                                     // 30: rewards.loyalty.v1.RowError.MetadataEntry
-	(*BatchAllocatePointsResponse_Row)(nil), // 31: rewards.loyalty.v1.BatchAllocatePointsResponse.Row
-	(*v1.Money)(nil),                        // 32: rewards.type.v1.Money
-	(*v11.Identifier)(nil),                  // 33: rewards.accounts.v1.Identifier
-	(*PurchaseLine)(nil),                    // 34: rewards.loyalty.v1.PurchaseLine
-	(*PointsTransaction)(nil),               // 35: rewards.loyalty.v1.PointsTransaction
-	(*Balance)(nil),                         // 36: rewards.loyalty.v1.Balance
-	(*timestamppb.Timestamp)(nil),           // 37: google.protobuf.Timestamp
-	(*durationpb.Duration)(nil),             // 38: google.protobuf.Duration
-	(PointsTransactionType)(0),              // 39: rewards.loyalty.v1.PointsTransactionType
-	(EarnEvent)(0),                          // 40: rewards.loyalty.v1.EarnEvent
-	(*LuckyDrawEntry)(nil),                  // 41: rewards.loyalty.v1.LuckyDrawEntry
+	(*BatchEarnPointsRequest)(nil),          // 29: rewards.loyalty.v1.BatchEarnPointsRequest
+	(*BatchEarnPointsResponse)(nil),         // 30: rewards.loyalty.v1.BatchEarnPointsResponse
+	(*BatchEarnPointsResult)(nil),           // 31: rewards.loyalty.v1.BatchEarnPointsResult
+	(*BatchAllocatePointsRequest_Row)(nil),  // 32: rewards.loyalty.v1.BatchAllocatePointsRequest.Row
+	nil,                                     // 33: rewards.loyalty.v1.RowError.MetadataEntry
+	(*BatchAllocatePointsResponse_Row)(nil), // 34: rewards.loyalty.v1.BatchAllocatePointsResponse.Row
+	(*v1.Money)(nil),                        // 35: rewards.type.v1.Money
+	(*v11.Identifier)(nil),                  // 36: rewards.accounts.v1.Identifier
+	(*PurchaseLine)(nil),                    // 37: rewards.loyalty.v1.PurchaseLine
+	(*ReceiptDetail)(nil),                   // 38: rewards.loyalty.v1.ReceiptDetail
+	(ReceiptType)(0),                        // 39: rewards.loyalty.v1.ReceiptType
+	(*PointsTransaction)(nil),               // 40: rewards.loyalty.v1.PointsTransaction
+	(*Balance)(nil),                         // 41: rewards.loyalty.v1.Balance
+	(*Tier)(nil),                            // 42: rewards.loyalty.v1.Tier
+	(*timestamppb.Timestamp)(nil),           // 43: google.protobuf.Timestamp
+	(*durationpb.Duration)(nil),             // 44: google.protobuf.Duration
+	(PointsTransactionType)(0),              // 45: rewards.loyalty.v1.PointsTransactionType
+	(EarnEvent)(0),                          // 46: rewards.loyalty.v1.EarnEvent
+	(*LuckyDrawEntry)(nil),                  // 47: rewards.loyalty.v1.LuckyDrawEntry
+	(*v1.ItemError)(nil),                    // 48: rewards.type.v1.ItemError
 }
 var file_rewards_loyalty_v1_loyalty_service_proto_depIdxs = []int32{
-	32, // 0: rewards.loyalty.v1.EarnPointsRequest.bill_amount:type_name -> rewards.type.v1.Money
-	33, // 1: rewards.loyalty.v1.EarnPointsRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
-	34, // 2: rewards.loyalty.v1.EarnPointsRequest.lines:type_name -> rewards.loyalty.v1.PurchaseLine
-	35, // 3: rewards.loyalty.v1.EarnPointsResponse.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
-	36, // 4: rewards.loyalty.v1.EarnPointsResponse.balance:type_name -> rewards.loyalty.v1.Balance
-	35, // 5: rewards.loyalty.v1.EarnPointsResponse.event_transactions:type_name -> rewards.loyalty.v1.PointsTransaction
-	2,  // 6: rewards.loyalty.v1.EarnPointsResponse.applied_coupons:type_name -> rewards.loyalty.v1.AppliedEarnCoupon
-	33, // 7: rewards.loyalty.v1.EarnByCodeRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
-	35, // 8: rewards.loyalty.v1.EarnByCodeResponse.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
-	36, // 9: rewards.loyalty.v1.EarnByCodeResponse.balance:type_name -> rewards.loyalty.v1.Balance
-	33, // 10: rewards.loyalty.v1.RequestRedemptionOtpRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
-	37, // 11: rewards.loyalty.v1.RequestRedemptionOtpResponse.expire_time:type_name -> google.protobuf.Timestamp
-	33, // 12: rewards.loyalty.v1.RedeemPointsRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
-	35, // 13: rewards.loyalty.v1.RedeemPointsResponse.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
-	36, // 14: rewards.loyalty.v1.RedeemPointsResponse.balance:type_name -> rewards.loyalty.v1.Balance
-	35, // 15: rewards.loyalty.v1.RefundPointsResponse.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
-	36, // 16: rewards.loyalty.v1.RefundPointsResponse.balance:type_name -> rewards.loyalty.v1.Balance
-	38, // 17: rewards.loyalty.v1.GetBalanceRequest.expiry_window:type_name -> google.protobuf.Duration
-	33, // 18: rewards.loyalty.v1.GetBalanceRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
-	36, // 19: rewards.loyalty.v1.GetBalanceResponse.balance:type_name -> rewards.loyalty.v1.Balance
-	39, // 20: rewards.loyalty.v1.ListTransactionsRequest.types:type_name -> rewards.loyalty.v1.PointsTransactionType
-	37, // 21: rewards.loyalty.v1.ListTransactionsRequest.start_time:type_name -> google.protobuf.Timestamp
-	37, // 22: rewards.loyalty.v1.ListTransactionsRequest.end_time:type_name -> google.protobuf.Timestamp
-	33, // 23: rewards.loyalty.v1.ListTransactionsRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
-	35, // 24: rewards.loyalty.v1.ListTransactionsResponse.transactions:type_name -> rewards.loyalty.v1.PointsTransaction
-	33, // 25: rewards.loyalty.v1.AllocateEventRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
-	40, // 26: rewards.loyalty.v1.AllocateEventRequest.event:type_name -> rewards.loyalty.v1.EarnEvent
-	35, // 27: rewards.loyalty.v1.AllocateEventResponse.transactions:type_name -> rewards.loyalty.v1.PointsTransaction
-	35, // 28: rewards.loyalty.v1.VoidTransactionResponse.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
-	35, // 29: rewards.loyalty.v1.VoidTransactionResponse.voided_transaction:type_name -> rewards.loyalty.v1.PointsTransaction
-	36, // 30: rewards.loyalty.v1.VoidTransactionResponse.balance:type_name -> rewards.loyalty.v1.Balance
-	33, // 31: rewards.loyalty.v1.AdjustPointsRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
-	35, // 32: rewards.loyalty.v1.AdjustPointsResponse.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
-	36, // 33: rewards.loyalty.v1.AdjustPointsResponse.balance:type_name -> rewards.loyalty.v1.Balance
-	29, // 34: rewards.loyalty.v1.BatchAllocatePointsRequest.rows:type_name -> rewards.loyalty.v1.BatchAllocatePointsRequest.Row
-	30, // 35: rewards.loyalty.v1.RowError.metadata:type_name -> rewards.loyalty.v1.RowError.MetadataEntry
-	31, // 36: rewards.loyalty.v1.BatchAllocatePointsResponse.rows:type_name -> rewards.loyalty.v1.BatchAllocatePointsResponse.Row
-	35, // 37: rewards.loyalty.v1.GetTransactionResponse.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
-	25, // 38: rewards.loyalty.v1.GetTransactionResponse.movements:type_name -> rewards.loyalty.v1.LedgerMovement
-	35, // 39: rewards.loyalty.v1.GetTransactionResponse.refunds:type_name -> rewards.loyalty.v1.PointsTransaction
-	33, // 40: rewards.loyalty.v1.ListLuckyDrawEntriesRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
-	41, // 41: rewards.loyalty.v1.ListLuckyDrawEntriesResponse.entries:type_name -> rewards.loyalty.v1.LuckyDrawEntry
-	33, // 42: rewards.loyalty.v1.BatchAllocatePointsRequest.Row.account_identifier:type_name -> rewards.accounts.v1.Identifier
-	35, // 43: rewards.loyalty.v1.BatchAllocatePointsResponse.Row.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
-	22, // 44: rewards.loyalty.v1.BatchAllocatePointsResponse.Row.error:type_name -> rewards.loyalty.v1.RowError
-	0,  // 45: rewards.loyalty.v1.LoyaltyService.EarnPoints:input_type -> rewards.loyalty.v1.EarnPointsRequest
-	3,  // 46: rewards.loyalty.v1.LoyaltyService.EarnByCode:input_type -> rewards.loyalty.v1.EarnByCodeRequest
-	5,  // 47: rewards.loyalty.v1.LoyaltyService.RequestRedemptionOtp:input_type -> rewards.loyalty.v1.RequestRedemptionOtpRequest
-	7,  // 48: rewards.loyalty.v1.LoyaltyService.RedeemPoints:input_type -> rewards.loyalty.v1.RedeemPointsRequest
-	9,  // 49: rewards.loyalty.v1.LoyaltyService.RefundPoints:input_type -> rewards.loyalty.v1.RefundPointsRequest
-	15, // 50: rewards.loyalty.v1.LoyaltyService.AllocateEvent:input_type -> rewards.loyalty.v1.AllocateEventRequest
-	17, // 51: rewards.loyalty.v1.LoyaltyService.VoidTransaction:input_type -> rewards.loyalty.v1.VoidTransactionRequest
-	19, // 52: rewards.loyalty.v1.LoyaltyService.AdjustPoints:input_type -> rewards.loyalty.v1.AdjustPointsRequest
-	21, // 53: rewards.loyalty.v1.LoyaltyService.BatchAllocatePoints:input_type -> rewards.loyalty.v1.BatchAllocatePointsRequest
-	11, // 54: rewards.loyalty.v1.LoyaltyService.GetBalance:input_type -> rewards.loyalty.v1.GetBalanceRequest
-	13, // 55: rewards.loyalty.v1.LoyaltyService.ListTransactions:input_type -> rewards.loyalty.v1.ListTransactionsRequest
-	24, // 56: rewards.loyalty.v1.LoyaltyService.GetTransaction:input_type -> rewards.loyalty.v1.GetTransactionRequest
-	27, // 57: rewards.loyalty.v1.LoyaltyService.ListLuckyDrawEntries:input_type -> rewards.loyalty.v1.ListLuckyDrawEntriesRequest
-	1,  // 58: rewards.loyalty.v1.LoyaltyService.EarnPoints:output_type -> rewards.loyalty.v1.EarnPointsResponse
-	4,  // 59: rewards.loyalty.v1.LoyaltyService.EarnByCode:output_type -> rewards.loyalty.v1.EarnByCodeResponse
-	6,  // 60: rewards.loyalty.v1.LoyaltyService.RequestRedemptionOtp:output_type -> rewards.loyalty.v1.RequestRedemptionOtpResponse
-	8,  // 61: rewards.loyalty.v1.LoyaltyService.RedeemPoints:output_type -> rewards.loyalty.v1.RedeemPointsResponse
-	10, // 62: rewards.loyalty.v1.LoyaltyService.RefundPoints:output_type -> rewards.loyalty.v1.RefundPointsResponse
-	16, // 63: rewards.loyalty.v1.LoyaltyService.AllocateEvent:output_type -> rewards.loyalty.v1.AllocateEventResponse
-	18, // 64: rewards.loyalty.v1.LoyaltyService.VoidTransaction:output_type -> rewards.loyalty.v1.VoidTransactionResponse
-	20, // 65: rewards.loyalty.v1.LoyaltyService.AdjustPoints:output_type -> rewards.loyalty.v1.AdjustPointsResponse
-	23, // 66: rewards.loyalty.v1.LoyaltyService.BatchAllocatePoints:output_type -> rewards.loyalty.v1.BatchAllocatePointsResponse
-	12, // 67: rewards.loyalty.v1.LoyaltyService.GetBalance:output_type -> rewards.loyalty.v1.GetBalanceResponse
-	14, // 68: rewards.loyalty.v1.LoyaltyService.ListTransactions:output_type -> rewards.loyalty.v1.ListTransactionsResponse
-	26, // 69: rewards.loyalty.v1.LoyaltyService.GetTransaction:output_type -> rewards.loyalty.v1.GetTransactionResponse
-	28, // 70: rewards.loyalty.v1.LoyaltyService.ListLuckyDrawEntries:output_type -> rewards.loyalty.v1.ListLuckyDrawEntriesResponse
-	58, // [58:71] is the sub-list for method output_type
-	45, // [45:58] is the sub-list for method input_type
-	45, // [45:45] is the sub-list for extension type_name
-	45, // [45:45] is the sub-list for extension extendee
-	0,  // [0:45] is the sub-list for field type_name
+	35, // 0: rewards.loyalty.v1.EarnPointsRequest.bill_amount:type_name -> rewards.type.v1.Money
+	36, // 1: rewards.loyalty.v1.EarnPointsRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	37, // 2: rewards.loyalty.v1.EarnPointsRequest.lines:type_name -> rewards.loyalty.v1.PurchaseLine
+	38, // 3: rewards.loyalty.v1.EarnPointsRequest.receipt_details:type_name -> rewards.loyalty.v1.ReceiptDetail
+	39, // 4: rewards.loyalty.v1.EarnPointsRequest.receipt_type:type_name -> rewards.loyalty.v1.ReceiptType
+	40, // 5: rewards.loyalty.v1.EarnPointsResponse.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
+	41, // 6: rewards.loyalty.v1.EarnPointsResponse.balance:type_name -> rewards.loyalty.v1.Balance
+	40, // 7: rewards.loyalty.v1.EarnPointsResponse.event_transactions:type_name -> rewards.loyalty.v1.PointsTransaction
+	2,  // 8: rewards.loyalty.v1.EarnPointsResponse.applied_coupons:type_name -> rewards.loyalty.v1.AppliedEarnCoupon
+	42, // 9: rewards.loyalty.v1.EarnPointsResponse.card_type:type_name -> rewards.loyalty.v1.Tier
+	36, // 10: rewards.loyalty.v1.EarnByCodeRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	40, // 11: rewards.loyalty.v1.EarnByCodeResponse.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
+	41, // 12: rewards.loyalty.v1.EarnByCodeResponse.balance:type_name -> rewards.loyalty.v1.Balance
+	36, // 13: rewards.loyalty.v1.RequestRedemptionOtpRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	35, // 14: rewards.loyalty.v1.RequestRedemptionOtpRequest.amount:type_name -> rewards.type.v1.Money
+	43, // 15: rewards.loyalty.v1.RequestRedemptionOtpResponse.expire_time:type_name -> google.protobuf.Timestamp
+	35, // 16: rewards.loyalty.v1.RequestRedemptionOtpResponse.points_value:type_name -> rewards.type.v1.Money
+	36, // 17: rewards.loyalty.v1.RedeemPointsRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	35, // 18: rewards.loyalty.v1.RedeemPointsRequest.amount:type_name -> rewards.type.v1.Money
+	40, // 19: rewards.loyalty.v1.RedeemPointsResponse.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
+	41, // 20: rewards.loyalty.v1.RedeemPointsResponse.balance:type_name -> rewards.loyalty.v1.Balance
+	35, // 21: rewards.loyalty.v1.RedeemPointsResponse.points_value:type_name -> rewards.type.v1.Money
+	40, // 22: rewards.loyalty.v1.RefundPointsResponse.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
+	41, // 23: rewards.loyalty.v1.RefundPointsResponse.balance:type_name -> rewards.loyalty.v1.Balance
+	44, // 24: rewards.loyalty.v1.GetBalanceRequest.expiry_window:type_name -> google.protobuf.Duration
+	36, // 25: rewards.loyalty.v1.GetBalanceRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	41, // 26: rewards.loyalty.v1.GetBalanceResponse.balance:type_name -> rewards.loyalty.v1.Balance
+	45, // 27: rewards.loyalty.v1.ListTransactionsRequest.types:type_name -> rewards.loyalty.v1.PointsTransactionType
+	43, // 28: rewards.loyalty.v1.ListTransactionsRequest.start_time:type_name -> google.protobuf.Timestamp
+	43, // 29: rewards.loyalty.v1.ListTransactionsRequest.end_time:type_name -> google.protobuf.Timestamp
+	36, // 30: rewards.loyalty.v1.ListTransactionsRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	40, // 31: rewards.loyalty.v1.ListTransactionsResponse.transactions:type_name -> rewards.loyalty.v1.PointsTransaction
+	36, // 32: rewards.loyalty.v1.AllocateEventRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	46, // 33: rewards.loyalty.v1.AllocateEventRequest.event:type_name -> rewards.loyalty.v1.EarnEvent
+	40, // 34: rewards.loyalty.v1.AllocateEventResponse.transactions:type_name -> rewards.loyalty.v1.PointsTransaction
+	40, // 35: rewards.loyalty.v1.VoidTransactionResponse.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
+	40, // 36: rewards.loyalty.v1.VoidTransactionResponse.voided_transaction:type_name -> rewards.loyalty.v1.PointsTransaction
+	41, // 37: rewards.loyalty.v1.VoidTransactionResponse.balance:type_name -> rewards.loyalty.v1.Balance
+	36, // 38: rewards.loyalty.v1.AdjustPointsRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	40, // 39: rewards.loyalty.v1.AdjustPointsResponse.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
+	41, // 40: rewards.loyalty.v1.AdjustPointsResponse.balance:type_name -> rewards.loyalty.v1.Balance
+	32, // 41: rewards.loyalty.v1.BatchAllocatePointsRequest.rows:type_name -> rewards.loyalty.v1.BatchAllocatePointsRequest.Row
+	33, // 42: rewards.loyalty.v1.RowError.metadata:type_name -> rewards.loyalty.v1.RowError.MetadataEntry
+	34, // 43: rewards.loyalty.v1.BatchAllocatePointsResponse.rows:type_name -> rewards.loyalty.v1.BatchAllocatePointsResponse.Row
+	40, // 44: rewards.loyalty.v1.GetTransactionResponse.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
+	25, // 45: rewards.loyalty.v1.GetTransactionResponse.movements:type_name -> rewards.loyalty.v1.LedgerMovement
+	40, // 46: rewards.loyalty.v1.GetTransactionResponse.refunds:type_name -> rewards.loyalty.v1.PointsTransaction
+	36, // 47: rewards.loyalty.v1.ListLuckyDrawEntriesRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	47, // 48: rewards.loyalty.v1.ListLuckyDrawEntriesResponse.entries:type_name -> rewards.loyalty.v1.LuckyDrawEntry
+	0,  // 49: rewards.loyalty.v1.BatchEarnPointsRequest.requests:type_name -> rewards.loyalty.v1.EarnPointsRequest
+	31, // 50: rewards.loyalty.v1.BatchEarnPointsResponse.results:type_name -> rewards.loyalty.v1.BatchEarnPointsResult
+	1,  // 51: rewards.loyalty.v1.BatchEarnPointsResult.response:type_name -> rewards.loyalty.v1.EarnPointsResponse
+	48, // 52: rewards.loyalty.v1.BatchEarnPointsResult.error:type_name -> rewards.type.v1.ItemError
+	36, // 53: rewards.loyalty.v1.BatchAllocatePointsRequest.Row.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	40, // 54: rewards.loyalty.v1.BatchAllocatePointsResponse.Row.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
+	22, // 55: rewards.loyalty.v1.BatchAllocatePointsResponse.Row.error:type_name -> rewards.loyalty.v1.RowError
+	0,  // 56: rewards.loyalty.v1.LoyaltyService.EarnPoints:input_type -> rewards.loyalty.v1.EarnPointsRequest
+	29, // 57: rewards.loyalty.v1.LoyaltyService.BatchEarnPoints:input_type -> rewards.loyalty.v1.BatchEarnPointsRequest
+	3,  // 58: rewards.loyalty.v1.LoyaltyService.EarnByCode:input_type -> rewards.loyalty.v1.EarnByCodeRequest
+	5,  // 59: rewards.loyalty.v1.LoyaltyService.RequestRedemptionOtp:input_type -> rewards.loyalty.v1.RequestRedemptionOtpRequest
+	7,  // 60: rewards.loyalty.v1.LoyaltyService.RedeemPoints:input_type -> rewards.loyalty.v1.RedeemPointsRequest
+	9,  // 61: rewards.loyalty.v1.LoyaltyService.RefundPoints:input_type -> rewards.loyalty.v1.RefundPointsRequest
+	15, // 62: rewards.loyalty.v1.LoyaltyService.AllocateEvent:input_type -> rewards.loyalty.v1.AllocateEventRequest
+	17, // 63: rewards.loyalty.v1.LoyaltyService.VoidTransaction:input_type -> rewards.loyalty.v1.VoidTransactionRequest
+	19, // 64: rewards.loyalty.v1.LoyaltyService.AdjustPoints:input_type -> rewards.loyalty.v1.AdjustPointsRequest
+	21, // 65: rewards.loyalty.v1.LoyaltyService.BatchAllocatePoints:input_type -> rewards.loyalty.v1.BatchAllocatePointsRequest
+	11, // 66: rewards.loyalty.v1.LoyaltyService.GetBalance:input_type -> rewards.loyalty.v1.GetBalanceRequest
+	13, // 67: rewards.loyalty.v1.LoyaltyService.ListTransactions:input_type -> rewards.loyalty.v1.ListTransactionsRequest
+	24, // 68: rewards.loyalty.v1.LoyaltyService.GetTransaction:input_type -> rewards.loyalty.v1.GetTransactionRequest
+	27, // 69: rewards.loyalty.v1.LoyaltyService.ListLuckyDrawEntries:input_type -> rewards.loyalty.v1.ListLuckyDrawEntriesRequest
+	1,  // 70: rewards.loyalty.v1.LoyaltyService.EarnPoints:output_type -> rewards.loyalty.v1.EarnPointsResponse
+	30, // 71: rewards.loyalty.v1.LoyaltyService.BatchEarnPoints:output_type -> rewards.loyalty.v1.BatchEarnPointsResponse
+	4,  // 72: rewards.loyalty.v1.LoyaltyService.EarnByCode:output_type -> rewards.loyalty.v1.EarnByCodeResponse
+	6,  // 73: rewards.loyalty.v1.LoyaltyService.RequestRedemptionOtp:output_type -> rewards.loyalty.v1.RequestRedemptionOtpResponse
+	8,  // 74: rewards.loyalty.v1.LoyaltyService.RedeemPoints:output_type -> rewards.loyalty.v1.RedeemPointsResponse
+	10, // 75: rewards.loyalty.v1.LoyaltyService.RefundPoints:output_type -> rewards.loyalty.v1.RefundPointsResponse
+	16, // 76: rewards.loyalty.v1.LoyaltyService.AllocateEvent:output_type -> rewards.loyalty.v1.AllocateEventResponse
+	18, // 77: rewards.loyalty.v1.LoyaltyService.VoidTransaction:output_type -> rewards.loyalty.v1.VoidTransactionResponse
+	20, // 78: rewards.loyalty.v1.LoyaltyService.AdjustPoints:output_type -> rewards.loyalty.v1.AdjustPointsResponse
+	23, // 79: rewards.loyalty.v1.LoyaltyService.BatchAllocatePoints:output_type -> rewards.loyalty.v1.BatchAllocatePointsResponse
+	12, // 80: rewards.loyalty.v1.LoyaltyService.GetBalance:output_type -> rewards.loyalty.v1.GetBalanceResponse
+	14, // 81: rewards.loyalty.v1.LoyaltyService.ListTransactions:output_type -> rewards.loyalty.v1.ListTransactionsResponse
+	26, // 82: rewards.loyalty.v1.LoyaltyService.GetTransaction:output_type -> rewards.loyalty.v1.GetTransactionResponse
+	28, // 83: rewards.loyalty.v1.LoyaltyService.ListLuckyDrawEntries:output_type -> rewards.loyalty.v1.ListLuckyDrawEntriesResponse
+	70, // [70:84] is the sub-list for method output_type
+	56, // [56:70] is the sub-list for method input_type
+	56, // [56:56] is the sub-list for extension type_name
+	56, // [56:56] is the sub-list for extension extendee
+	0,  // [0:56] is the sub-list for field type_name
 }
 
 func init() { file_rewards_loyalty_v1_loyalty_service_proto_init() }
@@ -2651,6 +3009,10 @@ func file_rewards_loyalty_v1_loyalty_service_proto_init() {
 	}
 	file_rewards_loyalty_v1_resources_proto_init()
 	file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[31].OneofWrappers = []any{
+		(*BatchEarnPointsResult_Response)(nil),
+		(*BatchEarnPointsResult_Error)(nil),
+	}
+	file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[34].OneofWrappers = []any{
 		(*BatchAllocatePointsResponse_Row_Transaction)(nil),
 		(*BatchAllocatePointsResponse_Row_Error)(nil),
 	}
@@ -2660,7 +3022,7 @@ func file_rewards_loyalty_v1_loyalty_service_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_rewards_loyalty_v1_loyalty_service_proto_rawDesc), len(file_rewards_loyalty_v1_loyalty_service_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   32,
+			NumMessages:   35,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

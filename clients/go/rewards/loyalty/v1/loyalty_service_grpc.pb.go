@@ -20,6 +20,7 @@ const _ = grpc.SupportPackageIsVersion9
 
 const (
 	LoyaltyService_EarnPoints_FullMethodName           = "/rewards.loyalty.v1.LoyaltyService/EarnPoints"
+	LoyaltyService_BatchEarnPoints_FullMethodName      = "/rewards.loyalty.v1.LoyaltyService/BatchEarnPoints"
 	LoyaltyService_EarnByCode_FullMethodName           = "/rewards.loyalty.v1.LoyaltyService/EarnByCode"
 	LoyaltyService_RequestRedemptionOtp_FullMethodName = "/rewards.loyalty.v1.LoyaltyService/RequestRedemptionOtp"
 	LoyaltyService_RedeemPoints_FullMethodName         = "/rewards.loyalty.v1.LoyaltyService/RedeemPoints"
@@ -68,12 +69,22 @@ type LoyaltyServiceClient interface {
 	// and numbers: transaction.lucky_draw (a retry answers the same range). The points.earned
 	// event, decided before the commit, carries the lucky-draw points with its numbers null.
 	EarnPoints(ctx context.Context, in *EarnPointsRequest, opts ...grpc.CallOption) (*EarnPointsResponse, error)
+	// Earns up to 1,000 purchases in one call (AIP-233 style): each item runs exactly as
+	// EarnPoints (its own request_id and idempotency, its own answer or error, in order); the
+	// items are not atomic together. The items share Redis pipelines and group commits.
+	//
+	// Errors of the call itself: FIELD_REQUIRED (no item), FIELD_OUT_OF_RANGE (more than 1,000
+	// items). Each item's error is one of EarnPoints', or FIELD_REQUIRED for an item without a
+	// request_id, FIELD_INVALID for a request_id used by two items of the batch, or
+	// STORE_NOT_ALLOWED for a store outside the client's stores.
+	BatchEarnPoints(ctx context.Context, in *BatchEarnPointsRequest, opts ...grpc.CallOption) (*BatchEarnPointsResponse, error)
 	// Credits the points of a one-time earn code (ProgramService.CreateEarnCodes).
 	//
 	// Errors: EARN_CODE_NOT_FOUND (NOT_FOUND), EARN_CODE_ALREADY_USED, EARN_CODE_EXPIRED
 	// (FAILED_PRECONDITION), EARN_CODE_ATTEMPTS_EXCEEDED (RESOURCE_EXHAUSTED; too many unknown
 	// codes tried for the account, against guessing), MEMBERSHIP_REQUIRED (FAILED_PRECONDITION;
-	// as EarnPoints).
+	// as EarnPoints), EARN_CODE_NOT_FOR_STORE (FAILED_PRECONDITION; the code's batch is restricted
+	// to stores and store_id is not one of them; metadata "store_id").
 	EarnByCode(ctx context.Context, in *EarnByCodeRequest, opts ...grpc.CallOption) (*EarnByCodeResponse, error)
 	// Starts a points redemption: creates a 6-digit one-time password bound to the account and
 	// the points, and sends it to the member out of band (SMS or e-mail). The OTP is never
@@ -84,7 +95,12 @@ type LoyaltyServiceClient interface {
 	// OTP_RATE_LIMITED (RESOURCE_EXHAUSTED; too many OTPs for the account; metadata
 	// "retry_time"), OTP_NOT_SENT (UNAVAILABLE; the OTP sender did not accept it: retry),
 	// MEMBERSHIP_REQUIRED (FAILED_PRECONDITION; Program.burn_requires_owner and the account has
-	// no OWNER membership; metadata "action": "burn", "program_id").
+	// no OWNER membership; metadata "action": "burn", "program_id"), POINTS_VALUE_NOT_CONFIGURED
+	// (FAILED_PRECONDITION; amount set and the program has no points_value).
+	//
+	// The burn may be asked in money (amount: "pay 5.00 EUR with points"): it converts to the most
+	// points whose value is not above the amount (Program.points_value, rounded down); the reply
+	// says the points and their value.
 	RequestRedemptionOtp(ctx context.Context, in *RequestRedemptionOtpRequest, opts ...grpc.CallOption) (*RequestRedemptionOtpResponse, error)
 	// Debits points from the account, proved by the OTP sent for exactly these points.
 	//
@@ -92,7 +108,11 @@ type LoyaltyServiceClient interface {
 	// (a wrong code, or an OTP sent for another account or amount; metadata "tries_left"),
 	// OTP_LOCKED (too many wrong codes), OTP_ALREADY_USED, INSUFFICIENT_POINTS,
 	// REDEMPTION_THRESHOLD_NOT_MET, MEMBERSHIP_REQUIRED (as RequestRedemptionOtp) (all
-	// FAILED_PRECONDITION).
+	// FAILED_PRECONDITION), POINTS_VALUE_NOT_CONFIGURED (as RequestRedemptionOtp).
+	//
+	// A program with Program.points_value answers the money value of the points burned
+	// (points_value, rounded down). The burn may be asked in money (amount) as for
+	// RequestRedemptionOtp: the same amount converts to the same points.
 	RedeemPoints(ctx context.Context, in *RedeemPointsRequest, opts ...grpc.CallOption) (*RedeemPointsResponse, error)
 	// Reverses a posted earn or redemption, fully or partly, with a REFUND transaction in the
 	// opposite direction. Several partial refunds may follow each other up to the original's
@@ -191,6 +211,16 @@ func (c *loyaltyServiceClient) EarnPoints(ctx context.Context, in *EarnPointsReq
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
 	out := new(EarnPointsResponse)
 	err := c.cc.Invoke(ctx, LoyaltyService_EarnPoints_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *loyaltyServiceClient) BatchEarnPoints(ctx context.Context, in *BatchEarnPointsRequest, opts ...grpc.CallOption) (*BatchEarnPointsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(BatchEarnPointsResponse)
+	err := c.cc.Invoke(ctx, LoyaltyService_BatchEarnPoints_FullMethodName, in, out, cOpts...)
 	if err != nil {
 		return nil, err
 	}
@@ -351,12 +381,22 @@ type LoyaltyServiceServer interface {
 	// and numbers: transaction.lucky_draw (a retry answers the same range). The points.earned
 	// event, decided before the commit, carries the lucky-draw points with its numbers null.
 	EarnPoints(context.Context, *EarnPointsRequest) (*EarnPointsResponse, error)
+	// Earns up to 1,000 purchases in one call (AIP-233 style): each item runs exactly as
+	// EarnPoints (its own request_id and idempotency, its own answer or error, in order); the
+	// items are not atomic together. The items share Redis pipelines and group commits.
+	//
+	// Errors of the call itself: FIELD_REQUIRED (no item), FIELD_OUT_OF_RANGE (more than 1,000
+	// items). Each item's error is one of EarnPoints', or FIELD_REQUIRED for an item without a
+	// request_id, FIELD_INVALID for a request_id used by two items of the batch, or
+	// STORE_NOT_ALLOWED for a store outside the client's stores.
+	BatchEarnPoints(context.Context, *BatchEarnPointsRequest) (*BatchEarnPointsResponse, error)
 	// Credits the points of a one-time earn code (ProgramService.CreateEarnCodes).
 	//
 	// Errors: EARN_CODE_NOT_FOUND (NOT_FOUND), EARN_CODE_ALREADY_USED, EARN_CODE_EXPIRED
 	// (FAILED_PRECONDITION), EARN_CODE_ATTEMPTS_EXCEEDED (RESOURCE_EXHAUSTED; too many unknown
 	// codes tried for the account, against guessing), MEMBERSHIP_REQUIRED (FAILED_PRECONDITION;
-	// as EarnPoints).
+	// as EarnPoints), EARN_CODE_NOT_FOR_STORE (FAILED_PRECONDITION; the code's batch is restricted
+	// to stores and store_id is not one of them; metadata "store_id").
 	EarnByCode(context.Context, *EarnByCodeRequest) (*EarnByCodeResponse, error)
 	// Starts a points redemption: creates a 6-digit one-time password bound to the account and
 	// the points, and sends it to the member out of band (SMS or e-mail). The OTP is never
@@ -367,7 +407,12 @@ type LoyaltyServiceServer interface {
 	// OTP_RATE_LIMITED (RESOURCE_EXHAUSTED; too many OTPs for the account; metadata
 	// "retry_time"), OTP_NOT_SENT (UNAVAILABLE; the OTP sender did not accept it: retry),
 	// MEMBERSHIP_REQUIRED (FAILED_PRECONDITION; Program.burn_requires_owner and the account has
-	// no OWNER membership; metadata "action": "burn", "program_id").
+	// no OWNER membership; metadata "action": "burn", "program_id"), POINTS_VALUE_NOT_CONFIGURED
+	// (FAILED_PRECONDITION; amount set and the program has no points_value).
+	//
+	// The burn may be asked in money (amount: "pay 5.00 EUR with points"): it converts to the most
+	// points whose value is not above the amount (Program.points_value, rounded down); the reply
+	// says the points and their value.
 	RequestRedemptionOtp(context.Context, *RequestRedemptionOtpRequest) (*RequestRedemptionOtpResponse, error)
 	// Debits points from the account, proved by the OTP sent for exactly these points.
 	//
@@ -375,7 +420,11 @@ type LoyaltyServiceServer interface {
 	// (a wrong code, or an OTP sent for another account or amount; metadata "tries_left"),
 	// OTP_LOCKED (too many wrong codes), OTP_ALREADY_USED, INSUFFICIENT_POINTS,
 	// REDEMPTION_THRESHOLD_NOT_MET, MEMBERSHIP_REQUIRED (as RequestRedemptionOtp) (all
-	// FAILED_PRECONDITION).
+	// FAILED_PRECONDITION), POINTS_VALUE_NOT_CONFIGURED (as RequestRedemptionOtp).
+	//
+	// A program with Program.points_value answers the money value of the points burned
+	// (points_value, rounded down). The burn may be asked in money (amount) as for
+	// RequestRedemptionOtp: the same amount converts to the same points.
 	RedeemPoints(context.Context, *RedeemPointsRequest) (*RedeemPointsResponse, error)
 	// Reverses a posted earn or redemption, fully or partly, with a REFUND transaction in the
 	// opposite direction. Several partial refunds may follow each other up to the original's
@@ -473,6 +522,9 @@ type UnimplementedLoyaltyServiceServer struct{}
 func (UnimplementedLoyaltyServiceServer) EarnPoints(context.Context, *EarnPointsRequest) (*EarnPointsResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method EarnPoints not implemented")
 }
+func (UnimplementedLoyaltyServiceServer) BatchEarnPoints(context.Context, *BatchEarnPointsRequest) (*BatchEarnPointsResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method BatchEarnPoints not implemented")
+}
 func (UnimplementedLoyaltyServiceServer) EarnByCode(context.Context, *EarnByCodeRequest) (*EarnByCodeResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method EarnByCode not implemented")
 }
@@ -544,6 +596,24 @@ func _LoyaltyService_EarnPoints_Handler(srv interface{}, ctx context.Context, de
 	}
 	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
 		return srv.(LoyaltyServiceServer).EarnPoints(ctx, req.(*EarnPointsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _LoyaltyService_BatchEarnPoints_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(BatchEarnPointsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(LoyaltyServiceServer).BatchEarnPoints(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: LoyaltyService_BatchEarnPoints_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(LoyaltyServiceServer).BatchEarnPoints(ctx, req.(*BatchEarnPointsRequest))
 	}
 	return interceptor(ctx, in, info, handler)
 }
@@ -774,6 +844,10 @@ var LoyaltyService_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "EarnPoints",
 			Handler:    _LoyaltyService_EarnPoints_Handler,
+		},
+		{
+			MethodName: "BatchEarnPoints",
+			Handler:    _LoyaltyService_BatchEarnPoints_Handler,
 		},
 		{
 			MethodName: "EarnByCode",

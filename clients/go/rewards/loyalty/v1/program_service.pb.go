@@ -885,7 +885,11 @@ type CreateEarnCodesRequest struct {
 	// Optional prefix of every code: at most 16 characters of [0-9A-Z-].
 	Prefix string `protobuf:"bytes,6,opt,name=prefix,proto3" json:"prefix,omitempty"`
 	// Length of the random part: 8..32. Unset: 12. Alphabet "23456789ABCDEFGHJKLMNPQRSTUVWXYZ".
-	Length        int32 `protobuf:"varint,7,opt,name=length,proto3" json:"length,omitempty"`
+	Length int32 `protobuf:"varint,7,opt,name=length,proto3" json:"length,omitempty"`
+	// The stores where the codes may be used (seed 004): EarnByCode elsewhere is refused with
+	// EARN_CODE_NOT_FOR_STORE. At most 1000, each 1..64 printable characters, no duplicates.
+	// Empty: any store.
+	StoreIds      []string `protobuf:"bytes,8,rep,name=store_ids,json=storeIds,proto3" json:"store_ids,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -967,6 +971,13 @@ func (x *CreateEarnCodesRequest) GetLength() int32 {
 		return x.Length
 	}
 	return 0
+}
+
+func (x *CreateEarnCodesRequest) GetStoreIds() []string {
+	if x != nil {
+		return x.StoreIds
+	}
+	return nil
 }
 
 // One batch of codes of ProgramService.CreateEarnCodes.
@@ -1246,6 +1257,121 @@ func (x *ListTiersResponse) GetTiers() []*Tier {
 	return nil
 }
 
+// Request of ProgramService.UpdateTier (AIP-134).
+type UpdateTierRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Client-chosen idempotency key (AIP-155), at most 128 characters, kept at least 24 h. A retry
+	// with the same request_id returns the first response; the same request_id with different
+	// parameters fails with ALREADY_EXISTS, reason IDEMPOTENCY_KEY_REUSED.
+	RequestId string `protobuf:"bytes,1,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
+	// The tier with its new values. tier_id is required and names the tier.
+	Tier *Tier `protobuf:"bytes,2,opt,name=tier,proto3" json:"tier,omitempty"`
+	// The fields to change, relative to Tier: display_name, target_spend, min_spend,
+	// multiplier_bps, evaluation_days, points_expiry, level_up_evaluation_days,
+	// level_down_evaluation_days, default_tier, active, image_uri. Required: an empty mask fails
+	// with FIELD_REQUIRED, "*" is not allowed. Output-only fields are ignored.
+	UpdateMask    *fieldmaskpb.FieldMask `protobuf:"bytes,3,opt,name=update_mask,json=updateMask,proto3" json:"update_mask,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *UpdateTierRequest) Reset() {
+	*x = UpdateTierRequest{}
+	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[22]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *UpdateTierRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*UpdateTierRequest) ProtoMessage() {}
+
+func (x *UpdateTierRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[22]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use UpdateTierRequest.ProtoReflect.Descriptor instead.
+func (*UpdateTierRequest) Descriptor() ([]byte, []int) {
+	return file_rewards_loyalty_v1_program_service_proto_rawDescGZIP(), []int{22}
+}
+
+func (x *UpdateTierRequest) GetRequestId() string {
+	if x != nil {
+		return x.RequestId
+	}
+	return ""
+}
+
+func (x *UpdateTierRequest) GetTier() *Tier {
+	if x != nil {
+		return x.Tier
+	}
+	return nil
+}
+
+func (x *UpdateTierRequest) GetUpdateMask() *fieldmaskpb.FieldMask {
+	if x != nil {
+		return x.UpdateMask
+	}
+	return nil
+}
+
+// Response of ProgramService.UpdateTier.
+type UpdateTierResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The tier after the change.
+	Tier          *Tier `protobuf:"bytes,1,opt,name=tier,proto3" json:"tier,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *UpdateTierResponse) Reset() {
+	*x = UpdateTierResponse{}
+	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[23]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *UpdateTierResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*UpdateTierResponse) ProtoMessage() {}
+
+func (x *UpdateTierResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[23]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use UpdateTierResponse.ProtoReflect.Descriptor instead.
+func (*UpdateTierResponse) Descriptor() ([]byte, []int) {
+	return file_rewards_loyalty_v1_program_service_proto_rawDescGZIP(), []int{23}
+}
+
+func (x *UpdateTierResponse) GetTier() *Tier {
+	if x != nil {
+		return x.Tier
+	}
+	return nil
+}
+
 var File_rewards_loyalty_v1_program_service_proto protoreflect.FileDescriptor
 
 const file_rewards_loyalty_v1_program_service_proto_rawDesc = "" +
@@ -1305,7 +1431,7 @@ const file_rewards_loyalty_v1_program_service_proto_rawDesc = "" +
 	"request_id\x18\x01 \x01(\tR\trequestId\x12 \n" +
 	"\fearn_rule_id\x18\x02 \x01(\tR\n" +
 	"earnRuleId\"\x18\n" +
-	"\x16DeleteEarnRuleResponse\"\xf1\x01\n" +
+	"\x16DeleteEarnRuleResponse\"\x8e\x02\n" +
 	"\x16CreateEarnCodesRequest\x12\x1d\n" +
 	"\n" +
 	"request_id\x18\x01 \x01(\tR\trequestId\x12\x1d\n" +
@@ -1316,7 +1442,8 @@ const file_rewards_loyalty_v1_program_service_proto_rawDesc = "" +
 	"\vexpire_time\x18\x05 \x01(\v2\x1a.google.protobuf.TimestampR\n" +
 	"expireTime\x12\x16\n" +
 	"\x06prefix\x18\x06 \x01(\tR\x06prefix\x12\x16\n" +
-	"\x06length\x18\a \x01(\x05R\x06length\"\xb6\x01\n" +
+	"\x06length\x18\a \x01(\x05R\x06length\x12\x1b\n" +
+	"\tstore_ids\x18\b \x03(\tR\bstoreIds\"\xb6\x01\n" +
 	"\x17CreateEarnCodesResponse\x12+\n" +
 	"\x12earn_code_batch_id\x18\x01 \x01(\tR\x0fearnCodeBatchId\x12\x14\n" +
 	"\x05codes\x18\x02 \x03(\tR\x05codes\x12#\n" +
@@ -1334,7 +1461,15 @@ const file_rewards_loyalty_v1_program_service_proto_rawDesc = "" +
 	"\n" +
 	"program_id\x18\x01 \x01(\tR\tprogramId\"C\n" +
 	"\x11ListTiersResponse\x12.\n" +
-	"\x05tiers\x18\x01 \x03(\v2\x18.rewards.loyalty.v1.TierR\x05tiers2\xdf\b\n" +
+	"\x05tiers\x18\x01 \x03(\v2\x18.rewards.loyalty.v1.TierR\x05tiers\"\x9d\x01\n" +
+	"\x11UpdateTierRequest\x12\x1d\n" +
+	"\n" +
+	"request_id\x18\x01 \x01(\tR\trequestId\x12,\n" +
+	"\x04tier\x18\x02 \x01(\v2\x18.rewards.loyalty.v1.TierR\x04tier\x12;\n" +
+	"\vupdate_mask\x18\x03 \x01(\v2\x1a.google.protobuf.FieldMaskR\n" +
+	"updateMask\"B\n" +
+	"\x12UpdateTierResponse\x12,\n" +
+	"\x04tier\x18\x01 \x01(\v2\x18.rewards.loyalty.v1.TierR\x04tier2\xbc\t\n" +
 	"\x0eProgramService\x12d\n" +
 	"\rCreateProgram\x12(.rewards.loyalty.v1.CreateProgramRequest\x1a).rewards.loyalty.v1.CreateProgramResponse\x12[\n" +
 	"\n" +
@@ -1346,7 +1481,9 @@ const file_rewards_loyalty_v1_program_service_proto_rawDesc = "" +
 	"\rListEarnRules\x12(.rewards.loyalty.v1.ListEarnRulesRequest\x1a).rewards.loyalty.v1.ListEarnRulesResponse\x12[\n" +
 	"\n" +
 	"CreateTier\x12%.rewards.loyalty.v1.CreateTierRequest\x1a&.rewards.loyalty.v1.CreateTierResponse\x12X\n" +
-	"\tListTiers\x12$.rewards.loyalty.v1.ListTiersRequest\x1a%.rewards.loyalty.v1.ListTiersResponse\x12g\n" +
+	"\tListTiers\x12$.rewards.loyalty.v1.ListTiersRequest\x1a%.rewards.loyalty.v1.ListTiersResponse\x12[\n" +
+	"\n" +
+	"UpdateTier\x12%.rewards.loyalty.v1.UpdateTierRequest\x1a&.rewards.loyalty.v1.UpdateTierResponse\x12g\n" +
 	"\x0eDeleteEarnRule\x12).rewards.loyalty.v1.DeleteEarnRuleRequest\x1a*.rewards.loyalty.v1.DeleteEarnRuleResponse\x12l\n" +
 	"\x0fCreateEarnCodes\x12*.rewards.loyalty.v1.CreateEarnCodesRequest\x1a+.rewards.loyalty.v1.CreateEarnCodesResponse0\x01B\x89\x01\n" +
 	"\"com.rewardscore.rewards.loyalty.v1B\x13ProgramServiceProtoP\x01ZLgithub.com/rewards-core/rewards-core/clients/go/rewards/loyalty/v1;loyaltyv1b\x06proto3"
@@ -1363,7 +1500,7 @@ func file_rewards_loyalty_v1_program_service_proto_rawDescGZIP() []byte {
 	return file_rewards_loyalty_v1_program_service_proto_rawDescData
 }
 
-var file_rewards_loyalty_v1_program_service_proto_msgTypes = make([]protoimpl.MessageInfo, 22)
+var file_rewards_loyalty_v1_program_service_proto_msgTypes = make([]protoimpl.MessageInfo, 24)
 var file_rewards_loyalty_v1_program_service_proto_goTypes = []any{
 	(*CreateProgramRequest)(nil),    // 0: rewards.loyalty.v1.CreateProgramRequest
 	(*CreateProgramResponse)(nil),   // 1: rewards.loyalty.v1.CreateProgramResponse
@@ -1387,59 +1524,66 @@ var file_rewards_loyalty_v1_program_service_proto_goTypes = []any{
 	(*CreateTierResponse)(nil),      // 19: rewards.loyalty.v1.CreateTierResponse
 	(*ListTiersRequest)(nil),        // 20: rewards.loyalty.v1.ListTiersRequest
 	(*ListTiersResponse)(nil),       // 21: rewards.loyalty.v1.ListTiersResponse
-	(*Program)(nil),                 // 22: rewards.loyalty.v1.Program
-	(*fieldmaskpb.FieldMask)(nil),   // 23: google.protobuf.FieldMask
-	(*EarnRule)(nil),                // 24: rewards.loyalty.v1.EarnRule
-	(EarnRuleKind)(0),               // 25: rewards.loyalty.v1.EarnRuleKind
-	(*timestamppb.Timestamp)(nil),   // 26: google.protobuf.Timestamp
-	(*Tier)(nil),                    // 27: rewards.loyalty.v1.Tier
+	(*UpdateTierRequest)(nil),       // 22: rewards.loyalty.v1.UpdateTierRequest
+	(*UpdateTierResponse)(nil),      // 23: rewards.loyalty.v1.UpdateTierResponse
+	(*Program)(nil),                 // 24: rewards.loyalty.v1.Program
+	(*fieldmaskpb.FieldMask)(nil),   // 25: google.protobuf.FieldMask
+	(*EarnRule)(nil),                // 26: rewards.loyalty.v1.EarnRule
+	(EarnRuleKind)(0),               // 27: rewards.loyalty.v1.EarnRuleKind
+	(*timestamppb.Timestamp)(nil),   // 28: google.protobuf.Timestamp
+	(*Tier)(nil),                    // 29: rewards.loyalty.v1.Tier
 }
 var file_rewards_loyalty_v1_program_service_proto_depIdxs = []int32{
-	22, // 0: rewards.loyalty.v1.CreateProgramRequest.program:type_name -> rewards.loyalty.v1.Program
-	22, // 1: rewards.loyalty.v1.CreateProgramResponse.program:type_name -> rewards.loyalty.v1.Program
-	22, // 2: rewards.loyalty.v1.GetProgramResponse.program:type_name -> rewards.loyalty.v1.Program
-	22, // 3: rewards.loyalty.v1.UpdateProgramRequest.program:type_name -> rewards.loyalty.v1.Program
-	23, // 4: rewards.loyalty.v1.UpdateProgramRequest.update_mask:type_name -> google.protobuf.FieldMask
-	22, // 5: rewards.loyalty.v1.UpdateProgramResponse.program:type_name -> rewards.loyalty.v1.Program
-	24, // 6: rewards.loyalty.v1.CreateEarnRuleRequest.earn_rule:type_name -> rewards.loyalty.v1.EarnRule
-	24, // 7: rewards.loyalty.v1.CreateEarnRuleResponse.earn_rule:type_name -> rewards.loyalty.v1.EarnRule
-	24, // 8: rewards.loyalty.v1.UpdateEarnRuleRequest.earn_rule:type_name -> rewards.loyalty.v1.EarnRule
-	23, // 9: rewards.loyalty.v1.UpdateEarnRuleRequest.update_mask:type_name -> google.protobuf.FieldMask
-	24, // 10: rewards.loyalty.v1.UpdateEarnRuleResponse.earn_rule:type_name -> rewards.loyalty.v1.EarnRule
-	24, // 11: rewards.loyalty.v1.GetEarnRuleResponse.earn_rule:type_name -> rewards.loyalty.v1.EarnRule
-	25, // 12: rewards.loyalty.v1.ListEarnRulesRequest.kind:type_name -> rewards.loyalty.v1.EarnRuleKind
-	24, // 13: rewards.loyalty.v1.ListEarnRulesResponse.earn_rules:type_name -> rewards.loyalty.v1.EarnRule
-	26, // 14: rewards.loyalty.v1.CreateEarnCodesRequest.expire_time:type_name -> google.protobuf.Timestamp
-	27, // 15: rewards.loyalty.v1.CreateTierRequest.tier:type_name -> rewards.loyalty.v1.Tier
-	27, // 16: rewards.loyalty.v1.CreateTierResponse.tier:type_name -> rewards.loyalty.v1.Tier
-	27, // 17: rewards.loyalty.v1.ListTiersResponse.tiers:type_name -> rewards.loyalty.v1.Tier
-	0,  // 18: rewards.loyalty.v1.ProgramService.CreateProgram:input_type -> rewards.loyalty.v1.CreateProgramRequest
-	2,  // 19: rewards.loyalty.v1.ProgramService.GetProgram:input_type -> rewards.loyalty.v1.GetProgramRequest
-	4,  // 20: rewards.loyalty.v1.ProgramService.UpdateProgram:input_type -> rewards.loyalty.v1.UpdateProgramRequest
-	6,  // 21: rewards.loyalty.v1.ProgramService.CreateEarnRule:input_type -> rewards.loyalty.v1.CreateEarnRuleRequest
-	8,  // 22: rewards.loyalty.v1.ProgramService.UpdateEarnRule:input_type -> rewards.loyalty.v1.UpdateEarnRuleRequest
-	10, // 23: rewards.loyalty.v1.ProgramService.GetEarnRule:input_type -> rewards.loyalty.v1.GetEarnRuleRequest
-	12, // 24: rewards.loyalty.v1.ProgramService.ListEarnRules:input_type -> rewards.loyalty.v1.ListEarnRulesRequest
-	18, // 25: rewards.loyalty.v1.ProgramService.CreateTier:input_type -> rewards.loyalty.v1.CreateTierRequest
-	20, // 26: rewards.loyalty.v1.ProgramService.ListTiers:input_type -> rewards.loyalty.v1.ListTiersRequest
-	14, // 27: rewards.loyalty.v1.ProgramService.DeleteEarnRule:input_type -> rewards.loyalty.v1.DeleteEarnRuleRequest
-	16, // 28: rewards.loyalty.v1.ProgramService.CreateEarnCodes:input_type -> rewards.loyalty.v1.CreateEarnCodesRequest
-	1,  // 29: rewards.loyalty.v1.ProgramService.CreateProgram:output_type -> rewards.loyalty.v1.CreateProgramResponse
-	3,  // 30: rewards.loyalty.v1.ProgramService.GetProgram:output_type -> rewards.loyalty.v1.GetProgramResponse
-	5,  // 31: rewards.loyalty.v1.ProgramService.UpdateProgram:output_type -> rewards.loyalty.v1.UpdateProgramResponse
-	7,  // 32: rewards.loyalty.v1.ProgramService.CreateEarnRule:output_type -> rewards.loyalty.v1.CreateEarnRuleResponse
-	9,  // 33: rewards.loyalty.v1.ProgramService.UpdateEarnRule:output_type -> rewards.loyalty.v1.UpdateEarnRuleResponse
-	11, // 34: rewards.loyalty.v1.ProgramService.GetEarnRule:output_type -> rewards.loyalty.v1.GetEarnRuleResponse
-	13, // 35: rewards.loyalty.v1.ProgramService.ListEarnRules:output_type -> rewards.loyalty.v1.ListEarnRulesResponse
-	19, // 36: rewards.loyalty.v1.ProgramService.CreateTier:output_type -> rewards.loyalty.v1.CreateTierResponse
-	21, // 37: rewards.loyalty.v1.ProgramService.ListTiers:output_type -> rewards.loyalty.v1.ListTiersResponse
-	15, // 38: rewards.loyalty.v1.ProgramService.DeleteEarnRule:output_type -> rewards.loyalty.v1.DeleteEarnRuleResponse
-	17, // 39: rewards.loyalty.v1.ProgramService.CreateEarnCodes:output_type -> rewards.loyalty.v1.CreateEarnCodesResponse
-	29, // [29:40] is the sub-list for method output_type
-	18, // [18:29] is the sub-list for method input_type
-	18, // [18:18] is the sub-list for extension type_name
-	18, // [18:18] is the sub-list for extension extendee
-	0,  // [0:18] is the sub-list for field type_name
+	24, // 0: rewards.loyalty.v1.CreateProgramRequest.program:type_name -> rewards.loyalty.v1.Program
+	24, // 1: rewards.loyalty.v1.CreateProgramResponse.program:type_name -> rewards.loyalty.v1.Program
+	24, // 2: rewards.loyalty.v1.GetProgramResponse.program:type_name -> rewards.loyalty.v1.Program
+	24, // 3: rewards.loyalty.v1.UpdateProgramRequest.program:type_name -> rewards.loyalty.v1.Program
+	25, // 4: rewards.loyalty.v1.UpdateProgramRequest.update_mask:type_name -> google.protobuf.FieldMask
+	24, // 5: rewards.loyalty.v1.UpdateProgramResponse.program:type_name -> rewards.loyalty.v1.Program
+	26, // 6: rewards.loyalty.v1.CreateEarnRuleRequest.earn_rule:type_name -> rewards.loyalty.v1.EarnRule
+	26, // 7: rewards.loyalty.v1.CreateEarnRuleResponse.earn_rule:type_name -> rewards.loyalty.v1.EarnRule
+	26, // 8: rewards.loyalty.v1.UpdateEarnRuleRequest.earn_rule:type_name -> rewards.loyalty.v1.EarnRule
+	25, // 9: rewards.loyalty.v1.UpdateEarnRuleRequest.update_mask:type_name -> google.protobuf.FieldMask
+	26, // 10: rewards.loyalty.v1.UpdateEarnRuleResponse.earn_rule:type_name -> rewards.loyalty.v1.EarnRule
+	26, // 11: rewards.loyalty.v1.GetEarnRuleResponse.earn_rule:type_name -> rewards.loyalty.v1.EarnRule
+	27, // 12: rewards.loyalty.v1.ListEarnRulesRequest.kind:type_name -> rewards.loyalty.v1.EarnRuleKind
+	26, // 13: rewards.loyalty.v1.ListEarnRulesResponse.earn_rules:type_name -> rewards.loyalty.v1.EarnRule
+	28, // 14: rewards.loyalty.v1.CreateEarnCodesRequest.expire_time:type_name -> google.protobuf.Timestamp
+	29, // 15: rewards.loyalty.v1.CreateTierRequest.tier:type_name -> rewards.loyalty.v1.Tier
+	29, // 16: rewards.loyalty.v1.CreateTierResponse.tier:type_name -> rewards.loyalty.v1.Tier
+	29, // 17: rewards.loyalty.v1.ListTiersResponse.tiers:type_name -> rewards.loyalty.v1.Tier
+	29, // 18: rewards.loyalty.v1.UpdateTierRequest.tier:type_name -> rewards.loyalty.v1.Tier
+	25, // 19: rewards.loyalty.v1.UpdateTierRequest.update_mask:type_name -> google.protobuf.FieldMask
+	29, // 20: rewards.loyalty.v1.UpdateTierResponse.tier:type_name -> rewards.loyalty.v1.Tier
+	0,  // 21: rewards.loyalty.v1.ProgramService.CreateProgram:input_type -> rewards.loyalty.v1.CreateProgramRequest
+	2,  // 22: rewards.loyalty.v1.ProgramService.GetProgram:input_type -> rewards.loyalty.v1.GetProgramRequest
+	4,  // 23: rewards.loyalty.v1.ProgramService.UpdateProgram:input_type -> rewards.loyalty.v1.UpdateProgramRequest
+	6,  // 24: rewards.loyalty.v1.ProgramService.CreateEarnRule:input_type -> rewards.loyalty.v1.CreateEarnRuleRequest
+	8,  // 25: rewards.loyalty.v1.ProgramService.UpdateEarnRule:input_type -> rewards.loyalty.v1.UpdateEarnRuleRequest
+	10, // 26: rewards.loyalty.v1.ProgramService.GetEarnRule:input_type -> rewards.loyalty.v1.GetEarnRuleRequest
+	12, // 27: rewards.loyalty.v1.ProgramService.ListEarnRules:input_type -> rewards.loyalty.v1.ListEarnRulesRequest
+	18, // 28: rewards.loyalty.v1.ProgramService.CreateTier:input_type -> rewards.loyalty.v1.CreateTierRequest
+	20, // 29: rewards.loyalty.v1.ProgramService.ListTiers:input_type -> rewards.loyalty.v1.ListTiersRequest
+	22, // 30: rewards.loyalty.v1.ProgramService.UpdateTier:input_type -> rewards.loyalty.v1.UpdateTierRequest
+	14, // 31: rewards.loyalty.v1.ProgramService.DeleteEarnRule:input_type -> rewards.loyalty.v1.DeleteEarnRuleRequest
+	16, // 32: rewards.loyalty.v1.ProgramService.CreateEarnCodes:input_type -> rewards.loyalty.v1.CreateEarnCodesRequest
+	1,  // 33: rewards.loyalty.v1.ProgramService.CreateProgram:output_type -> rewards.loyalty.v1.CreateProgramResponse
+	3,  // 34: rewards.loyalty.v1.ProgramService.GetProgram:output_type -> rewards.loyalty.v1.GetProgramResponse
+	5,  // 35: rewards.loyalty.v1.ProgramService.UpdateProgram:output_type -> rewards.loyalty.v1.UpdateProgramResponse
+	7,  // 36: rewards.loyalty.v1.ProgramService.CreateEarnRule:output_type -> rewards.loyalty.v1.CreateEarnRuleResponse
+	9,  // 37: rewards.loyalty.v1.ProgramService.UpdateEarnRule:output_type -> rewards.loyalty.v1.UpdateEarnRuleResponse
+	11, // 38: rewards.loyalty.v1.ProgramService.GetEarnRule:output_type -> rewards.loyalty.v1.GetEarnRuleResponse
+	13, // 39: rewards.loyalty.v1.ProgramService.ListEarnRules:output_type -> rewards.loyalty.v1.ListEarnRulesResponse
+	19, // 40: rewards.loyalty.v1.ProgramService.CreateTier:output_type -> rewards.loyalty.v1.CreateTierResponse
+	21, // 41: rewards.loyalty.v1.ProgramService.ListTiers:output_type -> rewards.loyalty.v1.ListTiersResponse
+	23, // 42: rewards.loyalty.v1.ProgramService.UpdateTier:output_type -> rewards.loyalty.v1.UpdateTierResponse
+	15, // 43: rewards.loyalty.v1.ProgramService.DeleteEarnRule:output_type -> rewards.loyalty.v1.DeleteEarnRuleResponse
+	17, // 44: rewards.loyalty.v1.ProgramService.CreateEarnCodes:output_type -> rewards.loyalty.v1.CreateEarnCodesResponse
+	33, // [33:45] is the sub-list for method output_type
+	21, // [21:33] is the sub-list for method input_type
+	21, // [21:21] is the sub-list for extension type_name
+	21, // [21:21] is the sub-list for extension extendee
+	0,  // [0:21] is the sub-list for field type_name
 }
 
 func init() { file_rewards_loyalty_v1_program_service_proto_init() }
@@ -1454,7 +1598,7 @@ func file_rewards_loyalty_v1_program_service_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_rewards_loyalty_v1_program_service_proto_rawDesc), len(file_rewards_loyalty_v1_program_service_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   22,
+			NumMessages:   24,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

@@ -28,6 +28,7 @@ const (
 	ProgramService_ListEarnRules_FullMethodName   = "/rewards.loyalty.v1.ProgramService/ListEarnRules"
 	ProgramService_CreateTier_FullMethodName      = "/rewards.loyalty.v1.ProgramService/CreateTier"
 	ProgramService_ListTiers_FullMethodName       = "/rewards.loyalty.v1.ProgramService/ListTiers"
+	ProgramService_UpdateTier_FullMethodName      = "/rewards.loyalty.v1.ProgramService/UpdateTier"
 	ProgramService_DeleteEarnRule_FullMethodName  = "/rewards.loyalty.v1.ProgramService/DeleteEarnRule"
 	ProgramService_CreateEarnCodes_FullMethodName = "/rewards.loyalty.v1.ProgramService/CreateEarnCodes"
 )
@@ -96,6 +97,14 @@ type ProgramServiceClient interface {
 	//
 	// Errors: PROGRAM_NOT_FOUND (NOT_FOUND).
 	ListTiers(ctx context.Context, in *ListTiersRequest, opts ...grpc.CallOption) (*ListTiersResponse, error)
+	// Changes the fields of a tier named by update_mask (AIP-134), e.g. "active",
+	// "default_tier", "level_down_evaluation_days", "image_uri". Applies to earns and evaluations
+	// after the change; every server sees it within 2 seconds. Making a tier the default makes the
+	// program's previous default not.
+	//
+	// Errors: TIER_NOT_FOUND (NOT_FOUND), FIELD_IMMUTABLE (INVALID_ARGUMENT; tier_id or
+	// program_id), TIER_ALREADY_EXISTS (ALREADY_EXISTS; target_spend of another tier).
+	UpdateTier(ctx context.Context, in *UpdateTierRequest, opts ...grpc.CallOption) (*UpdateTierResponse, error)
 	// Deletes an earn rule. Points earned under it stay. Deleting a deleted rule fails with
 	// EARN_RULE_NOT_FOUND, unless it is a retry with the same request_id.
 	//
@@ -209,6 +218,16 @@ func (c *programServiceClient) ListTiers(ctx context.Context, in *ListTiersReque
 	return out, nil
 }
 
+func (c *programServiceClient) UpdateTier(ctx context.Context, in *UpdateTierRequest, opts ...grpc.CallOption) (*UpdateTierResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(UpdateTierResponse)
+	err := c.cc.Invoke(ctx, ProgramService_UpdateTier_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 func (c *programServiceClient) DeleteEarnRule(ctx context.Context, in *DeleteEarnRuleRequest, opts ...grpc.CallOption) (*DeleteEarnRuleResponse, error) {
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
 	out := new(DeleteEarnRuleResponse)
@@ -302,6 +321,14 @@ type ProgramServiceServer interface {
 	//
 	// Errors: PROGRAM_NOT_FOUND (NOT_FOUND).
 	ListTiers(context.Context, *ListTiersRequest) (*ListTiersResponse, error)
+	// Changes the fields of a tier named by update_mask (AIP-134), e.g. "active",
+	// "default_tier", "level_down_evaluation_days", "image_uri". Applies to earns and evaluations
+	// after the change; every server sees it within 2 seconds. Making a tier the default makes the
+	// program's previous default not.
+	//
+	// Errors: TIER_NOT_FOUND (NOT_FOUND), FIELD_IMMUTABLE (INVALID_ARGUMENT; tier_id or
+	// program_id), TIER_ALREADY_EXISTS (ALREADY_EXISTS; target_spend of another tier).
+	UpdateTier(context.Context, *UpdateTierRequest) (*UpdateTierResponse, error)
 	// Deletes an earn rule. Points earned under it stay. Deleting a deleted rule fails with
 	// EARN_RULE_NOT_FOUND, unless it is a retry with the same request_id.
 	//
@@ -351,6 +378,9 @@ func (UnimplementedProgramServiceServer) CreateTier(context.Context, *CreateTier
 }
 func (UnimplementedProgramServiceServer) ListTiers(context.Context, *ListTiersRequest) (*ListTiersResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method ListTiers not implemented")
+}
+func (UnimplementedProgramServiceServer) UpdateTier(context.Context, *UpdateTierRequest) (*UpdateTierResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method UpdateTier not implemented")
 }
 func (UnimplementedProgramServiceServer) DeleteEarnRule(context.Context, *DeleteEarnRuleRequest) (*DeleteEarnRuleResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method DeleteEarnRule not implemented")
@@ -541,6 +571,24 @@ func _ProgramService_ListTiers_Handler(srv interface{}, ctx context.Context, dec
 	return interceptor(ctx, in, info, handler)
 }
 
+func _ProgramService_UpdateTier_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(UpdateTierRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(ProgramServiceServer).UpdateTier(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: ProgramService_UpdateTier_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(ProgramServiceServer).UpdateTier(ctx, req.(*UpdateTierRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 func _ProgramService_DeleteEarnRule_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
 	in := new(DeleteEarnRuleRequest)
 	if err := dec(in); err != nil {
@@ -612,6 +660,10 @@ var ProgramService_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "ListTiers",
 			Handler:    _ProgramService_ListTiers_Handler,
+		},
+		{
+			MethodName: "UpdateTier",
+			Handler:    _ProgramService_UpdateTier_Handler,
 		},
 		{
 			MethodName: "DeleteEarnRule",

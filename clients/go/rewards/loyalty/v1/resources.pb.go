@@ -24,6 +24,59 @@ const (
 	_ = protoimpl.EnforceVersion(protoimpl.MaxVersion - 20)
 )
 
+// How the receipt details of an earn were put together (seed 004's `receipt_type`).
+type ReceiptType int32
+
+const (
+	// Not set: SINGLE for at most one detail, COMBINE for more.
+	ReceiptType_RECEIPT_TYPE_UNSPECIFIED ReceiptType = 0
+	// One receipt.
+	ReceiptType_RECEIPT_TYPE_SINGLE ReceiptType = 1
+	// Several receipts (of one or more stores) combined into one earn.
+	ReceiptType_RECEIPT_TYPE_COMBINE ReceiptType = 2
+)
+
+// Enum value maps for ReceiptType.
+var (
+	ReceiptType_name = map[int32]string{
+		0: "RECEIPT_TYPE_UNSPECIFIED",
+		1: "RECEIPT_TYPE_SINGLE",
+		2: "RECEIPT_TYPE_COMBINE",
+	}
+	ReceiptType_value = map[string]int32{
+		"RECEIPT_TYPE_UNSPECIFIED": 0,
+		"RECEIPT_TYPE_SINGLE":      1,
+		"RECEIPT_TYPE_COMBINE":     2,
+	}
+)
+
+func (x ReceiptType) Enum() *ReceiptType {
+	p := new(ReceiptType)
+	*p = x
+	return p
+}
+
+func (x ReceiptType) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (ReceiptType) Descriptor() protoreflect.EnumDescriptor {
+	return file_rewards_loyalty_v1_resources_proto_enumTypes[0].Descriptor()
+}
+
+func (ReceiptType) Type() protoreflect.EnumType {
+	return &file_rewards_loyalty_v1_resources_proto_enumTypes[0]
+}
+
+func (x ReceiptType) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use ReceiptType.Descriptor instead.
+func (ReceiptType) EnumDescriptor() ([]byte, []int) {
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{0}
+}
+
 // The channel of a points reminder.
 type ReminderChannel int32
 
@@ -61,11 +114,11 @@ func (x ReminderChannel) String() string {
 }
 
 func (ReminderChannel) Descriptor() protoreflect.EnumDescriptor {
-	return file_rewards_loyalty_v1_resources_proto_enumTypes[0].Descriptor()
+	return file_rewards_loyalty_v1_resources_proto_enumTypes[1].Descriptor()
 }
 
 func (ReminderChannel) Type() protoreflect.EnumType {
-	return &file_rewards_loyalty_v1_resources_proto_enumTypes[0]
+	return &file_rewards_loyalty_v1_resources_proto_enumTypes[1]
 }
 
 func (x ReminderChannel) Number() protoreflect.EnumNumber {
@@ -74,7 +127,7 @@ func (x ReminderChannel) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use ReminderChannel.Descriptor instead.
 func (ReminderChannel) EnumDescriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{0}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{1}
 }
 
 // The state of a lucky-draw range.
@@ -115,11 +168,11 @@ func (x LuckyDrawEntryState) String() string {
 }
 
 func (LuckyDrawEntryState) Descriptor() protoreflect.EnumDescriptor {
-	return file_rewards_loyalty_v1_resources_proto_enumTypes[1].Descriptor()
+	return file_rewards_loyalty_v1_resources_proto_enumTypes[2].Descriptor()
 }
 
 func (LuckyDrawEntryState) Type() protoreflect.EnumType {
-	return &file_rewards_loyalty_v1_resources_proto_enumTypes[1]
+	return &file_rewards_loyalty_v1_resources_proto_enumTypes[2]
 }
 
 func (x LuckyDrawEntryState) Number() protoreflect.EnumNumber {
@@ -128,7 +181,7 @@ func (x LuckyDrawEntryState) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use LuckyDrawEntryState.Descriptor instead.
 func (LuckyDrawEntryState) EnumDescriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{1}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{2}
 }
 
 // How the expiry time of earned points is computed.
@@ -169,11 +222,11 @@ func (x PointsExpiryMode) String() string {
 }
 
 func (PointsExpiryMode) Descriptor() protoreflect.EnumDescriptor {
-	return file_rewards_loyalty_v1_resources_proto_enumTypes[2].Descriptor()
+	return file_rewards_loyalty_v1_resources_proto_enumTypes[3].Descriptor()
 }
 
 func (PointsExpiryMode) Type() protoreflect.EnumType {
-	return &file_rewards_loyalty_v1_resources_proto_enumTypes[2]
+	return &file_rewards_loyalty_v1_resources_proto_enumTypes[3]
 }
 
 func (x PointsExpiryMode) Number() protoreflect.EnumNumber {
@@ -182,7 +235,7 @@ func (x PointsExpiryMode) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use PointsExpiryMode.Descriptor instead.
 func (PointsExpiryMode) EnumDescriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{2}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{3}
 }
 
 // What refunding an earn does when its points were already spent.
@@ -223,11 +276,11 @@ func (x RefundOverdraftPolicy) String() string {
 }
 
 func (RefundOverdraftPolicy) Descriptor() protoreflect.EnumDescriptor {
-	return file_rewards_loyalty_v1_resources_proto_enumTypes[3].Descriptor()
+	return file_rewards_loyalty_v1_resources_proto_enumTypes[4].Descriptor()
 }
 
 func (RefundOverdraftPolicy) Type() protoreflect.EnumType {
-	return &file_rewards_loyalty_v1_resources_proto_enumTypes[3]
+	return &file_rewards_loyalty_v1_resources_proto_enumTypes[4]
 }
 
 func (x RefundOverdraftPolicy) Number() protoreflect.EnumNumber {
@@ -236,7 +289,7 @@ func (x RefundOverdraftPolicy) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use RefundOverdraftPolicy.Descriptor instead.
 func (RefundOverdraftPolicy) EnumDescriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{3}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{4}
 }
 
 // How a fractional number of points is made whole. Every conversion states its rule.
@@ -280,11 +333,11 @@ func (x RoundingMode) String() string {
 }
 
 func (RoundingMode) Descriptor() protoreflect.EnumDescriptor {
-	return file_rewards_loyalty_v1_resources_proto_enumTypes[4].Descriptor()
+	return file_rewards_loyalty_v1_resources_proto_enumTypes[5].Descriptor()
 }
 
 func (RoundingMode) Type() protoreflect.EnumType {
-	return &file_rewards_loyalty_v1_resources_proto_enumTypes[4]
+	return &file_rewards_loyalty_v1_resources_proto_enumTypes[5]
 }
 
 func (x RoundingMode) Number() protoreflect.EnumNumber {
@@ -293,7 +346,7 @@ func (x RoundingMode) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use RoundingMode.Descriptor instead.
 func (RoundingMode) EnumDescriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{4}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{5}
 }
 
 // The kinds of earn rule (which config of EarnRule is set).
@@ -349,11 +402,11 @@ func (x EarnRuleKind) String() string {
 }
 
 func (EarnRuleKind) Descriptor() protoreflect.EnumDescriptor {
-	return file_rewards_loyalty_v1_resources_proto_enumTypes[5].Descriptor()
+	return file_rewards_loyalty_v1_resources_proto_enumTypes[6].Descriptor()
 }
 
 func (EarnRuleKind) Type() protoreflect.EnumType {
-	return &file_rewards_loyalty_v1_resources_proto_enumTypes[5]
+	return &file_rewards_loyalty_v1_resources_proto_enumTypes[6]
 }
 
 func (x EarnRuleKind) Number() protoreflect.EnumNumber {
@@ -362,7 +415,7 @@ func (x EarnRuleKind) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use EarnRuleKind.Descriptor instead.
 func (EarnRuleKind) EnumDescriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{5}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{6}
 }
 
 // Events the server sees that can award points. The first three fire by themselves: the
@@ -418,11 +471,11 @@ func (x EarnEvent) String() string {
 }
 
 func (EarnEvent) Descriptor() protoreflect.EnumDescriptor {
-	return file_rewards_loyalty_v1_resources_proto_enumTypes[6].Descriptor()
+	return file_rewards_loyalty_v1_resources_proto_enumTypes[7].Descriptor()
 }
 
 func (EarnEvent) Type() protoreflect.EnumType {
-	return &file_rewards_loyalty_v1_resources_proto_enumTypes[6]
+	return &file_rewards_loyalty_v1_resources_proto_enumTypes[7]
 }
 
 func (x EarnEvent) Number() protoreflect.EnumNumber {
@@ -431,7 +484,7 @@ func (x EarnEvent) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use EarnEvent.Descriptor instead.
 func (EarnEvent) EnumDescriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{6}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{7}
 }
 
 // A calendar period in the program's time zone.
@@ -479,11 +532,11 @@ func (x CapPeriod) String() string {
 }
 
 func (CapPeriod) Descriptor() protoreflect.EnumDescriptor {
-	return file_rewards_loyalty_v1_resources_proto_enumTypes[7].Descriptor()
+	return file_rewards_loyalty_v1_resources_proto_enumTypes[8].Descriptor()
 }
 
 func (CapPeriod) Type() protoreflect.EnumType {
-	return &file_rewards_loyalty_v1_resources_proto_enumTypes[7]
+	return &file_rewards_loyalty_v1_resources_proto_enumTypes[8]
 }
 
 func (x CapPeriod) Number() protoreflect.EnumNumber {
@@ -492,7 +545,7 @@ func (x CapPeriod) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use CapPeriod.Descriptor instead.
 func (CapPeriod) EnumDescriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{7}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{8}
 }
 
 // What moved points.
@@ -571,11 +624,11 @@ func (x PointsTransactionType) String() string {
 }
 
 func (PointsTransactionType) Descriptor() protoreflect.EnumDescriptor {
-	return file_rewards_loyalty_v1_resources_proto_enumTypes[8].Descriptor()
+	return file_rewards_loyalty_v1_resources_proto_enumTypes[9].Descriptor()
 }
 
 func (PointsTransactionType) Type() protoreflect.EnumType {
-	return &file_rewards_loyalty_v1_resources_proto_enumTypes[8]
+	return &file_rewards_loyalty_v1_resources_proto_enumTypes[9]
 }
 
 func (x PointsTransactionType) Number() protoreflect.EnumNumber {
@@ -584,7 +637,7 @@ func (x PointsTransactionType) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use PointsTransactionType.Descriptor instead.
 func (PointsTransactionType) EnumDescriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{8}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{9}
 }
 
 // Where a points transaction stands, as in a two-phase card authorisation.
@@ -628,11 +681,11 @@ func (x PointsTransactionState) String() string {
 }
 
 func (PointsTransactionState) Descriptor() protoreflect.EnumDescriptor {
-	return file_rewards_loyalty_v1_resources_proto_enumTypes[9].Descriptor()
+	return file_rewards_loyalty_v1_resources_proto_enumTypes[10].Descriptor()
 }
 
 func (PointsTransactionState) Type() protoreflect.EnumType {
-	return &file_rewards_loyalty_v1_resources_proto_enumTypes[9]
+	return &file_rewards_loyalty_v1_resources_proto_enumTypes[10]
 }
 
 func (x PointsTransactionState) Number() protoreflect.EnumNumber {
@@ -641,7 +694,7 @@ func (x PointsTransactionState) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use PointsTransactionState.Descriptor instead.
 func (PointsTransactionState) EnumDescriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{9}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{10}
 }
 
 // A loyalty program: the currency, time zone and points policy its accounts, offers and earn
@@ -694,6 +747,19 @@ type Program struct {
 	// As earn_requires_owner, for burning (RequestRedemptionOtp, RedeemPoints; metadata
 	// "action": "burn").
 	BurnRequiresOwner bool `protobuf:"varint,16,opt,name=burn_requires_owner,json=burnRequiresOwner,proto3" json:"burn_requires_owner,omitempty"`
+	// Points as money on the burn side (seed 002's coins-to-currency ratio): what points are
+	// worth when redeemed. Unset: points have no stated money value, and a burn cannot be asked in
+	// money (POINTS_VALUE_NOT_CONFIGURED).
+	PointsValue *PointsValue `protobuf:"bytes,17,opt,name=points_value,json=pointsValue,proto3" json:"points_value,omitempty"`
+	// Receipt numbers (seed 004's `receipt_number`, e.g. "EA/{YY}/{SEQ:8}" gives "EA/18/00000012"):
+	// every EarnPoints of the program gets the next number of the program's receipt sequence,
+	// formatted by this pattern. Tokens: {SEQ:n} (required, exactly once: the number zero-padded
+	// to n digits, 1..18; a number that outgrows n is shown in full), {YYYY}, {YY}, {MM}, {DD}
+	// (the earn's date in the program's time zone); any other character is kept as is (printable,
+	// no '{' or '}' outside a token). At most 64 characters. Empty: earns get no receipt number.
+	// Numbers never repeat within a program; they are not gapless (an earn that fails, or a
+	// server restart, may leave numbers unused).
+	ReceiptNumberFormat string `protobuf:"bytes,18,opt,name=receipt_number_format,json=receiptNumberFormat,proto3" json:"receipt_number_format,omitempty"`
 	// Points-expiring reminders: messages to the account's OWNER some days before points expire.
 	// Unset: none. Updatable with the mask path "points_reminders" (the whole settings at once).
 	PointsReminders *PointsReminders `protobuf:"bytes,30,opt,name=points_reminders,json=pointsReminders,proto3" json:"points_reminders,omitempty"`
@@ -843,9 +909,303 @@ func (x *Program) GetBurnRequiresOwner() bool {
 	return false
 }
 
+func (x *Program) GetPointsValue() *PointsValue {
+	if x != nil {
+		return x.PointsValue
+	}
+	return nil
+}
+
+func (x *Program) GetReceiptNumberFormat() string {
+	if x != nil {
+		return x.ReceiptNumberFormat
+	}
+	return ""
+}
+
 func (x *Program) GetPointsReminders() *PointsReminders {
 	if x != nil {
 		return x.PointsReminders
+	}
+	return nil
+}
+
+// What points are worth in money when burned: `points` points are worth `value`. The money value
+// of p points is floor(p * value / points) minor units (never more than they are worth); money
+// asked for a burn converts to floor(amount * points / value) points (never burning more than
+// asked), so the burn's value is at most the amount asked.
+type PointsValue struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// 1..10^9.
+	Points int64 `protobuf:"varint,1,opt,name=points,proto3" json:"points,omitempty"`
+	// Positive, at most 10^12 minor units, in the program's currency.
+	Value         *v1.Money `protobuf:"bytes,2,opt,name=value,proto3" json:"value,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *PointsValue) Reset() {
+	*x = PointsValue{}
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[1]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *PointsValue) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*PointsValue) ProtoMessage() {}
+
+func (x *PointsValue) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[1]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use PointsValue.ProtoReflect.Descriptor instead.
+func (*PointsValue) Descriptor() ([]byte, []int) {
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{1}
+}
+
+func (x *PointsValue) GetPoints() int64 {
+	if x != nil {
+		return x.Points
+	}
+	return 0
+}
+
+func (x *PointsValue) GetValue() *v1.Money {
+	if x != nil {
+		return x.Value
+	}
+	return nil
+}
+
+// A payment method of a receipt detail (seed 004's `payment {code, name}`).
+type PaymentMethod struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The method's code, e.g. "001". Matched by CARD_TYPE earn rules (CardTypeEarnRule.card_types)
+	// for this detail's amount. Required; at most 64 printable characters.
+	Code string `protobuf:"bytes,1,opt,name=code,proto3" json:"code,omitempty"`
+	// Its name, e.g. "Cash". At most 128 printable characters.
+	Name          string `protobuf:"bytes,2,opt,name=name,proto3" json:"name,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *PaymentMethod) Reset() {
+	*x = PaymentMethod{}
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[2]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *PaymentMethod) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*PaymentMethod) ProtoMessage() {}
+
+func (x *PaymentMethod) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[2]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use PaymentMethod.ProtoReflect.Descriptor instead.
+func (*PaymentMethod) Descriptor() ([]byte, []int) {
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{2}
+}
+
+func (x *PaymentMethod) GetCode() string {
+	if x != nil {
+		return x.Code
+	}
+	return ""
+}
+
+func (x *PaymentMethod) GetName() string {
+	if x != nil {
+		return x.Name
+	}
+	return ""
+}
+
+// One receipt of an earn (seed 004's `details[]`).
+type ReceiptDetail struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The store of this receipt: the store the RATIO and PROMOTION rules' store_ids match for this
+	// amount. Empty: the earn's store_id. At most 64 characters.
+	StoreId string `protobuf:"bytes,1,opt,name=store_id,json=storeId,proto3" json:"store_id,omitempty"`
+	// How it was paid. Optional.
+	PaymentMethod *PaymentMethod `protobuf:"bytes,2,opt,name=payment_method,json=paymentMethod,proto3" json:"payment_method,omitempty"`
+	// The receipt's amount. Required; not negative; in the program's currency.
+	Amount *v1.Money `protobuf:"bytes,3,opt,name=amount,proto3" json:"amount,omitempty"`
+	// At most 256 printable characters.
+	Note string `protobuf:"bytes,4,opt,name=note,proto3" json:"note,omitempty"`
+	// A link to the photo of the invoice: an http or https URI of at most 2048 characters.
+	InvoicePhotoUri string `protobuf:"bytes,5,opt,name=invoice_photo_uri,json=invoicePhotoUri,proto3" json:"invoice_photo_uri,omitempty"`
+	// When the receipt was issued, as the till says (data, not the clock). Optional.
+	TransactionTime *timestamppb.Timestamp `protobuf:"bytes,6,opt,name=transaction_time,json=transactionTime,proto3" json:"transaction_time,omitempty"`
+	unknownFields   protoimpl.UnknownFields
+	sizeCache       protoimpl.SizeCache
+}
+
+func (x *ReceiptDetail) Reset() {
+	*x = ReceiptDetail{}
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[3]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ReceiptDetail) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ReceiptDetail) ProtoMessage() {}
+
+func (x *ReceiptDetail) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[3]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ReceiptDetail.ProtoReflect.Descriptor instead.
+func (*ReceiptDetail) Descriptor() ([]byte, []int) {
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{3}
+}
+
+func (x *ReceiptDetail) GetStoreId() string {
+	if x != nil {
+		return x.StoreId
+	}
+	return ""
+}
+
+func (x *ReceiptDetail) GetPaymentMethod() *PaymentMethod {
+	if x != nil {
+		return x.PaymentMethod
+	}
+	return nil
+}
+
+func (x *ReceiptDetail) GetAmount() *v1.Money {
+	if x != nil {
+		return x.Amount
+	}
+	return nil
+}
+
+func (x *ReceiptDetail) GetNote() string {
+	if x != nil {
+		return x.Note
+	}
+	return ""
+}
+
+func (x *ReceiptDetail) GetInvoicePhotoUri() string {
+	if x != nil {
+		return x.InvoicePhotoUri
+	}
+	return ""
+}
+
+func (x *ReceiptDetail) GetTransactionTime() *timestamppb.Timestamp {
+	if x != nil {
+		return x.TransactionTime
+	}
+	return nil
+}
+
+// The receipt of an EARN (seed 004's `receipt_number`, `receipt_type`, `posted_by`, `details`).
+type Receipt struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The number the program's sequence gave, formatted by Program.receipt_number_format; empty if
+	// the program has no format.
+	ReceiptNumber string `protobuf:"bytes,1,opt,name=receipt_number,json=receiptNumber,proto3" json:"receipt_number,omitempty"`
+	// SINGLE or COMBINE.
+	ReceiptType ReceiptType `protobuf:"varint,2,opt,name=receipt_type,json=receiptType,proto3,enum=rewards.loyalty.v1.ReceiptType" json:"receipt_type,omitempty"`
+	// Who posted the earn: EarnPointsRequest.posted_by, else the API client's id.
+	PostedBy string `protobuf:"bytes,3,opt,name=posted_by,json=postedBy,proto3" json:"posted_by,omitempty"`
+	// The receipt details as sent, in order.
+	Details       []*ReceiptDetail `protobuf:"bytes,4,rep,name=details,proto3" json:"details,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *Receipt) Reset() {
+	*x = Receipt{}
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[4]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *Receipt) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*Receipt) ProtoMessage() {}
+
+func (x *Receipt) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[4]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use Receipt.ProtoReflect.Descriptor instead.
+func (*Receipt) Descriptor() ([]byte, []int) {
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{4}
+}
+
+func (x *Receipt) GetReceiptNumber() string {
+	if x != nil {
+		return x.ReceiptNumber
+	}
+	return ""
+}
+
+func (x *Receipt) GetReceiptType() ReceiptType {
+	if x != nil {
+		return x.ReceiptType
+	}
+	return ReceiptType_RECEIPT_TYPE_UNSPECIFIED
+}
+
+func (x *Receipt) GetPostedBy() string {
+	if x != nil {
+		return x.PostedBy
+	}
+	return ""
+}
+
+func (x *Receipt) GetDetails() []*ReceiptDetail {
+	if x != nil {
+		return x.Details
 	}
 	return nil
 }
@@ -876,7 +1236,7 @@ type PointsReminders struct {
 
 func (x *PointsReminders) Reset() {
 	*x = PointsReminders{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[1]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[5]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -888,7 +1248,7 @@ func (x *PointsReminders) String() string {
 func (*PointsReminders) ProtoMessage() {}
 
 func (x *PointsReminders) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[1]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[5]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -901,7 +1261,7 @@ func (x *PointsReminders) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PointsReminders.ProtoReflect.Descriptor instead.
 func (*PointsReminders) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{1}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{5}
 }
 
 func (x *PointsReminders) GetReminders() []*PointsReminder {
@@ -940,7 +1300,7 @@ type PointsReminder struct {
 
 func (x *PointsReminder) Reset() {
 	*x = PointsReminder{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[2]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[6]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -952,7 +1312,7 @@ func (x *PointsReminder) String() string {
 func (*PointsReminder) ProtoMessage() {}
 
 func (x *PointsReminder) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[2]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[6]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -965,7 +1325,7 @@ func (x *PointsReminder) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PointsReminder.ProtoReflect.Descriptor instead.
 func (*PointsReminder) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{2}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{6}
 }
 
 func (x *PointsReminder) GetDaysBeforeExpiry() int32 {
@@ -1007,7 +1367,7 @@ type PointsReminderTemplate struct {
 
 func (x *PointsReminderTemplate) Reset() {
 	*x = PointsReminderTemplate{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[3]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[7]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1019,7 +1379,7 @@ func (x *PointsReminderTemplate) String() string {
 func (*PointsReminderTemplate) ProtoMessage() {}
 
 func (x *PointsReminderTemplate) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[3]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[7]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1032,7 +1392,7 @@ func (x *PointsReminderTemplate) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PointsReminderTemplate.ProtoReflect.Descriptor instead.
 func (*PointsReminderTemplate) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{3}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{7}
 }
 
 func (x *PointsReminderTemplate) GetLanguageCode() string {
@@ -1096,7 +1456,7 @@ type LuckyDrawPolicy struct {
 
 func (x *LuckyDrawPolicy) Reset() {
 	*x = LuckyDrawPolicy{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[4]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[8]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1108,7 +1468,7 @@ func (x *LuckyDrawPolicy) String() string {
 func (*LuckyDrawPolicy) ProtoMessage() {}
 
 func (x *LuckyDrawPolicy) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[4]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[8]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1121,7 +1481,7 @@ func (x *LuckyDrawPolicy) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use LuckyDrawPolicy.ProtoReflect.Descriptor instead.
 func (*LuckyDrawPolicy) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{4}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{8}
 }
 
 func (x *LuckyDrawPolicy) GetPointsNumerator() int64 {
@@ -1196,7 +1556,7 @@ type LuckyDrawEntry struct {
 
 func (x *LuckyDrawEntry) Reset() {
 	*x = LuckyDrawEntry{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[5]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[9]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1208,7 +1568,7 @@ func (x *LuckyDrawEntry) String() string {
 func (*LuckyDrawEntry) ProtoMessage() {}
 
 func (x *LuckyDrawEntry) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[5]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[9]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1221,7 +1581,7 @@ func (x *LuckyDrawEntry) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use LuckyDrawEntry.ProtoReflect.Descriptor instead.
 func (*LuckyDrawEntry) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{5}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{9}
 }
 
 func (x *LuckyDrawEntry) GetPointsTransactionId() string {
@@ -1348,7 +1708,7 @@ type EventEarnRule struct {
 
 func (x *EventEarnRule) Reset() {
 	*x = EventEarnRule{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[6]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[10]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1360,7 +1720,7 @@ func (x *EventEarnRule) String() string {
 func (*EventEarnRule) ProtoMessage() {}
 
 func (x *EventEarnRule) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[6]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[10]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1373,7 +1733,7 @@ func (x *EventEarnRule) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use EventEarnRule.ProtoReflect.Descriptor instead.
 func (*EventEarnRule) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{6}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{10}
 }
 
 func (x *EventEarnRule) GetEvent() EarnEvent {
@@ -1442,7 +1802,7 @@ type RatioEarnRule struct {
 
 func (x *RatioEarnRule) Reset() {
 	*x = RatioEarnRule{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[7]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[11]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1454,7 +1814,7 @@ func (x *RatioEarnRule) String() string {
 func (*RatioEarnRule) ProtoMessage() {}
 
 func (x *RatioEarnRule) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[7]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[11]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1467,7 +1827,7 @@ func (x *RatioEarnRule) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RatioEarnRule.ProtoReflect.Descriptor instead.
 func (*RatioEarnRule) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{7}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{11}
 }
 
 func (x *RatioEarnRule) GetPointsNumerator() int64 {
@@ -1520,7 +1880,7 @@ type SpendBand struct {
 
 func (x *SpendBand) Reset() {
 	*x = SpendBand{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[8]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[12]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1532,7 +1892,7 @@ func (x *SpendBand) String() string {
 func (*SpendBand) ProtoMessage() {}
 
 func (x *SpendBand) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[8]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[12]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1545,7 +1905,7 @@ func (x *SpendBand) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use SpendBand.ProtoReflect.Descriptor instead.
 func (*SpendBand) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{8}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{12}
 }
 
 func (x *SpendBand) GetMinBillAmount() *v1.Money {
@@ -1582,7 +1942,7 @@ type EarnTier struct {
 
 func (x *EarnTier) Reset() {
 	*x = EarnTier{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[9]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[13]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1594,7 +1954,7 @@ func (x *EarnTier) String() string {
 func (*EarnTier) ProtoMessage() {}
 
 func (x *EarnTier) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[9]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[13]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1607,7 +1967,7 @@ func (x *EarnTier) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use EarnTier.ProtoReflect.Descriptor instead.
 func (*EarnTier) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{9}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{13}
 }
 
 func (x *EarnTier) GetMinBillAmount() *v1.Money {
@@ -1636,7 +1996,7 @@ type TierEarnRule struct {
 
 func (x *TierEarnRule) Reset() {
 	*x = TierEarnRule{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[10]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[14]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1648,7 +2008,7 @@ func (x *TierEarnRule) String() string {
 func (*TierEarnRule) ProtoMessage() {}
 
 func (x *TierEarnRule) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[10]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[14]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1661,7 +2021,7 @@ func (x *TierEarnRule) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use TierEarnRule.ProtoReflect.Descriptor instead.
 func (*TierEarnRule) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{10}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{14}
 }
 
 func (x *TierEarnRule) GetTiers() []*EarnTier {
@@ -1688,7 +2048,7 @@ type PromotionEarnRule struct {
 
 func (x *PromotionEarnRule) Reset() {
 	*x = PromotionEarnRule{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[11]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[15]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1700,7 +2060,7 @@ func (x *PromotionEarnRule) String() string {
 func (*PromotionEarnRule) ProtoMessage() {}
 
 func (x *PromotionEarnRule) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[11]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[15]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1713,7 +2073,7 @@ func (x *PromotionEarnRule) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PromotionEarnRule.ProtoReflect.Descriptor instead.
 func (*PromotionEarnRule) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{11}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{15}
 }
 
 func (x *PromotionEarnRule) GetStartTime() *timestamppb.Timestamp {
@@ -1759,7 +2119,7 @@ type ReferralEarnRule struct {
 
 func (x *ReferralEarnRule) Reset() {
 	*x = ReferralEarnRule{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[12]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[16]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1771,7 +2131,7 @@ func (x *ReferralEarnRule) String() string {
 func (*ReferralEarnRule) ProtoMessage() {}
 
 func (x *ReferralEarnRule) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[12]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[16]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1784,7 +2144,7 @@ func (x *ReferralEarnRule) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ReferralEarnRule.ProtoReflect.Descriptor instead.
 func (*ReferralEarnRule) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{12}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{16}
 }
 
 func (x *ReferralEarnRule) GetReferrerPoints() int64 {
@@ -1815,7 +2175,7 @@ type CardTypeEarnRule struct {
 
 func (x *CardTypeEarnRule) Reset() {
 	*x = CardTypeEarnRule{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[13]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[17]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1827,7 +2187,7 @@ func (x *CardTypeEarnRule) String() string {
 func (*CardTypeEarnRule) ProtoMessage() {}
 
 func (x *CardTypeEarnRule) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[13]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[17]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1840,7 +2200,7 @@ func (x *CardTypeEarnRule) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CardTypeEarnRule.ProtoReflect.Descriptor instead.
 func (*CardTypeEarnRule) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{13}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{17}
 }
 
 func (x *CardTypeEarnRule) GetCardTypes() []string {
@@ -1893,7 +2253,7 @@ type EarnRule struct {
 
 func (x *EarnRule) Reset() {
 	*x = EarnRule{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[14]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[18]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1905,7 +2265,7 @@ func (x *EarnRule) String() string {
 func (*EarnRule) ProtoMessage() {}
 
 func (x *EarnRule) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[14]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[18]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1918,7 +2278,7 @@ func (x *EarnRule) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use EarnRule.ProtoReflect.Descriptor instead.
 func (*EarnRule) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{14}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{18}
 }
 
 func (x *EarnRule) GetEarnRuleId() string {
@@ -2090,7 +2450,7 @@ type OperatorStamp struct {
 
 func (x *OperatorStamp) Reset() {
 	*x = OperatorStamp{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[15]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[19]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2102,7 +2462,7 @@ func (x *OperatorStamp) String() string {
 func (*OperatorStamp) ProtoMessage() {}
 
 func (x *OperatorStamp) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[15]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[19]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2115,7 +2475,7 @@ func (x *OperatorStamp) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use OperatorStamp.ProtoReflect.Descriptor instead.
 func (*OperatorStamp) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{15}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{19}
 }
 
 func (x *OperatorStamp) GetBy() string {
@@ -2200,14 +2560,27 @@ type PointsTransaction struct {
 	Adjusted *OperatorStamp `protobuf:"bytes,20,opt,name=adjusted,proto3" json:"adjusted,omitempty"`
 	// EARN of a program with lucky draws: the lucky-draw points and numbers it was given (unset
 	// if none).
-	LuckyDraw     *LuckyDrawEntry `protobuf:"bytes,21,opt,name=lucky_draw,json=luckyDraw,proto3" json:"lucky_draw,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	LuckyDraw *LuckyDrawEntry `protobuf:"bytes,21,opt,name=lucky_draw,json=luckyDraw,proto3" json:"lucky_draw,omitempty"`
+	// EARN by EarnPoints: its receipt (the number if the program numbers receipts, type, posted_by,
+	// details); unset for other transactions (a basket's earn included).
+	Receipt *Receipt `protobuf:"bytes,22,opt,name=receipt,proto3" json:"receipt,omitempty"`
+	// EARN by EarnPoints: the tier (card type) the purchase earned in; empty if none.
+	CardTypeId string `protobuf:"bytes,23,opt,name=card_type_id,json=cardTypeId,proto3" json:"card_type_id,omitempty"`
+	// EARN by EarnPoints: that tier's multiplier in basis points (10000 when there is no tier).
+	CardTypeMultiplierBps int32 `protobuf:"varint,24,opt,name=card_type_multiplier_bps,json=cardTypeMultiplierBps,proto3" json:"card_type_multiplier_bps,omitempty"`
+	// REDEEM of a program with Program.points_value: the money value of the points burned
+	// (rounded down); unset otherwise.
+	PointsValue *v1.Money `protobuf:"bytes,25,opt,name=points_value,json=pointsValue,proto3" json:"points_value,omitempty"`
+	// The interaction point (till, e-shop) the transaction was posted at, if the request named
+	// one. Empty: none.
+	InteractionPointId string `protobuf:"bytes,30,opt,name=interaction_point_id,json=interactionPointId,proto3" json:"interaction_point_id,omitempty"`
+	unknownFields      protoimpl.UnknownFields
+	sizeCache          protoimpl.SizeCache
 }
 
 func (x *PointsTransaction) Reset() {
 	*x = PointsTransaction{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[16]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[20]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2219,7 +2592,7 @@ func (x *PointsTransaction) String() string {
 func (*PointsTransaction) ProtoMessage() {}
 
 func (x *PointsTransaction) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[16]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[20]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2232,7 +2605,7 @@ func (x *PointsTransaction) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PointsTransaction.ProtoReflect.Descriptor instead.
 func (*PointsTransaction) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{16}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{20}
 }
 
 func (x *PointsTransaction) GetPointsTransactionId() string {
@@ -2382,6 +2755,41 @@ func (x *PointsTransaction) GetLuckyDraw() *LuckyDrawEntry {
 	return nil
 }
 
+func (x *PointsTransaction) GetReceipt() *Receipt {
+	if x != nil {
+		return x.Receipt
+	}
+	return nil
+}
+
+func (x *PointsTransaction) GetCardTypeId() string {
+	if x != nil {
+		return x.CardTypeId
+	}
+	return ""
+}
+
+func (x *PointsTransaction) GetCardTypeMultiplierBps() int32 {
+	if x != nil {
+		return x.CardTypeMultiplierBps
+	}
+	return 0
+}
+
+func (x *PointsTransaction) GetPointsValue() *v1.Money {
+	if x != nil {
+		return x.PointsValue
+	}
+	return nil
+}
+
+func (x *PointsTransaction) GetInteractionPointId() string {
+	if x != nil {
+		return x.InteractionPointId
+	}
+	return ""
+}
+
 // One line of a purchase.
 type PurchaseLine struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -2397,7 +2805,7 @@ type PurchaseLine struct {
 
 func (x *PurchaseLine) Reset() {
 	*x = PurchaseLine{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[17]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[21]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2409,7 +2817,7 @@ func (x *PurchaseLine) String() string {
 func (*PurchaseLine) ProtoMessage() {}
 
 func (x *PurchaseLine) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[17]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[21]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2422,7 +2830,7 @@ func (x *PurchaseLine) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PurchaseLine.ProtoReflect.Descriptor instead.
 func (*PurchaseLine) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{17}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{21}
 }
 
 func (x *PurchaseLine) GetSku() string {
@@ -2474,14 +2882,29 @@ type Tier struct {
 	// How long points that accounts in this tier earn on purchases stay valid, counted from the
 	// earn, instead of the program's expiry policy. Unset or zero: the program's policy. At most 3660
 	// days, whole seconds.
-	PointsExpiry  *durationpb.Duration `protobuf:"bytes,9,opt,name=points_expiry,json=pointsExpiry,proto3" json:"points_expiry,omitempty"`
+	PointsExpiry *durationpb.Duration `protobuf:"bytes,9,opt,name=points_expiry,json=pointsExpiry,proto3" json:"points_expiry,omitempty"`
+	// Card types (seed 004): days of spend the move up to this tier looks back (at an earn and at
+	// an evaluation). 0: evaluation_days; else 1..3660.
+	LevelUpEvaluationDays int32 `protobuf:"varint,10,opt,name=level_up_evaluation_days,json=levelUpEvaluationDays,proto3" json:"level_up_evaluation_days,omitempty"`
+	// Days of spend an evaluation looks back when deciding whether an account in this tier keeps
+	// it (min_spend). 0: evaluation_days; else 1..3660.
+	LevelDownEvaluationDays int32 `protobuf:"varint,11,opt,name=level_down_evaluation_days,json=levelDownEvaluationDays,proto3" json:"level_down_evaluation_days,omitempty"`
+	// The default card type: an account that reaches no active tier is in this one (if it is
+	// active). At most one per program: making a tier the default makes the previous one not.
+	DefaultTier bool `protobuf:"varint,12,opt,name=default_tier,json=defaultTier,proto3" json:"default_tier,omitempty"`
+	// Whether accounts can be in this tier. Unset: true. An inactive tier is skipped: no account
+	// moves up to it, and an account in it earns as if in the tier its spend reaches (it is moved
+	// there at the next evaluation).
+	Active *bool `protobuf:"varint,13,opt,name=active,proto3,oneof" json:"active,omitempty"`
+	// A link to the card's image: an http or https URI of at most 2048 characters. Empty: none.
+	ImageUri      string `protobuf:"bytes,14,opt,name=image_uri,json=imageUri,proto3" json:"image_uri,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
 
 func (x *Tier) Reset() {
 	*x = Tier{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[18]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[22]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2493,7 +2916,7 @@ func (x *Tier) String() string {
 func (*Tier) ProtoMessage() {}
 
 func (x *Tier) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[18]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[22]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2506,7 +2929,7 @@ func (x *Tier) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Tier.ProtoReflect.Descriptor instead.
 func (*Tier) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{18}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{22}
 }
 
 func (x *Tier) GetTierId() string {
@@ -2572,6 +2995,41 @@ func (x *Tier) GetPointsExpiry() *durationpb.Duration {
 	return nil
 }
 
+func (x *Tier) GetLevelUpEvaluationDays() int32 {
+	if x != nil {
+		return x.LevelUpEvaluationDays
+	}
+	return 0
+}
+
+func (x *Tier) GetLevelDownEvaluationDays() int32 {
+	if x != nil {
+		return x.LevelDownEvaluationDays
+	}
+	return 0
+}
+
+func (x *Tier) GetDefaultTier() bool {
+	if x != nil {
+		return x.DefaultTier
+	}
+	return false
+}
+
+func (x *Tier) GetActive() bool {
+	if x != nil && x.Active != nil {
+		return *x.Active
+	}
+	return false
+}
+
+func (x *Tier) GetImageUri() string {
+	if x != nil {
+		return x.ImageUri
+	}
+	return ""
+}
+
 // An account's points balance.
 type Balance struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -2598,7 +3056,7 @@ type Balance struct {
 
 func (x *Balance) Reset() {
 	*x = Balance{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[19]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[23]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2610,7 +3068,7 @@ func (x *Balance) String() string {
 func (*Balance) ProtoMessage() {}
 
 func (x *Balance) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[19]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[23]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2623,7 +3081,7 @@ func (x *Balance) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Balance.ProtoReflect.Descriptor instead.
 func (*Balance) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{19}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{23}
 }
 
 func (x *Balance) GetAccountId() string {
@@ -2686,7 +3144,7 @@ var File_rewards_loyalty_v1_resources_proto protoreflect.FileDescriptor
 
 const file_rewards_loyalty_v1_resources_proto_rawDesc = "" +
 	"\n" +
-	"\"rewards/loyalty/v1/resources.proto\x12\x12rewards.loyalty.v1\x1a\x1egoogle/protobuf/duration.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x1brewards/type/v1/money.proto\"\xc7\a\n" +
+	"\"rewards/loyalty/v1/resources.proto\x12\x12rewards.loyalty.v1\x1a\x1egoogle/protobuf/duration.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x1brewards/type/v1/money.proto\"\xbf\b\n" +
 	"\aProgram\x12\x1d\n" +
 	"\n" +
 	"program_id\x18\x01 \x01(\tR\tprogramId\x12!\n" +
@@ -2708,8 +3166,28 @@ const file_rewards_loyalty_v1_resources_proto_rawDesc = "" +
 	"\n" +
 	"lucky_draw\x18\x0e \x01(\v2#.rewards.loyalty.v1.LuckyDrawPolicyR\tluckyDraw\x12.\n" +
 	"\x13earn_requires_owner\x18\x0f \x01(\bR\x11earnRequiresOwner\x12.\n" +
-	"\x13burn_requires_owner\x18\x10 \x01(\bR\x11burnRequiresOwner\x12N\n" +
-	"\x10points_reminders\x18\x1e \x01(\v2#.rewards.loyalty.v1.PointsRemindersR\x0fpointsReminders\"\xd1\x01\n" +
+	"\x13burn_requires_owner\x18\x10 \x01(\bR\x11burnRequiresOwner\x12B\n" +
+	"\fpoints_value\x18\x11 \x01(\v2\x1f.rewards.loyalty.v1.PointsValueR\vpointsValue\x122\n" +
+	"\x15receipt_number_format\x18\x12 \x01(\tR\x13receiptNumberFormat\x12N\n" +
+	"\x10points_reminders\x18\x1e \x01(\v2#.rewards.loyalty.v1.PointsRemindersR\x0fpointsReminders\"S\n" +
+	"\vPointsValue\x12\x16\n" +
+	"\x06points\x18\x01 \x01(\x03R\x06points\x12,\n" +
+	"\x05value\x18\x02 \x01(\v2\x16.rewards.type.v1.MoneyR\x05value\"7\n" +
+	"\rPaymentMethod\x12\x12\n" +
+	"\x04code\x18\x01 \x01(\tR\x04code\x12\x12\n" +
+	"\x04name\x18\x02 \x01(\tR\x04name\"\xab\x02\n" +
+	"\rReceiptDetail\x12\x19\n" +
+	"\bstore_id\x18\x01 \x01(\tR\astoreId\x12H\n" +
+	"\x0epayment_method\x18\x02 \x01(\v2!.rewards.loyalty.v1.PaymentMethodR\rpaymentMethod\x12.\n" +
+	"\x06amount\x18\x03 \x01(\v2\x16.rewards.type.v1.MoneyR\x06amount\x12\x12\n" +
+	"\x04note\x18\x04 \x01(\tR\x04note\x12*\n" +
+	"\x11invoice_photo_uri\x18\x05 \x01(\tR\x0finvoicePhotoUri\x12E\n" +
+	"\x10transaction_time\x18\x06 \x01(\v2\x1a.google.protobuf.TimestampR\x0ftransactionTime\"\xce\x01\n" +
+	"\aReceipt\x12%\n" +
+	"\x0ereceipt_number\x18\x01 \x01(\tR\rreceiptNumber\x12B\n" +
+	"\freceipt_type\x18\x02 \x01(\x0e2\x1f.rewards.loyalty.v1.ReceiptTypeR\vreceiptType\x12\x1b\n" +
+	"\tposted_by\x18\x03 \x01(\tR\bpostedBy\x12;\n" +
+	"\adetails\x18\x04 \x03(\v2!.rewards.loyalty.v1.ReceiptDetailR\adetails\"\xd1\x01\n" +
 	"\x0fPointsReminders\x12@\n" +
 	"\treminders\x18\x01 \x03(\v2\".rewards.loyalty.v1.PointsReminderR\treminders\x12H\n" +
 	"\ttemplates\x18\x02 \x03(\v2*.rewards.loyalty.v1.PointsReminderTemplateR\ttemplates\x122\n" +
@@ -2812,7 +3290,7 @@ const file_rewards_loyalty_v1_resources_proto_rawDesc = "" +
 	"\x02at\x18\x02 \x01(\v2\x1a.google.protobuf.TimestampR\x02at\x12\x1b\n" +
 	"\tclient_id\x18\x03 \x01(\tR\bclientId\x12\x1a\n" +
 	"\boperator\x18\x04 \x01(\tR\boperator\x122\n" +
-	"\x15points_transaction_id\x18\x05 \x01(\tR\x13pointsTransactionId\"\xf7\a\n" +
+	"\x15points_transaction_id\x18\x05 \x01(\tR\x13pointsTransactionId\"\xf6\t\n" +
 	"\x11PointsTransaction\x122\n" +
 	"\x15points_transaction_id\x18\x01 \x01(\tR\x13pointsTransactionId\x12\x1d\n" +
 	"\n" +
@@ -2840,11 +3318,17 @@ const file_rewards_loyalty_v1_resources_proto_rawDesc = "" +
 	"\x06voided\x18\x13 \x01(\v2!.rewards.loyalty.v1.OperatorStampR\x06voided\x12=\n" +
 	"\badjusted\x18\x14 \x01(\v2!.rewards.loyalty.v1.OperatorStampR\badjusted\x12A\n" +
 	"\n" +
-	"lucky_draw\x18\x15 \x01(\v2\".rewards.loyalty.v1.LuckyDrawEntryR\tluckyDraw\"l\n" +
+	"lucky_draw\x18\x15 \x01(\v2\".rewards.loyalty.v1.LuckyDrawEntryR\tluckyDraw\x125\n" +
+	"\areceipt\x18\x16 \x01(\v2\x1b.rewards.loyalty.v1.ReceiptR\areceipt\x12 \n" +
+	"\fcard_type_id\x18\x17 \x01(\tR\n" +
+	"cardTypeId\x127\n" +
+	"\x18card_type_multiplier_bps\x18\x18 \x01(\x05R\x15cardTypeMultiplierBps\x129\n" +
+	"\fpoints_value\x18\x19 \x01(\v2\x16.rewards.type.v1.MoneyR\vpointsValue\x120\n" +
+	"\x14interaction_point_id\x18\x1e \x01(\tR\x12interactionPointId\"l\n" +
 	"\fPurchaseLine\x12\x10\n" +
 	"\x03sku\x18\x01 \x01(\tR\x03sku\x12\x1a\n" +
 	"\bquantity\x18\x02 \x01(\x03R\bquantity\x12.\n" +
-	"\x06amount\x18\x03 \x01(\v2\x16.rewards.type.v1.MoneyR\x06amount\"\x9e\x03\n" +
+	"\x06amount\x18\x03 \x01(\v2\x16.rewards.type.v1.MoneyR\x06amount\"\xfc\x04\n" +
 	"\x04Tier\x12\x17\n" +
 	"\atier_id\x18\x01 \x01(\tR\x06tierId\x12\x1d\n" +
 	"\n" +
@@ -2856,7 +3340,14 @@ const file_rewards_loyalty_v1_resources_proto_rawDesc = "" +
 	"\x0fevaluation_days\x18\a \x01(\x05R\x0eevaluationDays\x12;\n" +
 	"\vcreate_time\x18\b \x01(\v2\x1a.google.protobuf.TimestampR\n" +
 	"createTime\x12>\n" +
-	"\rpoints_expiry\x18\t \x01(\v2\x19.google.protobuf.DurationR\fpointsExpiry\"\xe6\x02\n" +
+	"\rpoints_expiry\x18\t \x01(\v2\x19.google.protobuf.DurationR\fpointsExpiry\x127\n" +
+	"\x18level_up_evaluation_days\x18\n" +
+	" \x01(\x05R\x15levelUpEvaluationDays\x12;\n" +
+	"\x1alevel_down_evaluation_days\x18\v \x01(\x05R\x17levelDownEvaluationDays\x12!\n" +
+	"\fdefault_tier\x18\f \x01(\bR\vdefaultTier\x12\x1b\n" +
+	"\x06active\x18\r \x01(\bH\x00R\x06active\x88\x01\x01\x12\x1b\n" +
+	"\timage_uri\x18\x0e \x01(\tR\bimageUriB\t\n" +
+	"\a_active\"\xe6\x02\n" +
 	"\aBalance\x12\x1d\n" +
 	"\n" +
 	"account_id\x18\x01 \x01(\tR\taccountId\x12#\n" +
@@ -2866,7 +3357,11 @@ const file_rewards_loyalty_v1_resources_proto_rawDesc = "" +
 	"\x0fexpiring_points\x18\x05 \x01(\x03R\x0eexpiringPoints\x12D\n" +
 	"\x10next_expire_time\x18\x06 \x01(\v2\x1a.google.protobuf.TimestampR\x0enextExpireTime\x12=\n" +
 	"\fbalance_time\x18\a \x01(\v2\x1a.google.protobuf.TimestampR\vbalanceTime\x12\x17\n" +
-	"\atier_id\x18\b \x01(\tR\x06tierId*i\n" +
+	"\atier_id\x18\b \x01(\tR\x06tierId*^\n" +
+	"\vReceiptType\x12\x1c\n" +
+	"\x18RECEIPT_TYPE_UNSPECIFIED\x10\x00\x12\x17\n" +
+	"\x13RECEIPT_TYPE_SINGLE\x10\x01\x12\x18\n" +
+	"\x14RECEIPT_TYPE_COMBINE\x10\x02*i\n" +
 	"\x0fReminderChannel\x12 \n" +
 	"\x1cREMINDER_CHANNEL_UNSPECIFIED\x10\x00\x12\x18\n" +
 	"\x14REMINDER_CHANNEL_SMS\x10\x01\x12\x1a\n" +
@@ -2941,98 +3436,112 @@ func file_rewards_loyalty_v1_resources_proto_rawDescGZIP() []byte {
 	return file_rewards_loyalty_v1_resources_proto_rawDescData
 }
 
-var file_rewards_loyalty_v1_resources_proto_enumTypes = make([]protoimpl.EnumInfo, 10)
-var file_rewards_loyalty_v1_resources_proto_msgTypes = make([]protoimpl.MessageInfo, 20)
+var file_rewards_loyalty_v1_resources_proto_enumTypes = make([]protoimpl.EnumInfo, 11)
+var file_rewards_loyalty_v1_resources_proto_msgTypes = make([]protoimpl.MessageInfo, 24)
 var file_rewards_loyalty_v1_resources_proto_goTypes = []any{
-	(ReminderChannel)(0),           // 0: rewards.loyalty.v1.ReminderChannel
-	(LuckyDrawEntryState)(0),       // 1: rewards.loyalty.v1.LuckyDrawEntryState
-	(PointsExpiryMode)(0),          // 2: rewards.loyalty.v1.PointsExpiryMode
-	(RefundOverdraftPolicy)(0),     // 3: rewards.loyalty.v1.RefundOverdraftPolicy
-	(RoundingMode)(0),              // 4: rewards.loyalty.v1.RoundingMode
-	(EarnRuleKind)(0),              // 5: rewards.loyalty.v1.EarnRuleKind
-	(EarnEvent)(0),                 // 6: rewards.loyalty.v1.EarnEvent
-	(CapPeriod)(0),                 // 7: rewards.loyalty.v1.CapPeriod
-	(PointsTransactionType)(0),     // 8: rewards.loyalty.v1.PointsTransactionType
-	(PointsTransactionState)(0),    // 9: rewards.loyalty.v1.PointsTransactionState
-	(*Program)(nil),                // 10: rewards.loyalty.v1.Program
-	(*PointsReminders)(nil),        // 11: rewards.loyalty.v1.PointsReminders
-	(*PointsReminder)(nil),         // 12: rewards.loyalty.v1.PointsReminder
-	(*PointsReminderTemplate)(nil), // 13: rewards.loyalty.v1.PointsReminderTemplate
-	(*LuckyDrawPolicy)(nil),        // 14: rewards.loyalty.v1.LuckyDrawPolicy
-	(*LuckyDrawEntry)(nil),         // 15: rewards.loyalty.v1.LuckyDrawEntry
-	(*EventEarnRule)(nil),          // 16: rewards.loyalty.v1.EventEarnRule
-	(*RatioEarnRule)(nil),          // 17: rewards.loyalty.v1.RatioEarnRule
-	(*SpendBand)(nil),              // 18: rewards.loyalty.v1.SpendBand
-	(*EarnTier)(nil),               // 19: rewards.loyalty.v1.EarnTier
-	(*TierEarnRule)(nil),           // 20: rewards.loyalty.v1.TierEarnRule
-	(*PromotionEarnRule)(nil),      // 21: rewards.loyalty.v1.PromotionEarnRule
-	(*ReferralEarnRule)(nil),       // 22: rewards.loyalty.v1.ReferralEarnRule
-	(*CardTypeEarnRule)(nil),       // 23: rewards.loyalty.v1.CardTypeEarnRule
-	(*EarnRule)(nil),               // 24: rewards.loyalty.v1.EarnRule
-	(*OperatorStamp)(nil),          // 25: rewards.loyalty.v1.OperatorStamp
-	(*PointsTransaction)(nil),      // 26: rewards.loyalty.v1.PointsTransaction
-	(*PurchaseLine)(nil),           // 27: rewards.loyalty.v1.PurchaseLine
-	(*Tier)(nil),                   // 28: rewards.loyalty.v1.Tier
-	(*Balance)(nil),                // 29: rewards.loyalty.v1.Balance
-	(*durationpb.Duration)(nil),    // 30: google.protobuf.Duration
-	(*timestamppb.Timestamp)(nil),  // 31: google.protobuf.Timestamp
-	(*v1.Money)(nil),               // 32: rewards.type.v1.Money
+	(ReceiptType)(0),               // 0: rewards.loyalty.v1.ReceiptType
+	(ReminderChannel)(0),           // 1: rewards.loyalty.v1.ReminderChannel
+	(LuckyDrawEntryState)(0),       // 2: rewards.loyalty.v1.LuckyDrawEntryState
+	(PointsExpiryMode)(0),          // 3: rewards.loyalty.v1.PointsExpiryMode
+	(RefundOverdraftPolicy)(0),     // 4: rewards.loyalty.v1.RefundOverdraftPolicy
+	(RoundingMode)(0),              // 5: rewards.loyalty.v1.RoundingMode
+	(EarnRuleKind)(0),              // 6: rewards.loyalty.v1.EarnRuleKind
+	(EarnEvent)(0),                 // 7: rewards.loyalty.v1.EarnEvent
+	(CapPeriod)(0),                 // 8: rewards.loyalty.v1.CapPeriod
+	(PointsTransactionType)(0),     // 9: rewards.loyalty.v1.PointsTransactionType
+	(PointsTransactionState)(0),    // 10: rewards.loyalty.v1.PointsTransactionState
+	(*Program)(nil),                // 11: rewards.loyalty.v1.Program
+	(*PointsValue)(nil),            // 12: rewards.loyalty.v1.PointsValue
+	(*PaymentMethod)(nil),          // 13: rewards.loyalty.v1.PaymentMethod
+	(*ReceiptDetail)(nil),          // 14: rewards.loyalty.v1.ReceiptDetail
+	(*Receipt)(nil),                // 15: rewards.loyalty.v1.Receipt
+	(*PointsReminders)(nil),        // 16: rewards.loyalty.v1.PointsReminders
+	(*PointsReminder)(nil),         // 17: rewards.loyalty.v1.PointsReminder
+	(*PointsReminderTemplate)(nil), // 18: rewards.loyalty.v1.PointsReminderTemplate
+	(*LuckyDrawPolicy)(nil),        // 19: rewards.loyalty.v1.LuckyDrawPolicy
+	(*LuckyDrawEntry)(nil),         // 20: rewards.loyalty.v1.LuckyDrawEntry
+	(*EventEarnRule)(nil),          // 21: rewards.loyalty.v1.EventEarnRule
+	(*RatioEarnRule)(nil),          // 22: rewards.loyalty.v1.RatioEarnRule
+	(*SpendBand)(nil),              // 23: rewards.loyalty.v1.SpendBand
+	(*EarnTier)(nil),               // 24: rewards.loyalty.v1.EarnTier
+	(*TierEarnRule)(nil),           // 25: rewards.loyalty.v1.TierEarnRule
+	(*PromotionEarnRule)(nil),      // 26: rewards.loyalty.v1.PromotionEarnRule
+	(*ReferralEarnRule)(nil),       // 27: rewards.loyalty.v1.ReferralEarnRule
+	(*CardTypeEarnRule)(nil),       // 28: rewards.loyalty.v1.CardTypeEarnRule
+	(*EarnRule)(nil),               // 29: rewards.loyalty.v1.EarnRule
+	(*OperatorStamp)(nil),          // 30: rewards.loyalty.v1.OperatorStamp
+	(*PointsTransaction)(nil),      // 31: rewards.loyalty.v1.PointsTransaction
+	(*PurchaseLine)(nil),           // 32: rewards.loyalty.v1.PurchaseLine
+	(*Tier)(nil),                   // 33: rewards.loyalty.v1.Tier
+	(*Balance)(nil),                // 34: rewards.loyalty.v1.Balance
+	(*durationpb.Duration)(nil),    // 35: google.protobuf.Duration
+	(*timestamppb.Timestamp)(nil),  // 36: google.protobuf.Timestamp
+	(*v1.Money)(nil),               // 37: rewards.type.v1.Money
 }
 var file_rewards_loyalty_v1_resources_proto_depIdxs = []int32{
-	30, // 0: rewards.loyalty.v1.Program.points_expiry:type_name -> google.protobuf.Duration
-	31, // 1: rewards.loyalty.v1.Program.create_time:type_name -> google.protobuf.Timestamp
-	31, // 2: rewards.loyalty.v1.Program.update_time:type_name -> google.protobuf.Timestamp
-	2,  // 3: rewards.loyalty.v1.Program.points_expiry_mode:type_name -> rewards.loyalty.v1.PointsExpiryMode
-	3,  // 4: rewards.loyalty.v1.Program.refund_overdraft:type_name -> rewards.loyalty.v1.RefundOverdraftPolicy
-	14, // 5: rewards.loyalty.v1.Program.lucky_draw:type_name -> rewards.loyalty.v1.LuckyDrawPolicy
-	11, // 6: rewards.loyalty.v1.Program.points_reminders:type_name -> rewards.loyalty.v1.PointsReminders
-	12, // 7: rewards.loyalty.v1.PointsReminders.reminders:type_name -> rewards.loyalty.v1.PointsReminder
-	13, // 8: rewards.loyalty.v1.PointsReminders.templates:type_name -> rewards.loyalty.v1.PointsReminderTemplate
-	0,  // 9: rewards.loyalty.v1.PointsReminder.channel:type_name -> rewards.loyalty.v1.ReminderChannel
-	4,  // 10: rewards.loyalty.v1.LuckyDrawPolicy.rounding_mode:type_name -> rewards.loyalty.v1.RoundingMode
-	7,  // 11: rewards.loyalty.v1.LuckyDrawPolicy.draw_period:type_name -> rewards.loyalty.v1.CapPeriod
-	1,  // 12: rewards.loyalty.v1.LuckyDrawEntry.state:type_name -> rewards.loyalty.v1.LuckyDrawEntryState
-	31, // 13: rewards.loyalty.v1.LuckyDrawEntry.create_time:type_name -> google.protobuf.Timestamp
-	31, // 14: rewards.loyalty.v1.LuckyDrawEntry.void_time:type_name -> google.protobuf.Timestamp
-	6,  // 15: rewards.loyalty.v1.EventEarnRule.event:type_name -> rewards.loyalty.v1.EarnEvent
-	7,  // 16: rewards.loyalty.v1.EventEarnRule.cap_period:type_name -> rewards.loyalty.v1.CapPeriod
-	4,  // 17: rewards.loyalty.v1.RatioEarnRule.rounding_mode:type_name -> rewards.loyalty.v1.RoundingMode
-	18, // 18: rewards.loyalty.v1.RatioEarnRule.bands:type_name -> rewards.loyalty.v1.SpendBand
-	32, // 19: rewards.loyalty.v1.SpendBand.min_bill_amount:type_name -> rewards.type.v1.Money
-	32, // 20: rewards.loyalty.v1.EarnTier.min_bill_amount:type_name -> rewards.type.v1.Money
-	19, // 21: rewards.loyalty.v1.TierEarnRule.tiers:type_name -> rewards.loyalty.v1.EarnTier
-	31, // 22: rewards.loyalty.v1.PromotionEarnRule.start_time:type_name -> google.protobuf.Timestamp
-	31, // 23: rewards.loyalty.v1.PromotionEarnRule.end_time:type_name -> google.protobuf.Timestamp
-	16, // 24: rewards.loyalty.v1.EarnRule.event:type_name -> rewards.loyalty.v1.EventEarnRule
-	17, // 25: rewards.loyalty.v1.EarnRule.ratio:type_name -> rewards.loyalty.v1.RatioEarnRule
-	20, // 26: rewards.loyalty.v1.EarnRule.tier:type_name -> rewards.loyalty.v1.TierEarnRule
-	21, // 27: rewards.loyalty.v1.EarnRule.promotion:type_name -> rewards.loyalty.v1.PromotionEarnRule
-	22, // 28: rewards.loyalty.v1.EarnRule.referral:type_name -> rewards.loyalty.v1.ReferralEarnRule
-	23, // 29: rewards.loyalty.v1.EarnRule.card_type:type_name -> rewards.loyalty.v1.CardTypeEarnRule
-	31, // 30: rewards.loyalty.v1.EarnRule.create_time:type_name -> google.protobuf.Timestamp
-	31, // 31: rewards.loyalty.v1.EarnRule.update_time:type_name -> google.protobuf.Timestamp
-	31, // 32: rewards.loyalty.v1.OperatorStamp.at:type_name -> google.protobuf.Timestamp
-	8,  // 33: rewards.loyalty.v1.PointsTransaction.type:type_name -> rewards.loyalty.v1.PointsTransactionType
-	9,  // 34: rewards.loyalty.v1.PointsTransaction.state:type_name -> rewards.loyalty.v1.PointsTransactionState
-	32, // 35: rewards.loyalty.v1.PointsTransaction.bill_amount:type_name -> rewards.type.v1.Money
-	31, // 36: rewards.loyalty.v1.PointsTransaction.create_time:type_name -> google.protobuf.Timestamp
-	31, // 37: rewards.loyalty.v1.PointsTransaction.expire_time:type_name -> google.protobuf.Timestamp
-	27, // 38: rewards.loyalty.v1.PointsTransaction.lines:type_name -> rewards.loyalty.v1.PurchaseLine
-	25, // 39: rewards.loyalty.v1.PointsTransaction.voided:type_name -> rewards.loyalty.v1.OperatorStamp
-	25, // 40: rewards.loyalty.v1.PointsTransaction.adjusted:type_name -> rewards.loyalty.v1.OperatorStamp
-	15, // 41: rewards.loyalty.v1.PointsTransaction.lucky_draw:type_name -> rewards.loyalty.v1.LuckyDrawEntry
-	32, // 42: rewards.loyalty.v1.PurchaseLine.amount:type_name -> rewards.type.v1.Money
-	32, // 43: rewards.loyalty.v1.Tier.target_spend:type_name -> rewards.type.v1.Money
-	32, // 44: rewards.loyalty.v1.Tier.min_spend:type_name -> rewards.type.v1.Money
-	31, // 45: rewards.loyalty.v1.Tier.create_time:type_name -> google.protobuf.Timestamp
-	30, // 46: rewards.loyalty.v1.Tier.points_expiry:type_name -> google.protobuf.Duration
-	31, // 47: rewards.loyalty.v1.Balance.next_expire_time:type_name -> google.protobuf.Timestamp
-	31, // 48: rewards.loyalty.v1.Balance.balance_time:type_name -> google.protobuf.Timestamp
-	49, // [49:49] is the sub-list for method output_type
-	49, // [49:49] is the sub-list for method input_type
-	49, // [49:49] is the sub-list for extension type_name
-	49, // [49:49] is the sub-list for extension extendee
-	0,  // [0:49] is the sub-list for field type_name
+	35, // 0: rewards.loyalty.v1.Program.points_expiry:type_name -> google.protobuf.Duration
+	36, // 1: rewards.loyalty.v1.Program.create_time:type_name -> google.protobuf.Timestamp
+	36, // 2: rewards.loyalty.v1.Program.update_time:type_name -> google.protobuf.Timestamp
+	3,  // 3: rewards.loyalty.v1.Program.points_expiry_mode:type_name -> rewards.loyalty.v1.PointsExpiryMode
+	4,  // 4: rewards.loyalty.v1.Program.refund_overdraft:type_name -> rewards.loyalty.v1.RefundOverdraftPolicy
+	19, // 5: rewards.loyalty.v1.Program.lucky_draw:type_name -> rewards.loyalty.v1.LuckyDrawPolicy
+	12, // 6: rewards.loyalty.v1.Program.points_value:type_name -> rewards.loyalty.v1.PointsValue
+	16, // 7: rewards.loyalty.v1.Program.points_reminders:type_name -> rewards.loyalty.v1.PointsReminders
+	37, // 8: rewards.loyalty.v1.PointsValue.value:type_name -> rewards.type.v1.Money
+	13, // 9: rewards.loyalty.v1.ReceiptDetail.payment_method:type_name -> rewards.loyalty.v1.PaymentMethod
+	37, // 10: rewards.loyalty.v1.ReceiptDetail.amount:type_name -> rewards.type.v1.Money
+	36, // 11: rewards.loyalty.v1.ReceiptDetail.transaction_time:type_name -> google.protobuf.Timestamp
+	0,  // 12: rewards.loyalty.v1.Receipt.receipt_type:type_name -> rewards.loyalty.v1.ReceiptType
+	14, // 13: rewards.loyalty.v1.Receipt.details:type_name -> rewards.loyalty.v1.ReceiptDetail
+	17, // 14: rewards.loyalty.v1.PointsReminders.reminders:type_name -> rewards.loyalty.v1.PointsReminder
+	18, // 15: rewards.loyalty.v1.PointsReminders.templates:type_name -> rewards.loyalty.v1.PointsReminderTemplate
+	1,  // 16: rewards.loyalty.v1.PointsReminder.channel:type_name -> rewards.loyalty.v1.ReminderChannel
+	5,  // 17: rewards.loyalty.v1.LuckyDrawPolicy.rounding_mode:type_name -> rewards.loyalty.v1.RoundingMode
+	8,  // 18: rewards.loyalty.v1.LuckyDrawPolicy.draw_period:type_name -> rewards.loyalty.v1.CapPeriod
+	2,  // 19: rewards.loyalty.v1.LuckyDrawEntry.state:type_name -> rewards.loyalty.v1.LuckyDrawEntryState
+	36, // 20: rewards.loyalty.v1.LuckyDrawEntry.create_time:type_name -> google.protobuf.Timestamp
+	36, // 21: rewards.loyalty.v1.LuckyDrawEntry.void_time:type_name -> google.protobuf.Timestamp
+	7,  // 22: rewards.loyalty.v1.EventEarnRule.event:type_name -> rewards.loyalty.v1.EarnEvent
+	8,  // 23: rewards.loyalty.v1.EventEarnRule.cap_period:type_name -> rewards.loyalty.v1.CapPeriod
+	5,  // 24: rewards.loyalty.v1.RatioEarnRule.rounding_mode:type_name -> rewards.loyalty.v1.RoundingMode
+	23, // 25: rewards.loyalty.v1.RatioEarnRule.bands:type_name -> rewards.loyalty.v1.SpendBand
+	37, // 26: rewards.loyalty.v1.SpendBand.min_bill_amount:type_name -> rewards.type.v1.Money
+	37, // 27: rewards.loyalty.v1.EarnTier.min_bill_amount:type_name -> rewards.type.v1.Money
+	24, // 28: rewards.loyalty.v1.TierEarnRule.tiers:type_name -> rewards.loyalty.v1.EarnTier
+	36, // 29: rewards.loyalty.v1.PromotionEarnRule.start_time:type_name -> google.protobuf.Timestamp
+	36, // 30: rewards.loyalty.v1.PromotionEarnRule.end_time:type_name -> google.protobuf.Timestamp
+	21, // 31: rewards.loyalty.v1.EarnRule.event:type_name -> rewards.loyalty.v1.EventEarnRule
+	22, // 32: rewards.loyalty.v1.EarnRule.ratio:type_name -> rewards.loyalty.v1.RatioEarnRule
+	25, // 33: rewards.loyalty.v1.EarnRule.tier:type_name -> rewards.loyalty.v1.TierEarnRule
+	26, // 34: rewards.loyalty.v1.EarnRule.promotion:type_name -> rewards.loyalty.v1.PromotionEarnRule
+	27, // 35: rewards.loyalty.v1.EarnRule.referral:type_name -> rewards.loyalty.v1.ReferralEarnRule
+	28, // 36: rewards.loyalty.v1.EarnRule.card_type:type_name -> rewards.loyalty.v1.CardTypeEarnRule
+	36, // 37: rewards.loyalty.v1.EarnRule.create_time:type_name -> google.protobuf.Timestamp
+	36, // 38: rewards.loyalty.v1.EarnRule.update_time:type_name -> google.protobuf.Timestamp
+	36, // 39: rewards.loyalty.v1.OperatorStamp.at:type_name -> google.protobuf.Timestamp
+	9,  // 40: rewards.loyalty.v1.PointsTransaction.type:type_name -> rewards.loyalty.v1.PointsTransactionType
+	10, // 41: rewards.loyalty.v1.PointsTransaction.state:type_name -> rewards.loyalty.v1.PointsTransactionState
+	37, // 42: rewards.loyalty.v1.PointsTransaction.bill_amount:type_name -> rewards.type.v1.Money
+	36, // 43: rewards.loyalty.v1.PointsTransaction.create_time:type_name -> google.protobuf.Timestamp
+	36, // 44: rewards.loyalty.v1.PointsTransaction.expire_time:type_name -> google.protobuf.Timestamp
+	32, // 45: rewards.loyalty.v1.PointsTransaction.lines:type_name -> rewards.loyalty.v1.PurchaseLine
+	30, // 46: rewards.loyalty.v1.PointsTransaction.voided:type_name -> rewards.loyalty.v1.OperatorStamp
+	30, // 47: rewards.loyalty.v1.PointsTransaction.adjusted:type_name -> rewards.loyalty.v1.OperatorStamp
+	20, // 48: rewards.loyalty.v1.PointsTransaction.lucky_draw:type_name -> rewards.loyalty.v1.LuckyDrawEntry
+	15, // 49: rewards.loyalty.v1.PointsTransaction.receipt:type_name -> rewards.loyalty.v1.Receipt
+	37, // 50: rewards.loyalty.v1.PointsTransaction.points_value:type_name -> rewards.type.v1.Money
+	37, // 51: rewards.loyalty.v1.PurchaseLine.amount:type_name -> rewards.type.v1.Money
+	37, // 52: rewards.loyalty.v1.Tier.target_spend:type_name -> rewards.type.v1.Money
+	37, // 53: rewards.loyalty.v1.Tier.min_spend:type_name -> rewards.type.v1.Money
+	36, // 54: rewards.loyalty.v1.Tier.create_time:type_name -> google.protobuf.Timestamp
+	35, // 55: rewards.loyalty.v1.Tier.points_expiry:type_name -> google.protobuf.Duration
+	36, // 56: rewards.loyalty.v1.Balance.next_expire_time:type_name -> google.protobuf.Timestamp
+	36, // 57: rewards.loyalty.v1.Balance.balance_time:type_name -> google.protobuf.Timestamp
+	58, // [58:58] is the sub-list for method output_type
+	58, // [58:58] is the sub-list for method input_type
+	58, // [58:58] is the sub-list for extension type_name
+	58, // [58:58] is the sub-list for extension extendee
+	0,  // [0:58] is the sub-list for field type_name
 }
 
 func init() { file_rewards_loyalty_v1_resources_proto_init() }
@@ -3040,7 +3549,7 @@ func file_rewards_loyalty_v1_resources_proto_init() {
 	if File_rewards_loyalty_v1_resources_proto != nil {
 		return
 	}
-	file_rewards_loyalty_v1_resources_proto_msgTypes[14].OneofWrappers = []any{
+	file_rewards_loyalty_v1_resources_proto_msgTypes[18].OneofWrappers = []any{
 		(*EarnRule_Event)(nil),
 		(*EarnRule_Ratio)(nil),
 		(*EarnRule_Tier)(nil),
@@ -3048,13 +3557,14 @@ func file_rewards_loyalty_v1_resources_proto_init() {
 		(*EarnRule_Referral)(nil),
 		(*EarnRule_CardType)(nil),
 	}
+	file_rewards_loyalty_v1_resources_proto_msgTypes[22].OneofWrappers = []any{}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_rewards_loyalty_v1_resources_proto_rawDesc), len(file_rewards_loyalty_v1_resources_proto_rawDesc)),
-			NumEnums:      10,
-			NumMessages:   20,
+			NumEnums:      11,
+			NumMessages:   24,
 			NumExtensions: 0,
 			NumServices:   0,
 		},

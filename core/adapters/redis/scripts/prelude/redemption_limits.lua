@@ -35,3 +35,15 @@ local function limit_failures(now, gap, account_max, offer_max, last_key, accoun
   return failing, last
 end
 
+
+-- The node fence (Redis Cluster, DESIGN.md section 5; README "Failover"): an offer's counters are
+-- valid only on the node that loaded them (coupon_load stamps `<offer tag>:node` with CLUSTER
+-- MYID). A replica promoted after its master died may have lost the master's last writes: there
+-- the stamp names the old master, so the offer answers "not loaded" ({1, 0}) until the rebuild
+-- the server runs on the new topology (core/adapters/redis/state.py) loads it again, under a new
+-- epoch. On a single Redis (no CLUSTER command) there is no fence.
+local fence_node = redis.pcall('CLUSTER', 'MYID')
+if type(fence_node) == 'string'
+    and redis.call('GET', (string.gsub(KEYS[1], ':epoch$', ':node'))) ~= fence_node then
+  return {1, 0}
+end

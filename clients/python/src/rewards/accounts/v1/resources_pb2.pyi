@@ -27,6 +27,13 @@ class IdentifierType(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     IDENTIFIER_TYPE_ID: _ClassVar[IdentifierType]
     IDENTIFIER_TYPE_EMAIL: _ClassVar[IdentifierType]
 
+class GenderCode(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    GENDER_CODE_UNSPECIFIED: _ClassVar[GenderCode]
+    GENDER_CODE_MALE: _ClassVar[GenderCode]
+    GENDER_CODE_FEMALE: _ClassVar[GenderCode]
+    GENDER_CODE_DIVERSE: _ClassVar[GenderCode]
+
 class MembershipRole(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = ()
     MEMBERSHIP_ROLE_UNSPECIFIED: _ClassVar[MembershipRole]
@@ -42,6 +49,14 @@ class MarketingChannel(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     MARKETING_CHANNEL_PUSH: _ClassVar[MarketingChannel]
     MARKETING_CHANNEL_POST: _ClassVar[MarketingChannel]
     MARKETING_CHANNEL_PHONE: _ClassVar[MarketingChannel]
+
+class InteractionPointKind(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    INTERACTION_POINT_KIND_UNSPECIFIED: _ClassVar[InteractionPointKind]
+    INTERACTION_POINT_KIND_TILL: _ClassVar[InteractionPointKind]
+    INTERACTION_POINT_KIND_ESHOP: _ClassVar[InteractionPointKind]
+    INTERACTION_POINT_KIND_APP: _ClassVar[InteractionPointKind]
+    INTERACTION_POINT_KIND_KIOSK: _ClassVar[InteractionPointKind]
 ACCOUNT_STATUS_UNSPECIFIED: AccountStatus
 ACCOUNT_STATUS_ACTIVE: AccountStatus
 ACCOUNT_STATUS_LOCKED: AccountStatus
@@ -53,6 +68,10 @@ IDENTIFIER_TYPE_EXTERNALCODE: IdentifierType
 IDENTIFIER_TYPE_PHONE: IdentifierType
 IDENTIFIER_TYPE_ID: IdentifierType
 IDENTIFIER_TYPE_EMAIL: IdentifierType
+GENDER_CODE_UNSPECIFIED: GenderCode
+GENDER_CODE_MALE: GenderCode
+GENDER_CODE_FEMALE: GenderCode
+GENDER_CODE_DIVERSE: GenderCode
 MEMBERSHIP_ROLE_UNSPECIFIED: MembershipRole
 MEMBERSHIP_ROLE_OWNER: MembershipRole
 MEMBERSHIP_ROLE_COOWNER: MembershipRole
@@ -63,6 +82,11 @@ MARKETING_CHANNEL_SMS: MarketingChannel
 MARKETING_CHANNEL_PUSH: MarketingChannel
 MARKETING_CHANNEL_POST: MarketingChannel
 MARKETING_CHANNEL_PHONE: MarketingChannel
+INTERACTION_POINT_KIND_UNSPECIFIED: InteractionPointKind
+INTERACTION_POINT_KIND_TILL: InteractionPointKind
+INTERACTION_POINT_KIND_ESHOP: InteractionPointKind
+INTERACTION_POINT_KIND_APP: InteractionPointKind
+INTERACTION_POINT_KIND_KIOSK: InteractionPointKind
 
 class Identifier(_message.Message):
     __slots__ = ("type", "value")
@@ -99,7 +123,7 @@ class Account(_message.Message):
     def __init__(self, account_id: _Optional[str] = ..., program_id: _Optional[str] = ..., status: _Optional[_Union[AccountStatus, str]] = ..., identifiers: _Optional[_Iterable[_Union[Identifier, _Mapping]]] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
 class User(_message.Message):
-    __slots__ = ("user_id", "external_user_id", "display_name", "email", "phone_number", "create_time", "update_time", "given_name", "family_name", "birth_date", "address", "properties", "language")
+    __slots__ = ("user_id", "external_user_id", "display_name", "email", "phone_number", "create_time", "update_time", "given_name", "family_name", "birth_date", "address", "properties", "gender_code", "language")
     class PropertiesEntry(_message.Message):
         __slots__ = ("key", "value")
         KEY_FIELD_NUMBER: _ClassVar[int]
@@ -119,6 +143,7 @@ class User(_message.Message):
     BIRTH_DATE_FIELD_NUMBER: _ClassVar[int]
     ADDRESS_FIELD_NUMBER: _ClassVar[int]
     PROPERTIES_FIELD_NUMBER: _ClassVar[int]
+    GENDER_CODE_FIELD_NUMBER: _ClassVar[int]
     LANGUAGE_FIELD_NUMBER: _ClassVar[int]
     user_id: str
     external_user_id: str
@@ -132,8 +157,9 @@ class User(_message.Message):
     birth_date: str
     address: PostalAddress
     properties: _containers.ScalarMap[str, str]
+    gender_code: GenderCode
     language: str
-    def __init__(self, user_id: _Optional[str] = ..., external_user_id: _Optional[str] = ..., display_name: _Optional[str] = ..., email: _Optional[str] = ..., phone_number: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., given_name: _Optional[str] = ..., family_name: _Optional[str] = ..., birth_date: _Optional[str] = ..., address: _Optional[_Union[PostalAddress, _Mapping]] = ..., properties: _Optional[_Mapping[str, str]] = ..., language: _Optional[str] = ...) -> None: ...
+    def __init__(self, user_id: _Optional[str] = ..., external_user_id: _Optional[str] = ..., display_name: _Optional[str] = ..., email: _Optional[str] = ..., phone_number: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., given_name: _Optional[str] = ..., family_name: _Optional[str] = ..., birth_date: _Optional[str] = ..., address: _Optional[_Union[PostalAddress, _Mapping]] = ..., properties: _Optional[_Mapping[str, str]] = ..., gender_code: _Optional[_Union[GenderCode, str]] = ..., language: _Optional[str] = ...) -> None: ...
 
 class PostalAddress(_message.Message):
     __slots__ = ("lines", "city", "postal_code", "region", "country_code")
@@ -166,3 +192,21 @@ class Membership(_message.Message):
     update_time: _timestamp_pb2.Timestamp
     partner_id: str
     def __init__(self, account_id: _Optional[str] = ..., user_id: _Optional[str] = ..., role: _Optional[_Union[MembershipRole, str]] = ..., marketing_opt_ins: _Optional[_Iterable[_Union[MarketingChannel, str]]] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., partner_id: _Optional[str] = ...) -> None: ...
+
+class InteractionPoint(_message.Message):
+    __slots__ = ("interaction_point_id", "kind", "store_id", "zone_id", "concept_id", "display_name", "create_time")
+    INTERACTION_POINT_ID_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    ZONE_ID_FIELD_NUMBER: _ClassVar[int]
+    CONCEPT_ID_FIELD_NUMBER: _ClassVar[int]
+    DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
+    CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    interaction_point_id: str
+    kind: InteractionPointKind
+    store_id: str
+    zone_id: str
+    concept_id: str
+    display_name: str
+    create_time: _timestamp_pb2.Timestamp
+    def __init__(self, interaction_point_id: _Optional[str] = ..., kind: _Optional[_Union[InteractionPointKind, str]] = ..., store_id: _Optional[str] = ..., zone_id: _Optional[str] = ..., concept_id: _Optional[str] = ..., display_name: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...

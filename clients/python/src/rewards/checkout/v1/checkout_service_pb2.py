@@ -28,7 +28,7 @@ from rewards.checkout.v1 import resources_pb2 as rewards_dot_checkout_dot_v1_dot
 from rewards.type.v1 import money_pb2 as rewards_dot_type_dot_v1_dot_money__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n*rewards/checkout/v1/checkout_service.proto\x12\x13rewards.checkout.v1\x1a\x1egoogle/protobuf/duration.proto\x1a#rewards/accounts/v1/resources.proto\x1a#rewards/checkout/v1/resources.proto\x1a\x1brewards/type/v1/money.proto\"\x9c\x04\n\x16\x41uthorizeBasketRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x12\n\naccount_id\x18\x02 \x01(\t\x12\x10\n\x08store_id\x18\x03 \x01(\t\x12\x16\n\x0etransaction_id\x18\x04 \x01(\t\x12.\n\x05lines\x18\x05 \x03(\x0b\x32\x1f.rewards.checkout.v1.BasketLine\x12,\n\x0ctotal_amount\x18\x06 \x01(\x0b\x32\x16.rewards.type.v1.Money\x12\x14\n\x0c\x63oupon_codes\x18\x07 \x03(\t\x12\x34\n\x0bpoints_burn\x18\x08 \x01(\x0b\x32\x1f.rewards.checkout.v1.PointsBurn\x12\x13\n\x0b\x65\x61rn_points\x18\t \x01(\x08\x12\x19\n\x11payment_card_type\x18\n \x01(\t\x12\x1c\n\x14skip_invalid_coupons\x18\x0b \x01(\x08\x12;\n\x12\x61\x63\x63ount_identifier\x18\x0c \x01(\x0b\x32\x1f.rewards.accounts.v1.Identifier\x12\x0f\n\x07zone_id\x18\r \x01(\t\x12\x1c\n\x14interaction_point_id\x18\x0e \x01(\t\x12\x30\n\rhold_duration\x18\x0f \x01(\x0b\x32\x19.google.protobuf.Duration\x12\x1a\n\x12\x61\x63\x63ount_coupon_ids\x18\x10 \x03(\t\"F\n\x17\x41uthorizeBasketResponse\x12+\n\x06\x62\x61sket\x18\x01 \x01(\x0b\x32\x1b.rewards.checkout.v1.Basket\"q\n\x14\x43\x61ptureBasketRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x11\n\tbasket_id\x18\x02 \x01(\t\x12\x32\n\x12\x66inal_total_amount\x18\x03 \x01(\x0b\x32\x16.rewards.type.v1.Money\"D\n\x15\x43\x61ptureBasketResponse\x12+\n\x06\x62\x61sket\x18\x01 \x01(\x0b\x32\x1b.rewards.checkout.v1.Basket\":\n\x11VoidBasketRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x11\n\tbasket_id\x18\x02 \x01(\t\"A\n\x12VoidBasketResponse\x12+\n\x06\x62\x61sket\x18\x01 \x01(\x0b\x32\x1b.rewards.checkout.v1.Basket\"%\n\x10GetBasketRequest\x12\x11\n\tbasket_id\x18\x01 \x01(\t\"@\n\x11GetBasketResponse\x12+\n\x06\x62\x61sket\x18\x01 \x01(\x0b\x32\x1b.rewards.checkout.v1.Basket\"\xbe\x01\n\x12ListBasketsRequest\x12\x12\n\naccount_id\x18\x01 \x01(\t\x12;\n\x12\x61\x63\x63ount_identifier\x18\x02 \x01(\x0b\x32\x1f.rewards.accounts.v1.Identifier\x12\x30\n\x06states\x18\x03 \x03(\x0e\x32 .rewards.checkout.v1.BasketState\x12\x11\n\tpage_size\x18\x04 \x01(\x05\x12\x12\n\npage_token\x18\x05 \x01(\t\"\\\n\x13ListBasketsResponse\x12,\n\x07\x62\x61skets\x18\x01 \x03(\x0b\x32\x1b.rewards.checkout.v1.Basket\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"n\n\x13RefundBasketRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x11\n\tbasket_id\x18\x02 \x01(\t\x12\x30\n\x05lines\x18\x03 \x03(\x0b\x32!.rewards.checkout.v1.ReturnedLine\"v\n\x14RefundBasketResponse\x12\x31\n\x06refund\x18\x01 \x01(\x0b\x32!.rewards.checkout.v1.BasketRefund\x12+\n\x06\x62\x61sket\x18\x02 \x01(\x0b\x32\x1b.rewards.checkout.v1.Basket2\xe9\x04\n\x0f\x43heckoutService\x12l\n\x0f\x41uthorizeBasket\x12+.rewards.checkout.v1.AuthorizeBasketRequest\x1a,.rewards.checkout.v1.AuthorizeBasketResponse\x12\x66\n\rCaptureBasket\x12).rewards.checkout.v1.CaptureBasketRequest\x1a*.rewards.checkout.v1.CaptureBasketResponse\x12]\n\nVoidBasket\x12&.rewards.checkout.v1.VoidBasketRequest\x1a\'.rewards.checkout.v1.VoidBasketResponse\x12Z\n\tGetBasket\x12%.rewards.checkout.v1.GetBasketRequest\x1a&.rewards.checkout.v1.GetBasketResponse\x12`\n\x0bListBaskets\x12\'.rewards.checkout.v1.ListBasketsRequest\x1a(.rewards.checkout.v1.ListBasketsResponse\x12\x63\n\x0cRefundBasket\x12(.rewards.checkout.v1.RefundBasketRequest\x1a).rewards.checkout.v1.RefundBasketResponseB\x8d\x01\n#com.rewardscore.rewards.checkout.v1B\x14\x43heckoutServiceProtoP\x01ZNgithub.com/rewards-core/rewards-core/clients/go/rewards/checkout/v1;checkoutv1b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n*rewards/checkout/v1/checkout_service.proto\x12\x13rewards.checkout.v1\x1a\x1egoogle/protobuf/duration.proto\x1a#rewards/accounts/v1/resources.proto\x1a#rewards/checkout/v1/resources.proto\x1a\x1brewards/type/v1/money.proto\"\xb0\x04\n\x16\x41uthorizeBasketRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x12\n\naccount_id\x18\x02 \x01(\t\x12\x10\n\x08store_id\x18\x03 \x01(\t\x12\x16\n\x0etransaction_id\x18\x04 \x01(\t\x12.\n\x05lines\x18\x05 \x03(\x0b\x32\x1f.rewards.checkout.v1.BasketLine\x12,\n\x0ctotal_amount\x18\x06 \x01(\x0b\x32\x16.rewards.type.v1.Money\x12\x14\n\x0c\x63oupon_codes\x18\x07 \x03(\t\x12\x34\n\x0bpoints_burn\x18\x08 \x01(\x0b\x32\x1f.rewards.checkout.v1.PointsBurn\x12\x13\n\x0b\x65\x61rn_points\x18\t \x01(\x08\x12\x19\n\x11payment_card_type\x18\n \x01(\t\x12\x1c\n\x14skip_invalid_coupons\x18\x0b \x01(\x08\x12;\n\x12\x61\x63\x63ount_identifier\x18\x0c \x01(\x0b\x32\x1f.rewards.accounts.v1.Identifier\x12\x0f\n\x07zone_id\x18\r \x01(\t\x12\x1c\n\x14interaction_point_id\x18\x0e \x01(\t\x12\x30\n\rhold_duration\x18\x0f \x01(\x0b\x32\x19.google.protobuf.Duration\x12\x12\n\nconcept_id\x18\x1e \x01(\t\x12\x1a\n\x12\x61\x63\x63ount_coupon_ids\x18\x10 \x03(\t\"F\n\x17\x41uthorizeBasketResponse\x12+\n\x06\x62\x61sket\x18\x01 \x01(\x0b\x32\x1b.rewards.checkout.v1.Basket\"q\n\x14\x43\x61ptureBasketRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x11\n\tbasket_id\x18\x02 \x01(\t\x12\x32\n\x12\x66inal_total_amount\x18\x03 \x01(\x0b\x32\x16.rewards.type.v1.Money\"D\n\x15\x43\x61ptureBasketResponse\x12+\n\x06\x62\x61sket\x18\x01 \x01(\x0b\x32\x1b.rewards.checkout.v1.Basket\":\n\x11VoidBasketRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x11\n\tbasket_id\x18\x02 \x01(\t\"A\n\x12VoidBasketResponse\x12+\n\x06\x62\x61sket\x18\x01 \x01(\x0b\x32\x1b.rewards.checkout.v1.Basket\"%\n\x10GetBasketRequest\x12\x11\n\tbasket_id\x18\x01 \x01(\t\"@\n\x11GetBasketResponse\x12+\n\x06\x62\x61sket\x18\x01 \x01(\x0b\x32\x1b.rewards.checkout.v1.Basket\"\xbe\x01\n\x12ListBasketsRequest\x12\x12\n\naccount_id\x18\x01 \x01(\t\x12;\n\x12\x61\x63\x63ount_identifier\x18\x02 \x01(\x0b\x32\x1f.rewards.accounts.v1.Identifier\x12\x30\n\x06states\x18\x03 \x03(\x0e\x32 .rewards.checkout.v1.BasketState\x12\x11\n\tpage_size\x18\x04 \x01(\x05\x12\x12\n\npage_token\x18\x05 \x01(\t\"\\\n\x13ListBasketsResponse\x12,\n\x07\x62\x61skets\x18\x01 \x03(\x0b\x32\x1b.rewards.checkout.v1.Basket\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"n\n\x13RefundBasketRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x11\n\tbasket_id\x18\x02 \x01(\t\x12\x30\n\x05lines\x18\x03 \x03(\x0b\x32!.rewards.checkout.v1.ReturnedLine\"v\n\x14RefundBasketResponse\x12\x31\n\x06refund\x18\x01 \x01(\x0b\x32!.rewards.checkout.v1.BasketRefund\x12+\n\x06\x62\x61sket\x18\x02 \x01(\x0b\x32\x1b.rewards.checkout.v1.Basket2\xe9\x04\n\x0f\x43heckoutService\x12l\n\x0f\x41uthorizeBasket\x12+.rewards.checkout.v1.AuthorizeBasketRequest\x1a,.rewards.checkout.v1.AuthorizeBasketResponse\x12\x66\n\rCaptureBasket\x12).rewards.checkout.v1.CaptureBasketRequest\x1a*.rewards.checkout.v1.CaptureBasketResponse\x12]\n\nVoidBasket\x12&.rewards.checkout.v1.VoidBasketRequest\x1a\'.rewards.checkout.v1.VoidBasketResponse\x12Z\n\tGetBasket\x12%.rewards.checkout.v1.GetBasketRequest\x1a&.rewards.checkout.v1.GetBasketResponse\x12`\n\x0bListBaskets\x12\'.rewards.checkout.v1.ListBasketsRequest\x1a(.rewards.checkout.v1.ListBasketsResponse\x12\x63\n\x0cRefundBasket\x12(.rewards.checkout.v1.RefundBasketRequest\x1a).rewards.checkout.v1.RefundBasketResponseB\x8d\x01\n#com.rewardscore.rewards.checkout.v1B\x14\x43heckoutServiceProtoP\x01ZNgithub.com/rewards-core/rewards-core/clients/go/rewards/checkout/v1;checkoutv1b\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -37,29 +37,29 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['DESCRIPTOR']._loaded_options = None
   _globals['DESCRIPTOR']._serialized_options = b'\n#com.rewardscore.rewards.checkout.v1B\024CheckoutServiceProtoP\001ZNgithub.com/rewards-core/rewards-core/clients/go/rewards/checkout/v1;checkoutv1'
   _globals['_AUTHORIZEBASKETREQUEST']._serialized_start=203
-  _globals['_AUTHORIZEBASKETREQUEST']._serialized_end=743
-  _globals['_AUTHORIZEBASKETRESPONSE']._serialized_start=745
-  _globals['_AUTHORIZEBASKETRESPONSE']._serialized_end=815
-  _globals['_CAPTUREBASKETREQUEST']._serialized_start=817
-  _globals['_CAPTUREBASKETREQUEST']._serialized_end=930
-  _globals['_CAPTUREBASKETRESPONSE']._serialized_start=932
-  _globals['_CAPTUREBASKETRESPONSE']._serialized_end=1000
-  _globals['_VOIDBASKETREQUEST']._serialized_start=1002
-  _globals['_VOIDBASKETREQUEST']._serialized_end=1060
-  _globals['_VOIDBASKETRESPONSE']._serialized_start=1062
-  _globals['_VOIDBASKETRESPONSE']._serialized_end=1127
-  _globals['_GETBASKETREQUEST']._serialized_start=1129
-  _globals['_GETBASKETREQUEST']._serialized_end=1166
-  _globals['_GETBASKETRESPONSE']._serialized_start=1168
-  _globals['_GETBASKETRESPONSE']._serialized_end=1232
-  _globals['_LISTBASKETSREQUEST']._serialized_start=1235
-  _globals['_LISTBASKETSREQUEST']._serialized_end=1425
-  _globals['_LISTBASKETSRESPONSE']._serialized_start=1427
-  _globals['_LISTBASKETSRESPONSE']._serialized_end=1519
-  _globals['_REFUNDBASKETREQUEST']._serialized_start=1521
-  _globals['_REFUNDBASKETREQUEST']._serialized_end=1631
-  _globals['_REFUNDBASKETRESPONSE']._serialized_start=1633
-  _globals['_REFUNDBASKETRESPONSE']._serialized_end=1751
-  _globals['_CHECKOUTSERVICE']._serialized_start=1754
-  _globals['_CHECKOUTSERVICE']._serialized_end=2371
+  _globals['_AUTHORIZEBASKETREQUEST']._serialized_end=763
+  _globals['_AUTHORIZEBASKETRESPONSE']._serialized_start=765
+  _globals['_AUTHORIZEBASKETRESPONSE']._serialized_end=835
+  _globals['_CAPTUREBASKETREQUEST']._serialized_start=837
+  _globals['_CAPTUREBASKETREQUEST']._serialized_end=950
+  _globals['_CAPTUREBASKETRESPONSE']._serialized_start=952
+  _globals['_CAPTUREBASKETRESPONSE']._serialized_end=1020
+  _globals['_VOIDBASKETREQUEST']._serialized_start=1022
+  _globals['_VOIDBASKETREQUEST']._serialized_end=1080
+  _globals['_VOIDBASKETRESPONSE']._serialized_start=1082
+  _globals['_VOIDBASKETRESPONSE']._serialized_end=1147
+  _globals['_GETBASKETREQUEST']._serialized_start=1149
+  _globals['_GETBASKETREQUEST']._serialized_end=1186
+  _globals['_GETBASKETRESPONSE']._serialized_start=1188
+  _globals['_GETBASKETRESPONSE']._serialized_end=1252
+  _globals['_LISTBASKETSREQUEST']._serialized_start=1255
+  _globals['_LISTBASKETSREQUEST']._serialized_end=1445
+  _globals['_LISTBASKETSRESPONSE']._serialized_start=1447
+  _globals['_LISTBASKETSRESPONSE']._serialized_end=1539
+  _globals['_REFUNDBASKETREQUEST']._serialized_start=1541
+  _globals['_REFUNDBASKETREQUEST']._serialized_end=1651
+  _globals['_REFUNDBASKETRESPONSE']._serialized_start=1653
+  _globals['_REFUNDBASKETRESPONSE']._serialized_end=1771
+  _globals['_CHECKOUTSERVICE']._serialized_start=1774
+  _globals['_CHECKOUTSERVICE']._serialized_end=2391
 # @@protoc_insertion_point(module_scope)

@@ -13,7 +13,7 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class AuthorizeBasketRequest(_message.Message):
-    __slots__ = ("request_id", "account_id", "store_id", "transaction_id", "lines", "total_amount", "coupon_codes", "points_burn", "earn_points", "payment_card_type", "skip_invalid_coupons", "account_identifier", "zone_id", "interaction_point_id", "hold_duration", "account_coupon_ids")
+    __slots__ = ("request_id", "account_id", "store_id", "transaction_id", "lines", "total_amount", "coupon_codes", "points_burn", "earn_points", "payment_card_type", "skip_invalid_coupons", "account_identifier", "zone_id", "interaction_point_id", "hold_duration", "concept_id", "account_coupon_ids")
     REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
     ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
     STORE_ID_FIELD_NUMBER: _ClassVar[int]
@@ -29,6 +29,7 @@ class AuthorizeBasketRequest(_message.Message):
     ZONE_ID_FIELD_NUMBER: _ClassVar[int]
     INTERACTION_POINT_ID_FIELD_NUMBER: _ClassVar[int]
     HOLD_DURATION_FIELD_NUMBER: _ClassVar[int]
+    CONCEPT_ID_FIELD_NUMBER: _ClassVar[int]
     ACCOUNT_COUPON_IDS_FIELD_NUMBER: _ClassVar[int]
     request_id: str
     account_id: str
@@ -45,8 +46,9 @@ class AuthorizeBasketRequest(_message.Message):
     zone_id: str
     interaction_point_id: str
     hold_duration: _duration_pb2.Duration
+    concept_id: str
     account_coupon_ids: _containers.RepeatedScalarFieldContainer[str]
-    def __init__(self, request_id: _Optional[str] = ..., account_id: _Optional[str] = ..., store_id: _Optional[str] = ..., transaction_id: _Optional[str] = ..., lines: _Optional[_Iterable[_Union[_resources_pb2_1.BasketLine, _Mapping]]] = ..., total_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., coupon_codes: _Optional[_Iterable[str]] = ..., points_burn: _Optional[_Union[_resources_pb2_1.PointsBurn, _Mapping]] = ..., earn_points: _Optional[bool] = ..., payment_card_type: _Optional[str] = ..., skip_invalid_coupons: _Optional[bool] = ..., account_identifier: _Optional[_Union[_resources_pb2.Identifier, _Mapping]] = ..., zone_id: _Optional[str] = ..., interaction_point_id: _Optional[str] = ..., hold_duration: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., account_coupon_ids: _Optional[_Iterable[str]] = ...) -> None: ...
+    def __init__(self, request_id: _Optional[str] = ..., account_id: _Optional[str] = ..., store_id: _Optional[str] = ..., transaction_id: _Optional[str] = ..., lines: _Optional[_Iterable[_Union[_resources_pb2_1.BasketLine, _Mapping]]] = ..., total_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., coupon_codes: _Optional[_Iterable[str]] = ..., points_burn: _Optional[_Union[_resources_pb2_1.PointsBurn, _Mapping]] = ..., earn_points: _Optional[bool] = ..., payment_card_type: _Optional[str] = ..., skip_invalid_coupons: _Optional[bool] = ..., account_identifier: _Optional[_Union[_resources_pb2.Identifier, _Mapping]] = ..., zone_id: _Optional[str] = ..., interaction_point_id: _Optional[str] = ..., hold_duration: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., concept_id: _Optional[str] = ..., account_coupon_ids: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class AuthorizeBasketResponse(_message.Message):
     __slots__ = ("basket",)

@@ -62,7 +62,7 @@ class CouponResult(_message.Message):
     def __init__(self, code: _Optional[str] = ..., applied: _Optional[bool] = ..., reason: _Optional[str] = ..., reward: _Optional[_Union[_resources_pb2.AppliedReward, _Mapping]] = ..., redemption_id: _Optional[str] = ...) -> None: ...
 
 class Basket(_message.Message):
-    __slots__ = ("basket_id", "state", "account_id", "store_id", "transaction_id", "lines", "total_amount", "coupon_results", "discount_amount", "payable_amount", "burned_points", "earned_points", "authorize_time", "expire_time", "capture_time", "void_time", "earn_points_transaction_id", "burn_points_transaction_id", "refunds")
+    __slots__ = ("basket_id", "state", "account_id", "store_id", "transaction_id", "lines", "total_amount", "coupon_results", "discount_amount", "payable_amount", "burned_points", "earned_points", "authorize_time", "expire_time", "capture_time", "void_time", "earn_points_transaction_id", "burn_points_transaction_id", "refunds", "burned_points_value")
     BASKET_ID_FIELD_NUMBER: _ClassVar[int]
     STATE_FIELD_NUMBER: _ClassVar[int]
     ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
@@ -82,6 +82,7 @@ class Basket(_message.Message):
     EARN_POINTS_TRANSACTION_ID_FIELD_NUMBER: _ClassVar[int]
     BURN_POINTS_TRANSACTION_ID_FIELD_NUMBER: _ClassVar[int]
     REFUNDS_FIELD_NUMBER: _ClassVar[int]
+    BURNED_POINTS_VALUE_FIELD_NUMBER: _ClassVar[int]
     basket_id: str
     state: BasketState
     account_id: str
@@ -101,7 +102,8 @@ class Basket(_message.Message):
     earn_points_transaction_id: str
     burn_points_transaction_id: str
     refunds: _containers.RepeatedCompositeFieldContainer[BasketRefund]
-    def __init__(self, basket_id: _Optional[str] = ..., state: _Optional[_Union[BasketState, str]] = ..., account_id: _Optional[str] = ..., store_id: _Optional[str] = ..., transaction_id: _Optional[str] = ..., lines: _Optional[_Iterable[_Union[BasketLine, _Mapping]]] = ..., total_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., coupon_results: _Optional[_Iterable[_Union[CouponResult, _Mapping]]] = ..., discount_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., payable_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., burned_points: _Optional[int] = ..., earned_points: _Optional[int] = ..., authorize_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., expire_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., capture_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., void_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., earn_points_transaction_id: _Optional[str] = ..., burn_points_transaction_id: _Optional[str] = ..., refunds: _Optional[_Iterable[_Union[BasketRefund, _Mapping]]] = ...) -> None: ...
+    burned_points_value: _money_pb2.Money
+    def __init__(self, basket_id: _Optional[str] = ..., state: _Optional[_Union[BasketState, str]] = ..., account_id: _Optional[str] = ..., store_id: _Optional[str] = ..., transaction_id: _Optional[str] = ..., lines: _Optional[_Iterable[_Union[BasketLine, _Mapping]]] = ..., total_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., coupon_results: _Optional[_Iterable[_Union[CouponResult, _Mapping]]] = ..., discount_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., payable_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., burned_points: _Optional[int] = ..., earned_points: _Optional[int] = ..., authorize_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., expire_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., capture_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., void_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., earn_points_transaction_id: _Optional[str] = ..., burn_points_transaction_id: _Optional[str] = ..., refunds: _Optional[_Iterable[_Union[BasketRefund, _Mapping]]] = ..., burned_points_value: _Optional[_Union[_money_pb2.Money, _Mapping]] = ...) -> None: ...
 
 class ReturnedLine(_message.Message):
     __slots__ = ("line_index", "item_count")

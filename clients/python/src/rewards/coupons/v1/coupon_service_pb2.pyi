@@ -150,7 +150,7 @@ class DeactivateCouponResponse(_message.Message):
     def __init__(self, coupon: _Optional[_Union[_resources_pb2_1.Coupon, _Mapping]] = ...) -> None: ...
 
 class ValidateCouponRequest(_message.Message):
-    __slots__ = ("code", "account_id", "store_id", "bill_amount", "zone_id", "interaction_point_id", "account_coupon_id", "account_identifier", "bill_lines")
+    __slots__ = ("code", "account_id", "store_id", "bill_amount", "zone_id", "interaction_point_id", "account_coupon_id", "account_identifier", "bill_lines", "concept_id")
     CODE_FIELD_NUMBER: _ClassVar[int]
     ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
     STORE_ID_FIELD_NUMBER: _ClassVar[int]
@@ -160,6 +160,7 @@ class ValidateCouponRequest(_message.Message):
     ACCOUNT_COUPON_ID_FIELD_NUMBER: _ClassVar[int]
     ACCOUNT_IDENTIFIER_FIELD_NUMBER: _ClassVar[int]
     BILL_LINES_FIELD_NUMBER: _ClassVar[int]
+    CONCEPT_ID_FIELD_NUMBER: _ClassVar[int]
     code: str
     account_id: str
     store_id: str
@@ -169,7 +170,8 @@ class ValidateCouponRequest(_message.Message):
     account_coupon_id: str
     account_identifier: _resources_pb2.Identifier
     bill_lines: _containers.RepeatedCompositeFieldContainer[_resources_pb2_1.BillLine]
-    def __init__(self, code: _Optional[str] = ..., account_id: _Optional[str] = ..., store_id: _Optional[str] = ..., bill_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., zone_id: _Optional[str] = ..., interaction_point_id: _Optional[str] = ..., account_coupon_id: _Optional[str] = ..., account_identifier: _Optional[_Union[_resources_pb2.Identifier, _Mapping]] = ..., bill_lines: _Optional[_Iterable[_Union[_resources_pb2_1.BillLine, _Mapping]]] = ...) -> None: ...
+    concept_id: str
+    def __init__(self, code: _Optional[str] = ..., account_id: _Optional[str] = ..., store_id: _Optional[str] = ..., bill_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., zone_id: _Optional[str] = ..., interaction_point_id: _Optional[str] = ..., account_coupon_id: _Optional[str] = ..., account_identifier: _Optional[_Union[_resources_pb2.Identifier, _Mapping]] = ..., bill_lines: _Optional[_Iterable[_Union[_resources_pb2_1.BillLine, _Mapping]]] = ..., concept_id: _Optional[str] = ...) -> None: ...
 
 class ValidateCouponResponse(_message.Message):
     __slots__ = ("redeemable", "reason", "reward", "coupon", "validate_time", "reasons", "content")
@@ -190,7 +192,7 @@ class ValidateCouponResponse(_message.Message):
     def __init__(self, redeemable: _Optional[bool] = ..., reason: _Optional[str] = ..., reward: _Optional[_Union[_resources_pb2_1.AppliedReward, _Mapping]] = ..., coupon: _Optional[_Union[_resources_pb2_1.Coupon, _Mapping]] = ..., validate_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., reasons: _Optional[_Iterable[str]] = ..., content: _Optional[_Union[_resources_pb2_1.OfferContent, _Mapping]] = ...) -> None: ...
 
 class RedeemCouponRequest(_message.Message):
-    __slots__ = ("request_id", "code", "account_id", "store_id", "bill_amount", "transaction_id", "zone_id", "interaction_point_id", "account_coupon_id", "account_identifier", "bill_lines")
+    __slots__ = ("request_id", "code", "account_id", "store_id", "bill_amount", "transaction_id", "zone_id", "interaction_point_id", "account_coupon_id", "account_identifier", "bill_lines", "concept_id")
     REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
     CODE_FIELD_NUMBER: _ClassVar[int]
     ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
@@ -202,6 +204,7 @@ class RedeemCouponRequest(_message.Message):
     ACCOUNT_COUPON_ID_FIELD_NUMBER: _ClassVar[int]
     ACCOUNT_IDENTIFIER_FIELD_NUMBER: _ClassVar[int]
     BILL_LINES_FIELD_NUMBER: _ClassVar[int]
+    CONCEPT_ID_FIELD_NUMBER: _ClassVar[int]
     request_id: str
     code: str
     account_id: str
@@ -213,7 +216,8 @@ class RedeemCouponRequest(_message.Message):
     account_coupon_id: str
     account_identifier: _resources_pb2.Identifier
     bill_lines: _containers.RepeatedCompositeFieldContainer[_resources_pb2_1.BillLine]
-    def __init__(self, request_id: _Optional[str] = ..., code: _Optional[str] = ..., account_id: _Optional[str] = ..., store_id: _Optional[str] = ..., bill_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., transaction_id: _Optional[str] = ..., zone_id: _Optional[str] = ..., interaction_point_id: _Optional[str] = ..., account_coupon_id: _Optional[str] = ..., account_identifier: _Optional[_Union[_resources_pb2.Identifier, _Mapping]] = ..., bill_lines: _Optional[_Iterable[_Union[_resources_pb2_1.BillLine, _Mapping]]] = ...) -> None: ...
+    concept_id: str
+    def __init__(self, request_id: _Optional[str] = ..., code: _Optional[str] = ..., account_id: _Optional[str] = ..., store_id: _Optional[str] = ..., bill_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., transaction_id: _Optional[str] = ..., zone_id: _Optional[str] = ..., interaction_point_id: _Optional[str] = ..., account_coupon_id: _Optional[str] = ..., account_identifier: _Optional[_Union[_resources_pb2.Identifier, _Mapping]] = ..., bill_lines: _Optional[_Iterable[_Union[_resources_pb2_1.BillLine, _Mapping]]] = ..., concept_id: _Optional[str] = ...) -> None: ...
 
 class BatchRedeemCouponsRequest(_message.Message):
     __slots__ = ("requests",)
@@ -335,7 +339,7 @@ class ListAccountCouponsResponse(_message.Message):
     def __init__(self, coupons: _Optional[_Iterable[_Union[_resources_pb2_1.Coupon, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
 
 class ListDealsRequest(_message.Message):
-    __slots__ = ("account_id", "store_id", "page_size", "page_token", "zone_id", "interaction_point_id", "account_identifier")
+    __slots__ = ("account_id", "store_id", "page_size", "page_token", "zone_id", "interaction_point_id", "account_identifier", "concept_id")
     ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
     STORE_ID_FIELD_NUMBER: _ClassVar[int]
     PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
@@ -343,6 +347,7 @@ class ListDealsRequest(_message.Message):
     ZONE_ID_FIELD_NUMBER: _ClassVar[int]
     INTERACTION_POINT_ID_FIELD_NUMBER: _ClassVar[int]
     ACCOUNT_IDENTIFIER_FIELD_NUMBER: _ClassVar[int]
+    CONCEPT_ID_FIELD_NUMBER: _ClassVar[int]
     account_id: str
     store_id: str
     page_size: int
@@ -350,7 +355,8 @@ class ListDealsRequest(_message.Message):
     zone_id: str
     interaction_point_id: str
     account_identifier: _resources_pb2.Identifier
-    def __init__(self, account_id: _Optional[str] = ..., store_id: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ..., zone_id: _Optional[str] = ..., interaction_point_id: _Optional[str] = ..., account_identifier: _Optional[_Union[_resources_pb2.Identifier, _Mapping]] = ...) -> None: ...
+    concept_id: str
+    def __init__(self, account_id: _Optional[str] = ..., store_id: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ..., zone_id: _Optional[str] = ..., interaction_point_id: _Optional[str] = ..., account_identifier: _Optional[_Union[_resources_pb2.Identifier, _Mapping]] = ..., concept_id: _Optional[str] = ...) -> None: ...
 
 class ListDealsResponse(_message.Message):
     __slots__ = ("deals", "next_page_token")

@@ -27,7 +27,7 @@ from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__
 from rewards.coupons.v1 import resources_pb2 as rewards_dot_coupons_dot_v1_dot_resources__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n&rewards/coupons/v1/offer_service.proto\x12\x12rewards.coupons.v1\x1a google/protobuf/field_mask.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\"rewards/coupons/v1/resources.proto\"R\n\x12\x43reateOfferRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12(\n\x05offer\x18\x02 \x01(\x0b\x32\x19.rewards.coupons.v1.Offer\"?\n\x13\x43reateOfferResponse\x12(\n\x05offer\x18\x01 \x01(\x0b\x32\x19.rewards.coupons.v1.Offer\"#\n\x0fGetOfferRequest\x12\x10\n\x08offer_id\x18\x01 \x01(\t\"<\n\x10GetOfferResponse\x12(\n\x05offer\x18\x01 \x01(\x0b\x32\x19.rewards.coupons.v1.Offer\"\x83\x01\n\x12UpdateOfferRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12(\n\x05offer\x18\x02 \x01(\x0b\x32\x19.rewards.coupons.v1.Offer\x12/\n\x0bupdate_mask\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.FieldMask\"?\n\x13UpdateOfferResponse\x12(\n\x05offer\x18\x01 \x01(\x0b\x32\x19.rewards.coupons.v1.Offer\"\xa1\x01\n\x11ListOffersRequest\x12\x12\n\nprogram_id\x18\x01 \x01(\t\x12.\n\x06states\x18\x02 \x03(\x0e\x32\x1e.rewards.coupons.v1.OfferState\x12\x11\n\tpage_size\x18\x03 \x01(\x05\x12\x12\n\npage_token\x18\x04 \x01(\t\x12\x10\n\x08store_id\x18\x05 \x01(\t\x12\x0f\n\x07zone_id\x18\x06 \x01(\t\"X\n\x12ListOffersResponse\x12)\n\x06offers\x18\x01 \x03(\x0b\x32\x19.rewards.coupons.v1.Offer\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"<\n\x14\x41\x63tivateOfferRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x10\n\x08offer_id\x18\x02 \x01(\t\"A\n\x15\x41\x63tivateOfferResponse\x12(\n\x05offer\x18\x01 \x01(\x0b\x32\x19.rewards.coupons.v1.Offer\">\n\x16\x44\x65\x61\x63tivateOfferRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x10\n\x08offer_id\x18\x02 \x01(\t\"C\n\x17\x44\x65\x61\x63tivateOfferResponse\x12(\n\x05offer\x18\x01 \x01(\x0b\x32\x19.rewards.coupons.v1.Offer\"b\n\x17\x43reateCodeSeriesRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x33\n\x0b\x63ode_series\x18\x02 \x01(\x0b\x32\x1e.rewards.coupons.v1.CodeSeries\"O\n\x18\x43reateCodeSeriesResponse\x12\x33\n\x0b\x63ode_series\x18\x01 \x01(\x0b\x32\x1e.rewards.coupons.v1.CodeSeries\"Q\n\x14GenerateCodesRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x16\n\x0e\x63ode_series_id\x18\x02 \x01(\t\x12\r\n\x05\x63ount\x18\x03 \x01(\x03\"S\n\x15GenerateCodesResponse\x12\x17\n\x0fgenerated_count\x18\x01 \x01(\x03\x12\x13\n\x0btotal_count\x18\x02 \x01(\x03\x12\x0c\n\x04\x64one\x18\x03 \x01(\x08\"O\n\x12ImportCodesRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x16\n\x0e\x63ode_series_id\x18\x02 \x01(\t\x12\r\n\x05\x63odes\x18\x03 \x03(\t\"\xd1\x01\n\x13ImportCodesResponse\x12\x16\n\x0eimported_count\x18\x01 \x01(\x03\x12\x16\n\x0erejected_count\x18\x02 \x01(\x03\x12J\n\rrejected_rows\x18\x03 \x03(\x0b\x32\x33.rewards.coupons.v1.ImportCodesResponse.RejectedRow\x1a>\n\x0bRejectedRow\x12\x11\n\trow_index\x18\x01 \x01(\x03\x12\x0c\n\x04\x63ode\x18\x02 \x01(\t\x12\x0e\n\x06reason\x18\x03 \x01(\t\"\x91\x01\n\x14RevokeCouponsRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x10\n\x08offer_id\x18\x02 \x01(\t\x12\x30\n\x04mode\x18\x03 \x01(\x0e\x32\".rewards.coupons.v1.RevocationMode\x12\x13\n\x0b\x61\x63\x63ount_ids\x18\x04 \x03(\t\x12\x0c\n\x04note\x18\x05 \x01(\t\"\x8e\x01\n\x15RevokeCouponsResponse\x12\x15\n\rrevocation_id\x18\x01 \x01(\t\x12\x15\n\rrevoked_count\x18\x02 \x01(\x03\x12\x16\n\x0eredeemed_count\x18\x03 \x01(\x03\x12/\n\x0brevoke_time\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"U\n\x18\x41\x64\x64OfferCustomersRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x10\n\x08offer_id\x18\x02 \x01(\t\x12\x13\n\x0b\x61\x63\x63ount_ids\x18\x03 \x03(\t\"0\n\x19\x41\x64\x64OfferCustomersResponse\x12\x13\n\x0b\x61\x64\x64\x65\x64_count\x18\x01 \x01(\x05*\x97\x01\n\x0eRevocationMode\x12\x1f\n\x1bREVOCATION_MODE_UNSPECIFIED\x10\x00\x12\"\n\x1eREVOCATION_MODE_ALL_UNREDEEMED\x10\x01\x12!\n\x1dREVOCATION_MODE_UNISSUED_ONLY\x10\x02\x12\x1d\n\x19REVOCATION_MODE_CUSTOMERS\x10\x03\x32\xe5\x08\n\x0cOfferService\x12^\n\x0b\x43reateOffer\x12&.rewards.coupons.v1.CreateOfferRequest\x1a\'.rewards.coupons.v1.CreateOfferResponse\x12U\n\x08GetOffer\x12#.rewards.coupons.v1.GetOfferRequest\x1a$.rewards.coupons.v1.GetOfferResponse\x12^\n\x0bUpdateOffer\x12&.rewards.coupons.v1.UpdateOfferRequest\x1a\'.rewards.coupons.v1.UpdateOfferResponse\x12[\n\nListOffers\x12%.rewards.coupons.v1.ListOffersRequest\x1a&.rewards.coupons.v1.ListOffersResponse\x12\x64\n\rActivateOffer\x12(.rewards.coupons.v1.ActivateOfferRequest\x1a).rewards.coupons.v1.ActivateOfferResponse\x12j\n\x0f\x44\x65\x61\x63tivateOffer\x12*.rewards.coupons.v1.DeactivateOfferRequest\x1a+.rewards.coupons.v1.DeactivateOfferResponse\x12m\n\x10\x43reateCodeSeries\x12+.rewards.coupons.v1.CreateCodeSeriesRequest\x1a,.rewards.coupons.v1.CreateCodeSeriesResponse\x12\x66\n\rGenerateCodes\x12(.rewards.coupons.v1.GenerateCodesRequest\x1a).rewards.coupons.v1.GenerateCodesResponse0\x01\x12`\n\x0bImportCodes\x12&.rewards.coupons.v1.ImportCodesRequest\x1a\'.rewards.coupons.v1.ImportCodesResponse(\x01\x12\x64\n\rRevokeCoupons\x12(.rewards.coupons.v1.RevokeCouponsRequest\x1a).rewards.coupons.v1.RevokeCouponsResponse\x12p\n\x11\x41\x64\x64OfferCustomers\x12,.rewards.coupons.v1.AddOfferCustomersRequest\x1a-.rewards.coupons.v1.AddOfferCustomersResponseB\x87\x01\n\"com.rewardscore.rewards.coupons.v1B\x11OfferServiceProtoP\x01ZLgithub.com/rewards-core/rewards-core/clients/go/rewards/coupons/v1;couponsv1b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n&rewards/coupons/v1/offer_service.proto\x12\x12rewards.coupons.v1\x1a google/protobuf/field_mask.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\"rewards/coupons/v1/resources.proto\"R\n\x12\x43reateOfferRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12(\n\x05offer\x18\x02 \x01(\x0b\x32\x19.rewards.coupons.v1.Offer\"?\n\x13\x43reateOfferResponse\x12(\n\x05offer\x18\x01 \x01(\x0b\x32\x19.rewards.coupons.v1.Offer\"#\n\x0fGetOfferRequest\x12\x10\n\x08offer_id\x18\x01 \x01(\t\"<\n\x10GetOfferResponse\x12(\n\x05offer\x18\x01 \x01(\x0b\x32\x19.rewards.coupons.v1.Offer\"\x83\x01\n\x12UpdateOfferRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12(\n\x05offer\x18\x02 \x01(\x0b\x32\x19.rewards.coupons.v1.Offer\x12/\n\x0bupdate_mask\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.FieldMask\"?\n\x13UpdateOfferResponse\x12(\n\x05offer\x18\x01 \x01(\x0b\x32\x19.rewards.coupons.v1.Offer\"\xb5\x01\n\x11ListOffersRequest\x12\x12\n\nprogram_id\x18\x01 \x01(\t\x12.\n\x06states\x18\x02 \x03(\x0e\x32\x1e.rewards.coupons.v1.OfferState\x12\x11\n\tpage_size\x18\x03 \x01(\x05\x12\x12\n\npage_token\x18\x04 \x01(\t\x12\x10\n\x08store_id\x18\x05 \x01(\t\x12\x0f\n\x07zone_id\x18\x06 \x01(\t\x12\x12\n\nconcept_id\x18\x1e \x01(\t\"X\n\x12ListOffersResponse\x12)\n\x06offers\x18\x01 \x03(\x0b\x32\x19.rewards.coupons.v1.Offer\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"<\n\x14\x41\x63tivateOfferRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x10\n\x08offer_id\x18\x02 \x01(\t\"A\n\x15\x41\x63tivateOfferResponse\x12(\n\x05offer\x18\x01 \x01(\x0b\x32\x19.rewards.coupons.v1.Offer\">\n\x16\x44\x65\x61\x63tivateOfferRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x10\n\x08offer_id\x18\x02 \x01(\t\"C\n\x17\x44\x65\x61\x63tivateOfferResponse\x12(\n\x05offer\x18\x01 \x01(\x0b\x32\x19.rewards.coupons.v1.Offer\"b\n\x17\x43reateCodeSeriesRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x33\n\x0b\x63ode_series\x18\x02 \x01(\x0b\x32\x1e.rewards.coupons.v1.CodeSeries\"O\n\x18\x43reateCodeSeriesResponse\x12\x33\n\x0b\x63ode_series\x18\x01 \x01(\x0b\x32\x1e.rewards.coupons.v1.CodeSeries\"Q\n\x14GenerateCodesRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x16\n\x0e\x63ode_series_id\x18\x02 \x01(\t\x12\r\n\x05\x63ount\x18\x03 \x01(\x03\"S\n\x15GenerateCodesResponse\x12\x17\n\x0fgenerated_count\x18\x01 \x01(\x03\x12\x13\n\x0btotal_count\x18\x02 \x01(\x03\x12\x0c\n\x04\x64one\x18\x03 \x01(\x08\"O\n\x12ImportCodesRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x16\n\x0e\x63ode_series_id\x18\x02 \x01(\t\x12\r\n\x05\x63odes\x18\x03 \x03(\t\"\xd1\x01\n\x13ImportCodesResponse\x12\x16\n\x0eimported_count\x18\x01 \x01(\x03\x12\x16\n\x0erejected_count\x18\x02 \x01(\x03\x12J\n\rrejected_rows\x18\x03 \x03(\x0b\x32\x33.rewards.coupons.v1.ImportCodesResponse.RejectedRow\x1a>\n\x0bRejectedRow\x12\x11\n\trow_index\x18\x01 \x01(\x03\x12\x0c\n\x04\x63ode\x18\x02 \x01(\t\x12\x0e\n\x06reason\x18\x03 \x01(\t\"\x91\x01\n\x14RevokeCouponsRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x10\n\x08offer_id\x18\x02 \x01(\t\x12\x30\n\x04mode\x18\x03 \x01(\x0e\x32\".rewards.coupons.v1.RevocationMode\x12\x13\n\x0b\x61\x63\x63ount_ids\x18\x04 \x03(\t\x12\x0c\n\x04note\x18\x05 \x01(\t\"\x8e\x01\n\x15RevokeCouponsResponse\x12\x15\n\rrevocation_id\x18\x01 \x01(\t\x12\x15\n\rrevoked_count\x18\x02 \x01(\x03\x12\x16\n\x0eredeemed_count\x18\x03 \x01(\x03\x12/\n\x0brevoke_time\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"U\n\x18\x41\x64\x64OfferCustomersRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x10\n\x08offer_id\x18\x02 \x01(\t\x12\x13\n\x0b\x61\x63\x63ount_ids\x18\x03 \x03(\t\"0\n\x19\x41\x64\x64OfferCustomersResponse\x12\x13\n\x0b\x61\x64\x64\x65\x64_count\x18\x01 \x01(\x05*\x97\x01\n\x0eRevocationMode\x12\x1f\n\x1bREVOCATION_MODE_UNSPECIFIED\x10\x00\x12\"\n\x1eREVOCATION_MODE_ALL_UNREDEEMED\x10\x01\x12!\n\x1dREVOCATION_MODE_UNISSUED_ONLY\x10\x02\x12\x1d\n\x19REVOCATION_MODE_CUSTOMERS\x10\x03\x32\xe5\x08\n\x0cOfferService\x12^\n\x0b\x43reateOffer\x12&.rewards.coupons.v1.CreateOfferRequest\x1a\'.rewards.coupons.v1.CreateOfferResponse\x12U\n\x08GetOffer\x12#.rewards.coupons.v1.GetOfferRequest\x1a$.rewards.coupons.v1.GetOfferResponse\x12^\n\x0bUpdateOffer\x12&.rewards.coupons.v1.UpdateOfferRequest\x1a\'.rewards.coupons.v1.UpdateOfferResponse\x12[\n\nListOffers\x12%.rewards.coupons.v1.ListOffersRequest\x1a&.rewards.coupons.v1.ListOffersResponse\x12\x64\n\rActivateOffer\x12(.rewards.coupons.v1.ActivateOfferRequest\x1a).rewards.coupons.v1.ActivateOfferResponse\x12j\n\x0f\x44\x65\x61\x63tivateOffer\x12*.rewards.coupons.v1.DeactivateOfferRequest\x1a+.rewards.coupons.v1.DeactivateOfferResponse\x12m\n\x10\x43reateCodeSeries\x12+.rewards.coupons.v1.CreateCodeSeriesRequest\x1a,.rewards.coupons.v1.CreateCodeSeriesResponse\x12\x66\n\rGenerateCodes\x12(.rewards.coupons.v1.GenerateCodesRequest\x1a).rewards.coupons.v1.GenerateCodesResponse0\x01\x12`\n\x0bImportCodes\x12&.rewards.coupons.v1.ImportCodesRequest\x1a\'.rewards.coupons.v1.ImportCodesResponse(\x01\x12\x64\n\rRevokeCoupons\x12(.rewards.coupons.v1.RevokeCouponsRequest\x1a).rewards.coupons.v1.RevokeCouponsResponse\x12p\n\x11\x41\x64\x64OfferCustomers\x12,.rewards.coupons.v1.AddOfferCustomersRequest\x1a-.rewards.coupons.v1.AddOfferCustomersResponseB\x87\x01\n\"com.rewardscore.rewards.coupons.v1B\x11OfferServiceProtoP\x01ZLgithub.com/rewards-core/rewards-core/clients/go/rewards/coupons/v1;couponsv1b\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -35,8 +35,8 @@ _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'rewards.coupons.v1.offer_se
 if not _descriptor._USE_C_DESCRIPTORS:
   _globals['DESCRIPTOR']._loaded_options = None
   _globals['DESCRIPTOR']._serialized_options = b'\n\"com.rewardscore.rewards.coupons.v1B\021OfferServiceProtoP\001ZLgithub.com/rewards-core/rewards-core/clients/go/rewards/coupons/v1;couponsv1'
-  _globals['_REVOCATIONMODE']._serialized_start=2201
-  _globals['_REVOCATIONMODE']._serialized_end=2352
+  _globals['_REVOCATIONMODE']._serialized_start=2221
+  _globals['_REVOCATIONMODE']._serialized_end=2372
   _globals['_CREATEOFFERREQUEST']._serialized_start=165
   _globals['_CREATEOFFERREQUEST']._serialized_end=247
   _globals['_CREATEOFFERRESPONSE']._serialized_start=249
@@ -50,39 +50,39 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_UPDATEOFFERRESPONSE']._serialized_start=547
   _globals['_UPDATEOFFERRESPONSE']._serialized_end=610
   _globals['_LISTOFFERSREQUEST']._serialized_start=613
-  _globals['_LISTOFFERSREQUEST']._serialized_end=774
-  _globals['_LISTOFFERSRESPONSE']._serialized_start=776
-  _globals['_LISTOFFERSRESPONSE']._serialized_end=864
-  _globals['_ACTIVATEOFFERREQUEST']._serialized_start=866
-  _globals['_ACTIVATEOFFERREQUEST']._serialized_end=926
-  _globals['_ACTIVATEOFFERRESPONSE']._serialized_start=928
-  _globals['_ACTIVATEOFFERRESPONSE']._serialized_end=993
-  _globals['_DEACTIVATEOFFERREQUEST']._serialized_start=995
-  _globals['_DEACTIVATEOFFERREQUEST']._serialized_end=1057
-  _globals['_DEACTIVATEOFFERRESPONSE']._serialized_start=1059
-  _globals['_DEACTIVATEOFFERRESPONSE']._serialized_end=1126
-  _globals['_CREATECODESERIESREQUEST']._serialized_start=1128
-  _globals['_CREATECODESERIESREQUEST']._serialized_end=1226
-  _globals['_CREATECODESERIESRESPONSE']._serialized_start=1228
-  _globals['_CREATECODESERIESRESPONSE']._serialized_end=1307
-  _globals['_GENERATECODESREQUEST']._serialized_start=1309
-  _globals['_GENERATECODESREQUEST']._serialized_end=1390
-  _globals['_GENERATECODESRESPONSE']._serialized_start=1392
-  _globals['_GENERATECODESRESPONSE']._serialized_end=1475
-  _globals['_IMPORTCODESREQUEST']._serialized_start=1477
-  _globals['_IMPORTCODESREQUEST']._serialized_end=1556
-  _globals['_IMPORTCODESRESPONSE']._serialized_start=1559
-  _globals['_IMPORTCODESRESPONSE']._serialized_end=1768
-  _globals['_IMPORTCODESRESPONSE_REJECTEDROW']._serialized_start=1706
-  _globals['_IMPORTCODESRESPONSE_REJECTEDROW']._serialized_end=1768
-  _globals['_REVOKECOUPONSREQUEST']._serialized_start=1771
-  _globals['_REVOKECOUPONSREQUEST']._serialized_end=1916
-  _globals['_REVOKECOUPONSRESPONSE']._serialized_start=1919
-  _globals['_REVOKECOUPONSRESPONSE']._serialized_end=2061
-  _globals['_ADDOFFERCUSTOMERSREQUEST']._serialized_start=2063
-  _globals['_ADDOFFERCUSTOMERSREQUEST']._serialized_end=2148
-  _globals['_ADDOFFERCUSTOMERSRESPONSE']._serialized_start=2150
-  _globals['_ADDOFFERCUSTOMERSRESPONSE']._serialized_end=2198
-  _globals['_OFFERSERVICE']._serialized_start=2355
-  _globals['_OFFERSERVICE']._serialized_end=3480
+  _globals['_LISTOFFERSREQUEST']._serialized_end=794
+  _globals['_LISTOFFERSRESPONSE']._serialized_start=796
+  _globals['_LISTOFFERSRESPONSE']._serialized_end=884
+  _globals['_ACTIVATEOFFERREQUEST']._serialized_start=886
+  _globals['_ACTIVATEOFFERREQUEST']._serialized_end=946
+  _globals['_ACTIVATEOFFERRESPONSE']._serialized_start=948
+  _globals['_ACTIVATEOFFERRESPONSE']._serialized_end=1013
+  _globals['_DEACTIVATEOFFERREQUEST']._serialized_start=1015
+  _globals['_DEACTIVATEOFFERREQUEST']._serialized_end=1077
+  _globals['_DEACTIVATEOFFERRESPONSE']._serialized_start=1079
+  _globals['_DEACTIVATEOFFERRESPONSE']._serialized_end=1146
+  _globals['_CREATECODESERIESREQUEST']._serialized_start=1148
+  _globals['_CREATECODESERIESREQUEST']._serialized_end=1246
+  _globals['_CREATECODESERIESRESPONSE']._serialized_start=1248
+  _globals['_CREATECODESERIESRESPONSE']._serialized_end=1327
+  _globals['_GENERATECODESREQUEST']._serialized_start=1329
+  _globals['_GENERATECODESREQUEST']._serialized_end=1410
+  _globals['_GENERATECODESRESPONSE']._serialized_start=1412
+  _globals['_GENERATECODESRESPONSE']._serialized_end=1495
+  _globals['_IMPORTCODESREQUEST']._serialized_start=1497
+  _globals['_IMPORTCODESREQUEST']._serialized_end=1576
+  _globals['_IMPORTCODESRESPONSE']._serialized_start=1579
+  _globals['_IMPORTCODESRESPONSE']._serialized_end=1788
+  _globals['_IMPORTCODESRESPONSE_REJECTEDROW']._serialized_start=1726
+  _globals['_IMPORTCODESRESPONSE_REJECTEDROW']._serialized_end=1788
+  _globals['_REVOKECOUPONSREQUEST']._serialized_start=1791
+  _globals['_REVOKECOUPONSREQUEST']._serialized_end=1936
+  _globals['_REVOKECOUPONSRESPONSE']._serialized_start=1939
+  _globals['_REVOKECOUPONSRESPONSE']._serialized_end=2081
+  _globals['_ADDOFFERCUSTOMERSREQUEST']._serialized_start=2083
+  _globals['_ADDOFFERCUSTOMERSREQUEST']._serialized_end=2168
+  _globals['_ADDOFFERCUSTOMERSRESPONSE']._serialized_start=2170
+  _globals['_ADDOFFERCUSTOMERSRESPONSE']._serialized_end=2218
+  _globals['_OFFERSERVICE']._serialized_start=2375
+  _globals['_OFFERSERVICE']._serialized_end=3500
 # @@protoc_insertion_point(module_scope)

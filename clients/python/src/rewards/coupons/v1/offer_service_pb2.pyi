@@ -66,20 +66,22 @@ class UpdateOfferResponse(_message.Message):
     def __init__(self, offer: _Optional[_Union[_resources_pb2.Offer, _Mapping]] = ...) -> None: ...
 
 class ListOffersRequest(_message.Message):
-    __slots__ = ("program_id", "states", "page_size", "page_token", "store_id", "zone_id")
+    __slots__ = ("program_id", "states", "page_size", "page_token", "store_id", "zone_id", "concept_id")
     PROGRAM_ID_FIELD_NUMBER: _ClassVar[int]
     STATES_FIELD_NUMBER: _ClassVar[int]
     PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
     PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     STORE_ID_FIELD_NUMBER: _ClassVar[int]
     ZONE_ID_FIELD_NUMBER: _ClassVar[int]
+    CONCEPT_ID_FIELD_NUMBER: _ClassVar[int]
     program_id: str
     states: _containers.RepeatedScalarFieldContainer[_resources_pb2.OfferState]
     page_size: int
     page_token: str
     store_id: str
     zone_id: str
-    def __init__(self, program_id: _Optional[str] = ..., states: _Optional[_Iterable[_Union[_resources_pb2.OfferState, str]]] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ..., store_id: _Optional[str] = ..., zone_id: _Optional[str] = ...) -> None: ...
+    concept_id: str
+    def __init__(self, program_id: _Optional[str] = ..., states: _Optional[_Iterable[_Union[_resources_pb2.OfferState, str]]] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ..., store_id: _Optional[str] = ..., zone_id: _Optional[str] = ..., concept_id: _Optional[str] = ...) -> None: ...
 
 class ListOffersResponse(_message.Message):
     __slots__ = ("offers", "next_page_token")

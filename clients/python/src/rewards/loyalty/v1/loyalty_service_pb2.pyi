@@ -4,6 +4,7 @@ from google.protobuf import duration_pb2 as _duration_pb2
 from google.protobuf import timestamp_pb2 as _timestamp_pb2
 from rewards.accounts.v1 import resources_pb2 as _resources_pb2
 from rewards.loyalty.v1 import resources_pb2 as _resources_pb2_1
+from rewards.type.v1 import item_error_pb2 as _item_error_pb2
 from rewards.type.v1 import money_pb2 as _money_pb2
 from google.protobuf.internal import containers as _containers
 from google.protobuf import descriptor as _descriptor
@@ -14,7 +15,7 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class EarnPointsRequest(_message.Message):
-    __slots__ = ("request_id", "account_id", "store_id", "transaction_id", "bill_amount", "coupon_codes", "payment_card_type", "account_identifier", "lines")
+    __slots__ = ("request_id", "account_id", "store_id", "transaction_id", "bill_amount", "coupon_codes", "payment_card_type", "account_identifier", "lines", "receipt_details", "receipt_type", "posted_by", "interaction_point_id")
     REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
     ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
     STORE_ID_FIELD_NUMBER: _ClassVar[int]
@@ -24,6 +25,10 @@ class EarnPointsRequest(_message.Message):
     PAYMENT_CARD_TYPE_FIELD_NUMBER: _ClassVar[int]
     ACCOUNT_IDENTIFIER_FIELD_NUMBER: _ClassVar[int]
     LINES_FIELD_NUMBER: _ClassVar[int]
+    RECEIPT_DETAILS_FIELD_NUMBER: _ClassVar[int]
+    RECEIPT_TYPE_FIELD_NUMBER: _ClassVar[int]
+    POSTED_BY_FIELD_NUMBER: _ClassVar[int]
+    INTERACTION_POINT_ID_FIELD_NUMBER: _ClassVar[int]
     request_id: str
     account_id: str
     store_id: str
@@ -33,19 +38,27 @@ class EarnPointsRequest(_message.Message):
     payment_card_type: str
     account_identifier: _resources_pb2.Identifier
     lines: _containers.RepeatedCompositeFieldContainer[_resources_pb2_1.PurchaseLine]
-    def __init__(self, request_id: _Optional[str] = ..., account_id: _Optional[str] = ..., store_id: _Optional[str] = ..., transaction_id: _Optional[str] = ..., bill_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., coupon_codes: _Optional[_Iterable[str]] = ..., payment_card_type: _Optional[str] = ..., account_identifier: _Optional[_Union[_resources_pb2.Identifier, _Mapping]] = ..., lines: _Optional[_Iterable[_Union[_resources_pb2_1.PurchaseLine, _Mapping]]] = ...) -> None: ...
+    receipt_details: _containers.RepeatedCompositeFieldContainer[_resources_pb2_1.ReceiptDetail]
+    receipt_type: _resources_pb2_1.ReceiptType
+    posted_by: str
+    interaction_point_id: str
+    def __init__(self, request_id: _Optional[str] = ..., account_id: _Optional[str] = ..., store_id: _Optional[str] = ..., transaction_id: _Optional[str] = ..., bill_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., coupon_codes: _Optional[_Iterable[str]] = ..., payment_card_type: _Optional[str] = ..., account_identifier: _Optional[_Union[_resources_pb2.Identifier, _Mapping]] = ..., lines: _Optional[_Iterable[_Union[_resources_pb2_1.PurchaseLine, _Mapping]]] = ..., receipt_details: _Optional[_Iterable[_Union[_resources_pb2_1.ReceiptDetail, _Mapping]]] = ..., receipt_type: _Optional[_Union[_resources_pb2_1.ReceiptType, str]] = ..., posted_by: _Optional[str] = ..., interaction_point_id: _Optional[str] = ...) -> None: ...
 
 class EarnPointsResponse(_message.Message):
-    __slots__ = ("transaction", "balance", "event_transactions", "applied_coupons")
+    __slots__ = ("transaction", "balance", "event_transactions", "applied_coupons", "card_type", "card_type_multiplier_bps")
     TRANSACTION_FIELD_NUMBER: _ClassVar[int]
     BALANCE_FIELD_NUMBER: _ClassVar[int]
     EVENT_TRANSACTIONS_FIELD_NUMBER: _ClassVar[int]
     APPLIED_COUPONS_FIELD_NUMBER: _ClassVar[int]
+    CARD_TYPE_FIELD_NUMBER: _ClassVar[int]
+    CARD_TYPE_MULTIPLIER_BPS_FIELD_NUMBER: _ClassVar[int]
     transaction: _resources_pb2_1.PointsTransaction
     balance: _resources_pb2_1.Balance
     event_transactions: _containers.RepeatedCompositeFieldContainer[_resources_pb2_1.PointsTransaction]
     applied_coupons: _containers.RepeatedCompositeFieldContainer[AppliedEarnCoupon]
-    def __init__(self, transaction: _Optional[_Union[_resources_pb2_1.PointsTransaction, _Mapping]] = ..., balance: _Optional[_Union[_resources_pb2_1.Balance, _Mapping]] = ..., event_transactions: _Optional[_Iterable[_Union[_resources_pb2_1.PointsTransaction, _Mapping]]] = ..., applied_coupons: _Optional[_Iterable[_Union[AppliedEarnCoupon, _Mapping]]] = ...) -> None: ...
+    card_type: _resources_pb2_1.Tier
+    card_type_multiplier_bps: int
+    def __init__(self, transaction: _Optional[_Union[_resources_pb2_1.PointsTransaction, _Mapping]] = ..., balance: _Optional[_Union[_resources_pb2_1.Balance, _Mapping]] = ..., event_transactions: _Optional[_Iterable[_Union[_resources_pb2_1.PointsTransaction, _Mapping]]] = ..., applied_coupons: _Optional[_Iterable[_Union[AppliedEarnCoupon, _Mapping]]] = ..., card_type: _Optional[_Union[_resources_pb2_1.Tier, _Mapping]] = ..., card_type_multiplier_bps: _Optional[int] = ...) -> None: ...
 
 class AppliedEarnCoupon(_message.Message):
     __slots__ = ("code", "offer_id", "coupon_id", "redemption_id", "automatic")
@@ -62,16 +75,18 @@ class AppliedEarnCoupon(_message.Message):
     def __init__(self, code: _Optional[str] = ..., offer_id: _Optional[str] = ..., coupon_id: _Optional[str] = ..., redemption_id: _Optional[str] = ..., automatic: _Optional[bool] = ...) -> None: ...
 
 class EarnByCodeRequest(_message.Message):
-    __slots__ = ("request_id", "account_id", "code", "account_identifier")
+    __slots__ = ("request_id", "account_id", "code", "account_identifier", "store_id")
     REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
     ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
     CODE_FIELD_NUMBER: _ClassVar[int]
     ACCOUNT_IDENTIFIER_FIELD_NUMBER: _ClassVar[int]
+    STORE_ID_FIELD_NUMBER: _ClassVar[int]
     request_id: str
     account_id: str
     code: str
     account_identifier: _resources_pb2.Identifier
-    def __init__(self, request_id: _Optional[str] = ..., account_id: _Optional[str] = ..., code: _Optional[str] = ..., account_identifier: _Optional[_Union[_resources_pb2.Identifier, _Mapping]] = ...) -> None: ...
+    store_id: str
+    def __init__(self, request_id: _Optional[str] = ..., account_id: _Optional[str] = ..., code: _Optional[str] = ..., account_identifier: _Optional[_Union[_resources_pb2.Identifier, _Mapping]] = ..., store_id: _Optional[str] = ...) -> None: ...
 
 class EarnByCodeResponse(_message.Message):
     __slots__ = ("transaction", "balance")
@@ -82,29 +97,35 @@ class EarnByCodeResponse(_message.Message):
     def __init__(self, transaction: _Optional[_Union[_resources_pb2_1.PointsTransaction, _Mapping]] = ..., balance: _Optional[_Union[_resources_pb2_1.Balance, _Mapping]] = ...) -> None: ...
 
 class RequestRedemptionOtpRequest(_message.Message):
-    __slots__ = ("request_id", "account_id", "points", "user_id", "account_identifier")
+    __slots__ = ("request_id", "account_id", "points", "user_id", "account_identifier", "amount")
     REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
     ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
     POINTS_FIELD_NUMBER: _ClassVar[int]
     USER_ID_FIELD_NUMBER: _ClassVar[int]
     ACCOUNT_IDENTIFIER_FIELD_NUMBER: _ClassVar[int]
+    AMOUNT_FIELD_NUMBER: _ClassVar[int]
     request_id: str
     account_id: str
     points: int
     user_id: str
     account_identifier: _resources_pb2.Identifier
-    def __init__(self, request_id: _Optional[str] = ..., account_id: _Optional[str] = ..., points: _Optional[int] = ..., user_id: _Optional[str] = ..., account_identifier: _Optional[_Union[_resources_pb2.Identifier, _Mapping]] = ...) -> None: ...
+    amount: _money_pb2.Money
+    def __init__(self, request_id: _Optional[str] = ..., account_id: _Optional[str] = ..., points: _Optional[int] = ..., user_id: _Optional[str] = ..., account_identifier: _Optional[_Union[_resources_pb2.Identifier, _Mapping]] = ..., amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ...) -> None: ...
 
 class RequestRedemptionOtpResponse(_message.Message):
-    __slots__ = ("otp_id", "expire_time")
+    __slots__ = ("otp_id", "expire_time", "points", "points_value")
     OTP_ID_FIELD_NUMBER: _ClassVar[int]
     EXPIRE_TIME_FIELD_NUMBER: _ClassVar[int]
+    POINTS_FIELD_NUMBER: _ClassVar[int]
+    POINTS_VALUE_FIELD_NUMBER: _ClassVar[int]
     otp_id: str
     expire_time: _timestamp_pb2.Timestamp
-    def __init__(self, otp_id: _Optional[str] = ..., expire_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    points: int
+    points_value: _money_pb2.Money
+    def __init__(self, otp_id: _Optional[str] = ..., expire_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., points: _Optional[int] = ..., points_value: _Optional[_Union[_money_pb2.Money, _Mapping]] = ...) -> None: ...
 
 class RedeemPointsRequest(_message.Message):
-    __slots__ = ("request_id", "account_id", "points", "otp_id", "otp_code", "store_id", "transaction_id", "account_identifier")
+    __slots__ = ("request_id", "account_id", "points", "otp_id", "otp_code", "store_id", "transaction_id", "account_identifier", "amount", "interaction_point_id")
     REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
     ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
     POINTS_FIELD_NUMBER: _ClassVar[int]
@@ -113,6 +134,8 @@ class RedeemPointsRequest(_message.Message):
     STORE_ID_FIELD_NUMBER: _ClassVar[int]
     TRANSACTION_ID_FIELD_NUMBER: _ClassVar[int]
     ACCOUNT_IDENTIFIER_FIELD_NUMBER: _ClassVar[int]
+    AMOUNT_FIELD_NUMBER: _ClassVar[int]
+    INTERACTION_POINT_ID_FIELD_NUMBER: _ClassVar[int]
     request_id: str
     account_id: str
     points: int
@@ -121,15 +144,19 @@ class RedeemPointsRequest(_message.Message):
     store_id: str
     transaction_id: str
     account_identifier: _resources_pb2.Identifier
-    def __init__(self, request_id: _Optional[str] = ..., account_id: _Optional[str] = ..., points: _Optional[int] = ..., otp_id: _Optional[str] = ..., otp_code: _Optional[str] = ..., store_id: _Optional[str] = ..., transaction_id: _Optional[str] = ..., account_identifier: _Optional[_Union[_resources_pb2.Identifier, _Mapping]] = ...) -> None: ...
+    amount: _money_pb2.Money
+    interaction_point_id: str
+    def __init__(self, request_id: _Optional[str] = ..., account_id: _Optional[str] = ..., points: _Optional[int] = ..., otp_id: _Optional[str] = ..., otp_code: _Optional[str] = ..., store_id: _Optional[str] = ..., transaction_id: _Optional[str] = ..., account_identifier: _Optional[_Union[_resources_pb2.Identifier, _Mapping]] = ..., amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., interaction_point_id: _Optional[str] = ...) -> None: ...
 
 class RedeemPointsResponse(_message.Message):
-    __slots__ = ("transaction", "balance")
+    __slots__ = ("transaction", "balance", "points_value")
     TRANSACTION_FIELD_NUMBER: _ClassVar[int]
     BALANCE_FIELD_NUMBER: _ClassVar[int]
+    POINTS_VALUE_FIELD_NUMBER: _ClassVar[int]
     transaction: _resources_pb2_1.PointsTransaction
     balance: _resources_pb2_1.Balance
-    def __init__(self, transaction: _Optional[_Union[_resources_pb2_1.PointsTransaction, _Mapping]] = ..., balance: _Optional[_Union[_resources_pb2_1.Balance, _Mapping]] = ...) -> None: ...
+    points_value: _money_pb2.Money
+    def __init__(self, transaction: _Optional[_Union[_resources_pb2_1.PointsTransaction, _Mapping]] = ..., balance: _Optional[_Union[_resources_pb2_1.Balance, _Mapping]] = ..., points_value: _Optional[_Union[_money_pb2.Money, _Mapping]] = ...) -> None: ...
 
 class RefundPointsRequest(_message.Message):
     __slots__ = ("request_id", "points_transaction_id", "points", "note")
@@ -371,3 +398,23 @@ class ListLuckyDrawEntriesResponse(_message.Message):
     entries: _containers.RepeatedCompositeFieldContainer[_resources_pb2_1.LuckyDrawEntry]
     next_page_token: str
     def __init__(self, entries: _Optional[_Iterable[_Union[_resources_pb2_1.LuckyDrawEntry, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
+
+class BatchEarnPointsRequest(_message.Message):
+    __slots__ = ("requests",)
+    REQUESTS_FIELD_NUMBER: _ClassVar[int]
+    requests: _containers.RepeatedCompositeFieldContainer[EarnPointsRequest]
+    def __init__(self, requests: _Optional[_Iterable[_Union[EarnPointsRequest, _Mapping]]] = ...) -> None: ...
+
+class BatchEarnPointsResponse(_message.Message):
+    __slots__ = ("results",)
+    RESULTS_FIELD_NUMBER: _ClassVar[int]
+    results: _containers.RepeatedCompositeFieldContainer[BatchEarnPointsResult]
+    def __init__(self, results: _Optional[_Iterable[_Union[BatchEarnPointsResult, _Mapping]]] = ...) -> None: ...
+
+class BatchEarnPointsResult(_message.Message):
+    __slots__ = ("response", "error")
+    RESPONSE_FIELD_NUMBER: _ClassVar[int]
+    ERROR_FIELD_NUMBER: _ClassVar[int]
+    response: EarnPointsResponse
+    error: _item_error_pb2.ItemError
+    def __init__(self, response: _Optional[_Union[EarnPointsResponse, _Mapping]] = ..., error: _Optional[_Union[_item_error_pb2.ItemError, _Mapping]] = ...) -> None: ...

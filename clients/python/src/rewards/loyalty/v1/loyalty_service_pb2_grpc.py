@@ -51,6 +51,11 @@ class LoyaltyServiceStub:
                 request_serializer=rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.EarnPointsRequest.SerializeToString,
                 response_deserializer=rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.EarnPointsResponse.FromString,
                 _registered_method=True)
+        self.BatchEarnPoints = channel.unary_unary(
+                '/rewards.loyalty.v1.LoyaltyService/BatchEarnPoints',
+                request_serializer=rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.BatchEarnPointsRequest.SerializeToString,
+                response_deserializer=rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.BatchEarnPointsResponse.FromString,
+                _registered_method=True)
         self.EarnByCode = channel.unary_unary(
                 '/rewards.loyalty.v1.LoyaltyService/EarnByCode',
                 request_serializer=rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.EarnByCodeRequest.SerializeToString,
@@ -150,13 +155,28 @@ class LoyaltyServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def BatchEarnPoints(self, request, context):
+        """Earns up to 1,000 purchases in one call (AIP-233 style): each item runs exactly as
+        EarnPoints (its own request_id and idempotency, its own answer or error, in order); the
+        items are not atomic together. The items share Redis pipelines and group commits.
+
+        Errors of the call itself: FIELD_REQUIRED (no item), FIELD_OUT_OF_RANGE (more than 1,000
+        items). Each item's error is one of EarnPoints', or FIELD_REQUIRED for an item without a
+        request_id, FIELD_INVALID for a request_id used by two items of the batch, or
+        STORE_NOT_ALLOWED for a store outside the client's stores.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def EarnByCode(self, request, context):
         """Credits the points of a one-time earn code (ProgramService.CreateEarnCodes).
 
         Errors: EARN_CODE_NOT_FOUND (NOT_FOUND), EARN_CODE_ALREADY_USED, EARN_CODE_EXPIRED
         (FAILED_PRECONDITION), EARN_CODE_ATTEMPTS_EXCEEDED (RESOURCE_EXHAUSTED; too many unknown
         codes tried for the account, against guessing), MEMBERSHIP_REQUIRED (FAILED_PRECONDITION;
-        as EarnPoints).
+        as EarnPoints), EARN_CODE_NOT_FOR_STORE (FAILED_PRECONDITION; the code's batch is restricted
+        to stores and store_id is not one of them; metadata "store_id").
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -172,7 +192,12 @@ class LoyaltyServiceServicer:
         OTP_RATE_LIMITED (RESOURCE_EXHAUSTED; too many OTPs for the account; metadata
         "retry_time"), OTP_NOT_SENT (UNAVAILABLE; the OTP sender did not accept it: retry),
         MEMBERSHIP_REQUIRED (FAILED_PRECONDITION; Program.burn_requires_owner and the account has
-        no OWNER membership; metadata "action": "burn", "program_id").
+        no OWNER membership; metadata "action": "burn", "program_id"), POINTS_VALUE_NOT_CONFIGURED
+        (FAILED_PRECONDITION; amount set and the program has no points_value).
+
+        The burn may be asked in money (amount: "pay 5.00 EUR with points"): it converts to the most
+        points whose value is not above the amount (Program.points_value, rounded down); the reply
+        says the points and their value.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -185,7 +210,11 @@ class LoyaltyServiceServicer:
         (a wrong code, or an OTP sent for another account or amount; metadata "tries_left"),
         OTP_LOCKED (too many wrong codes), OTP_ALREADY_USED, INSUFFICIENT_POINTS,
         REDEMPTION_THRESHOLD_NOT_MET, MEMBERSHIP_REQUIRED (as RequestRedemptionOtp) (all
-        FAILED_PRECONDITION).
+        FAILED_PRECONDITION), POINTS_VALUE_NOT_CONFIGURED (as RequestRedemptionOtp).
+
+        A program with Program.points_value answers the money value of the points burned
+        (points_value, rounded down). The burn may be asked in money (amount) as for
+        RequestRedemptionOtp: the same amount converts to the same points.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -327,6 +356,11 @@ def add_LoyaltyServiceServicer_to_server(servicer, server):
                     request_deserializer=rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.EarnPointsRequest.FromString,
                     response_serializer=rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.EarnPointsResponse.SerializeToString,
             ),
+            'BatchEarnPoints': grpc.unary_unary_rpc_method_handler(
+                    servicer.BatchEarnPoints,
+                    request_deserializer=rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.BatchEarnPointsRequest.FromString,
+                    response_serializer=rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.BatchEarnPointsResponse.SerializeToString,
+            ),
             'EarnByCode': grpc.unary_unary_rpc_method_handler(
                     servicer.EarnByCode,
                     request_deserializer=rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.EarnByCodeRequest.FromString,
@@ -427,6 +461,33 @@ class LoyaltyService:
             '/rewards.loyalty.v1.LoyaltyService/EarnPoints',
             rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.EarnPointsRequest.SerializeToString,
             rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.EarnPointsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def BatchEarnPoints(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/rewards.loyalty.v1.LoyaltyService/BatchEarnPoints',
+            rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.BatchEarnPointsRequest.SerializeToString,
+            rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.BatchEarnPointsResponse.FromString,
             options,
             channel_credentials,
             insecure,

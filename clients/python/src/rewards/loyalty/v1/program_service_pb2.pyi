@@ -128,7 +128,7 @@ class DeleteEarnRuleResponse(_message.Message):
     def __init__(self) -> None: ...
 
 class CreateEarnCodesRequest(_message.Message):
-    __slots__ = ("request_id", "program_id", "points", "count", "expire_time", "prefix", "length")
+    __slots__ = ("request_id", "program_id", "points", "count", "expire_time", "prefix", "length", "store_ids")
     REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
     PROGRAM_ID_FIELD_NUMBER: _ClassVar[int]
     POINTS_FIELD_NUMBER: _ClassVar[int]
@@ -136,6 +136,7 @@ class CreateEarnCodesRequest(_message.Message):
     EXPIRE_TIME_FIELD_NUMBER: _ClassVar[int]
     PREFIX_FIELD_NUMBER: _ClassVar[int]
     LENGTH_FIELD_NUMBER: _ClassVar[int]
+    STORE_IDS_FIELD_NUMBER: _ClassVar[int]
     request_id: str
     program_id: str
     points: int
@@ -143,7 +144,8 @@ class CreateEarnCodesRequest(_message.Message):
     expire_time: _timestamp_pb2.Timestamp
     prefix: str
     length: int
-    def __init__(self, request_id: _Optional[str] = ..., program_id: _Optional[str] = ..., points: _Optional[int] = ..., count: _Optional[int] = ..., expire_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., prefix: _Optional[str] = ..., length: _Optional[int] = ...) -> None: ...
+    store_ids: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, request_id: _Optional[str] = ..., program_id: _Optional[str] = ..., points: _Optional[int] = ..., count: _Optional[int] = ..., expire_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., prefix: _Optional[str] = ..., length: _Optional[int] = ..., store_ids: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class CreateEarnCodesResponse(_message.Message):
     __slots__ = ("earn_code_batch_id", "codes", "created_count", "total_count", "done")
@@ -184,3 +186,19 @@ class ListTiersResponse(_message.Message):
     TIERS_FIELD_NUMBER: _ClassVar[int]
     tiers: _containers.RepeatedCompositeFieldContainer[_resources_pb2.Tier]
     def __init__(self, tiers: _Optional[_Iterable[_Union[_resources_pb2.Tier, _Mapping]]] = ...) -> None: ...
+
+class UpdateTierRequest(_message.Message):
+    __slots__ = ("request_id", "tier", "update_mask")
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    TIER_FIELD_NUMBER: _ClassVar[int]
+    UPDATE_MASK_FIELD_NUMBER: _ClassVar[int]
+    request_id: str
+    tier: _resources_pb2.Tier
+    update_mask: _field_mask_pb2.FieldMask
+    def __init__(self, request_id: _Optional[str] = ..., tier: _Optional[_Union[_resources_pb2.Tier, _Mapping]] = ..., update_mask: _Optional[_Union[_field_mask_pb2.FieldMask, _Mapping]] = ...) -> None: ...
+
+class UpdateTierResponse(_message.Message):
+    __slots__ = ("tier",)
+    TIER_FIELD_NUMBER: _ClassVar[int]
+    tier: _resources_pb2.Tier
+    def __init__(self, tier: _Optional[_Union[_resources_pb2.Tier, _Mapping]] = ...) -> None: ...

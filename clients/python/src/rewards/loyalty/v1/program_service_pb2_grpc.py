@@ -89,6 +89,11 @@ class ProgramServiceStub:
                 request_serializer=rewards_dot_loyalty_dot_v1_dot_program__service__pb2.ListTiersRequest.SerializeToString,
                 response_deserializer=rewards_dot_loyalty_dot_v1_dot_program__service__pb2.ListTiersResponse.FromString,
                 _registered_method=True)
+        self.UpdateTier = channel.unary_unary(
+                '/rewards.loyalty.v1.ProgramService/UpdateTier',
+                request_serializer=rewards_dot_loyalty_dot_v1_dot_program__service__pb2.UpdateTierRequest.SerializeToString,
+                response_deserializer=rewards_dot_loyalty_dot_v1_dot_program__service__pb2.UpdateTierResponse.FromString,
+                _registered_method=True)
         self.DeleteEarnRule = channel.unary_unary(
                 '/rewards.loyalty.v1.ProgramService/DeleteEarnRule',
                 request_serializer=rewards_dot_loyalty_dot_v1_dot_program__service__pb2.DeleteEarnRuleRequest.SerializeToString,
@@ -208,6 +213,19 @@ class ProgramServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def UpdateTier(self, request, context):
+        """Changes the fields of a tier named by update_mask (AIP-134), e.g. "active",
+        "default_tier", "level_down_evaluation_days", "image_uri". Applies to earns and evaluations
+        after the change; every server sees it within 2 seconds. Making a tier the default makes the
+        program's previous default not.
+
+        Errors: TIER_NOT_FOUND (NOT_FOUND), FIELD_IMMUTABLE (INVALID_ARGUMENT; tier_id or
+        program_id), TIER_ALREADY_EXISTS (ALREADY_EXISTS; target_spend of another tier).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def DeleteEarnRule(self, request, context):
         """Deletes an earn rule. Points earned under it stay. Deleting a deleted rule fails with
         EARN_RULE_NOT_FOUND, unless it is a retry with the same request_id.
@@ -278,6 +296,11 @@ def add_ProgramServiceServicer_to_server(servicer, server):
                     servicer.ListTiers,
                     request_deserializer=rewards_dot_loyalty_dot_v1_dot_program__service__pb2.ListTiersRequest.FromString,
                     response_serializer=rewards_dot_loyalty_dot_v1_dot_program__service__pb2.ListTiersResponse.SerializeToString,
+            ),
+            'UpdateTier': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateTier,
+                    request_deserializer=rewards_dot_loyalty_dot_v1_dot_program__service__pb2.UpdateTierRequest.FromString,
+                    response_serializer=rewards_dot_loyalty_dot_v1_dot_program__service__pb2.UpdateTierResponse.SerializeToString,
             ),
             'DeleteEarnRule': grpc.unary_unary_rpc_method_handler(
                     servicer.DeleteEarnRule,
@@ -543,6 +566,33 @@ class ProgramService:
             '/rewards.loyalty.v1.ProgramService/ListTiers',
             rewards_dot_loyalty_dot_v1_dot_program__service__pb2.ListTiersRequest.SerializeToString,
             rewards_dot_loyalty_dot_v1_dot_program__service__pb2.ListTiersResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateTier(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/rewards.loyalty.v1.ProgramService/UpdateTier',
+            rewards_dot_loyalty_dot_v1_dot_program__service__pb2.UpdateTierRequest.SerializeToString,
+            rewards_dot_loyalty_dot_v1_dot_program__service__pb2.UpdateTierResponse.FromString,
             options,
             channel_credentials,
             insecure,

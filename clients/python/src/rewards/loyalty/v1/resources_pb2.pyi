@@ -12,6 +12,12 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 
 DESCRIPTOR: _descriptor.FileDescriptor
 
+class ReceiptType(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    RECEIPT_TYPE_UNSPECIFIED: _ClassVar[ReceiptType]
+    RECEIPT_TYPE_SINGLE: _ClassVar[ReceiptType]
+    RECEIPT_TYPE_COMBINE: _ClassVar[ReceiptType]
+
 class ReminderChannel(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = ()
     REMINDER_CHANNEL_UNSPECIFIED: _ClassVar[ReminderChannel]
@@ -90,6 +96,9 @@ class PointsTransactionState(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     POINTS_TRANSACTION_STATE_PENDING: _ClassVar[PointsTransactionState]
     POINTS_TRANSACTION_STATE_POSTED: _ClassVar[PointsTransactionState]
     POINTS_TRANSACTION_STATE_VOIDED: _ClassVar[PointsTransactionState]
+RECEIPT_TYPE_UNSPECIFIED: ReceiptType
+RECEIPT_TYPE_SINGLE: ReceiptType
+RECEIPT_TYPE_COMBINE: ReceiptType
 REMINDER_CHANNEL_UNSPECIFIED: ReminderChannel
 REMINDER_CHANNEL_SMS: ReminderChannel
 REMINDER_CHANNEL_EMAIL: ReminderChannel
@@ -141,7 +150,7 @@ POINTS_TRANSACTION_STATE_POSTED: PointsTransactionState
 POINTS_TRANSACTION_STATE_VOIDED: PointsTransactionState
 
 class Program(_message.Message):
-    __slots__ = ("program_id", "display_name", "currency_code", "time_zone", "points_expiry", "min_redemption_balance_points", "create_time", "update_time", "points_expiry_mode", "points_expiry_months", "min_remaining_balance_points", "min_redeem_points", "refund_overdraft", "lucky_draw", "earn_requires_owner", "burn_requires_owner", "points_reminders")
+    __slots__ = ("program_id", "display_name", "currency_code", "time_zone", "points_expiry", "min_redemption_balance_points", "create_time", "update_time", "points_expiry_mode", "points_expiry_months", "min_remaining_balance_points", "min_redeem_points", "refund_overdraft", "lucky_draw", "earn_requires_owner", "burn_requires_owner", "points_value", "receipt_number_format", "points_reminders")
     PROGRAM_ID_FIELD_NUMBER: _ClassVar[int]
     DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
     CURRENCY_CODE_FIELD_NUMBER: _ClassVar[int]
@@ -158,6 +167,8 @@ class Program(_message.Message):
     LUCKY_DRAW_FIELD_NUMBER: _ClassVar[int]
     EARN_REQUIRES_OWNER_FIELD_NUMBER: _ClassVar[int]
     BURN_REQUIRES_OWNER_FIELD_NUMBER: _ClassVar[int]
+    POINTS_VALUE_FIELD_NUMBER: _ClassVar[int]
+    RECEIPT_NUMBER_FORMAT_FIELD_NUMBER: _ClassVar[int]
     POINTS_REMINDERS_FIELD_NUMBER: _ClassVar[int]
     program_id: str
     display_name: str
@@ -175,8 +186,54 @@ class Program(_message.Message):
     lucky_draw: LuckyDrawPolicy
     earn_requires_owner: bool
     burn_requires_owner: bool
+    points_value: PointsValue
+    receipt_number_format: str
     points_reminders: PointsReminders
-    def __init__(self, program_id: _Optional[str] = ..., display_name: _Optional[str] = ..., currency_code: _Optional[str] = ..., time_zone: _Optional[str] = ..., points_expiry: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., min_redemption_balance_points: _Optional[int] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., points_expiry_mode: _Optional[_Union[PointsExpiryMode, str]] = ..., points_expiry_months: _Optional[int] = ..., min_remaining_balance_points: _Optional[int] = ..., min_redeem_points: _Optional[int] = ..., refund_overdraft: _Optional[_Union[RefundOverdraftPolicy, str]] = ..., lucky_draw: _Optional[_Union[LuckyDrawPolicy, _Mapping]] = ..., earn_requires_owner: _Optional[bool] = ..., burn_requires_owner: _Optional[bool] = ..., points_reminders: _Optional[_Union[PointsReminders, _Mapping]] = ...) -> None: ...
+    def __init__(self, program_id: _Optional[str] = ..., display_name: _Optional[str] = ..., currency_code: _Optional[str] = ..., time_zone: _Optional[str] = ..., points_expiry: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., min_redemption_balance_points: _Optional[int] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., points_expiry_mode: _Optional[_Union[PointsExpiryMode, str]] = ..., points_expiry_months: _Optional[int] = ..., min_remaining_balance_points: _Optional[int] = ..., min_redeem_points: _Optional[int] = ..., refund_overdraft: _Optional[_Union[RefundOverdraftPolicy, str]] = ..., lucky_draw: _Optional[_Union[LuckyDrawPolicy, _Mapping]] = ..., earn_requires_owner: _Optional[bool] = ..., burn_requires_owner: _Optional[bool] = ..., points_value: _Optional[_Union[PointsValue, _Mapping]] = ..., receipt_number_format: _Optional[str] = ..., points_reminders: _Optional[_Union[PointsReminders, _Mapping]] = ...) -> None: ...
+
+class PointsValue(_message.Message):
+    __slots__ = ("points", "value")
+    POINTS_FIELD_NUMBER: _ClassVar[int]
+    VALUE_FIELD_NUMBER: _ClassVar[int]
+    points: int
+    value: _money_pb2.Money
+    def __init__(self, points: _Optional[int] = ..., value: _Optional[_Union[_money_pb2.Money, _Mapping]] = ...) -> None: ...
+
+class PaymentMethod(_message.Message):
+    __slots__ = ("code", "name")
+    CODE_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    code: str
+    name: str
+    def __init__(self, code: _Optional[str] = ..., name: _Optional[str] = ...) -> None: ...
+
+class ReceiptDetail(_message.Message):
+    __slots__ = ("store_id", "payment_method", "amount", "note", "invoice_photo_uri", "transaction_time")
+    STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    PAYMENT_METHOD_FIELD_NUMBER: _ClassVar[int]
+    AMOUNT_FIELD_NUMBER: _ClassVar[int]
+    NOTE_FIELD_NUMBER: _ClassVar[int]
+    INVOICE_PHOTO_URI_FIELD_NUMBER: _ClassVar[int]
+    TRANSACTION_TIME_FIELD_NUMBER: _ClassVar[int]
+    store_id: str
+    payment_method: PaymentMethod
+    amount: _money_pb2.Money
+    note: str
+    invoice_photo_uri: str
+    transaction_time: _timestamp_pb2.Timestamp
+    def __init__(self, store_id: _Optional[str] = ..., payment_method: _Optional[_Union[PaymentMethod, _Mapping]] = ..., amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., note: _Optional[str] = ..., invoice_photo_uri: _Optional[str] = ..., transaction_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class Receipt(_message.Message):
+    __slots__ = ("receipt_number", "receipt_type", "posted_by", "details")
+    RECEIPT_NUMBER_FIELD_NUMBER: _ClassVar[int]
+    RECEIPT_TYPE_FIELD_NUMBER: _ClassVar[int]
+    POSTED_BY_FIELD_NUMBER: _ClassVar[int]
+    DETAILS_FIELD_NUMBER: _ClassVar[int]
+    receipt_number: str
+    receipt_type: ReceiptType
+    posted_by: str
+    details: _containers.RepeatedCompositeFieldContainer[ReceiptDetail]
+    def __init__(self, receipt_number: _Optional[str] = ..., receipt_type: _Optional[_Union[ReceiptType, str]] = ..., posted_by: _Optional[str] = ..., details: _Optional[_Iterable[_Union[ReceiptDetail, _Mapping]]] = ...) -> None: ...
 
 class PointsReminders(_message.Message):
     __slots__ = ("reminders", "templates", "default_language_code")
@@ -381,7 +438,7 @@ class OperatorStamp(_message.Message):
     def __init__(self, by: _Optional[str] = ..., at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., client_id: _Optional[str] = ..., operator: _Optional[str] = ..., points_transaction_id: _Optional[str] = ...) -> None: ...
 
 class PointsTransaction(_message.Message):
-    __slots__ = ("points_transaction_id", "account_id", "type", "state", "points", "store_id", "transaction_id", "bill_amount", "refunded_points_transaction_id", "refunded_points", "basket_id", "create_time", "expire_time", "regular_points", "bonus_points", "reward_points", "note", "lines", "voided", "adjusted", "lucky_draw")
+    __slots__ = ("points_transaction_id", "account_id", "type", "state", "points", "store_id", "transaction_id", "bill_amount", "refunded_points_transaction_id", "refunded_points", "basket_id", "create_time", "expire_time", "regular_points", "bonus_points", "reward_points", "note", "lines", "voided", "adjusted", "lucky_draw", "receipt", "card_type_id", "card_type_multiplier_bps", "points_value", "interaction_point_id")
     POINTS_TRANSACTION_ID_FIELD_NUMBER: _ClassVar[int]
     ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
     TYPE_FIELD_NUMBER: _ClassVar[int]
@@ -403,6 +460,11 @@ class PointsTransaction(_message.Message):
     VOIDED_FIELD_NUMBER: _ClassVar[int]
     ADJUSTED_FIELD_NUMBER: _ClassVar[int]
     LUCKY_DRAW_FIELD_NUMBER: _ClassVar[int]
+    RECEIPT_FIELD_NUMBER: _ClassVar[int]
+    CARD_TYPE_ID_FIELD_NUMBER: _ClassVar[int]
+    CARD_TYPE_MULTIPLIER_BPS_FIELD_NUMBER: _ClassVar[int]
+    POINTS_VALUE_FIELD_NUMBER: _ClassVar[int]
+    INTERACTION_POINT_ID_FIELD_NUMBER: _ClassVar[int]
     points_transaction_id: str
     account_id: str
     type: PointsTransactionType
@@ -424,7 +486,12 @@ class PointsTransaction(_message.Message):
     voided: OperatorStamp
     adjusted: OperatorStamp
     lucky_draw: LuckyDrawEntry
-    def __init__(self, points_transaction_id: _Optional[str] = ..., account_id: _Optional[str] = ..., type: _Optional[_Union[PointsTransactionType, str]] = ..., state: _Optional[_Union[PointsTransactionState, str]] = ..., points: _Optional[int] = ..., store_id: _Optional[str] = ..., transaction_id: _Optional[str] = ..., bill_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., refunded_points_transaction_id: _Optional[str] = ..., refunded_points: _Optional[int] = ..., basket_id: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., expire_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., regular_points: _Optional[int] = ..., bonus_points: _Optional[int] = ..., reward_points: _Optional[int] = ..., note: _Optional[str] = ..., lines: _Optional[_Iterable[_Union[PurchaseLine, _Mapping]]] = ..., voided: _Optional[_Union[OperatorStamp, _Mapping]] = ..., adjusted: _Optional[_Union[OperatorStamp, _Mapping]] = ..., lucky_draw: _Optional[_Union[LuckyDrawEntry, _Mapping]] = ...) -> None: ...
+    receipt: Receipt
+    card_type_id: str
+    card_type_multiplier_bps: int
+    points_value: _money_pb2.Money
+    interaction_point_id: str
+    def __init__(self, points_transaction_id: _Optional[str] = ..., account_id: _Optional[str] = ..., type: _Optional[_Union[PointsTransactionType, str]] = ..., state: _Optional[_Union[PointsTransactionState, str]] = ..., points: _Optional[int] = ..., store_id: _Optional[str] = ..., transaction_id: _Optional[str] = ..., bill_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., refunded_points_transaction_id: _Optional[str] = ..., refunded_points: _Optional[int] = ..., basket_id: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., expire_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., regular_points: _Optional[int] = ..., bonus_points: _Optional[int] = ..., reward_points: _Optional[int] = ..., note: _Optional[str] = ..., lines: _Optional[_Iterable[_Union[PurchaseLine, _Mapping]]] = ..., voided: _Optional[_Union[OperatorStamp, _Mapping]] = ..., adjusted: _Optional[_Union[OperatorStamp, _Mapping]] = ..., lucky_draw: _Optional[_Union[LuckyDrawEntry, _Mapping]] = ..., receipt: _Optional[_Union[Receipt, _Mapping]] = ..., card_type_id: _Optional[str] = ..., card_type_multiplier_bps: _Optional[int] = ..., points_value: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., interaction_point_id: _Optional[str] = ...) -> None: ...
 
 class PurchaseLine(_message.Message):
     __slots__ = ("sku", "quantity", "amount")
@@ -437,7 +504,7 @@ class PurchaseLine(_message.Message):
     def __init__(self, sku: _Optional[str] = ..., quantity: _Optional[int] = ..., amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ...) -> None: ...
 
 class Tier(_message.Message):
-    __slots__ = ("tier_id", "program_id", "display_name", "target_spend", "min_spend", "multiplier_bps", "evaluation_days", "create_time", "points_expiry")
+    __slots__ = ("tier_id", "program_id", "display_name", "target_spend", "min_spend", "multiplier_bps", "evaluation_days", "create_time", "points_expiry", "level_up_evaluation_days", "level_down_evaluation_days", "default_tier", "active", "image_uri")
     TIER_ID_FIELD_NUMBER: _ClassVar[int]
     PROGRAM_ID_FIELD_NUMBER: _ClassVar[int]
     DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
@@ -447,6 +514,11 @@ class Tier(_message.Message):
     EVALUATION_DAYS_FIELD_NUMBER: _ClassVar[int]
     CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
     POINTS_EXPIRY_FIELD_NUMBER: _ClassVar[int]
+    LEVEL_UP_EVALUATION_DAYS_FIELD_NUMBER: _ClassVar[int]
+    LEVEL_DOWN_EVALUATION_DAYS_FIELD_NUMBER: _ClassVar[int]
+    DEFAULT_TIER_FIELD_NUMBER: _ClassVar[int]
+    ACTIVE_FIELD_NUMBER: _ClassVar[int]
+    IMAGE_URI_FIELD_NUMBER: _ClassVar[int]
     tier_id: str
     program_id: str
     display_name: str
@@ -456,7 +528,12 @@ class Tier(_message.Message):
     evaluation_days: int
     create_time: _timestamp_pb2.Timestamp
     points_expiry: _duration_pb2.Duration
-    def __init__(self, tier_id: _Optional[str] = ..., program_id: _Optional[str] = ..., display_name: _Optional[str] = ..., target_spend: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., min_spend: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., multiplier_bps: _Optional[int] = ..., evaluation_days: _Optional[int] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., points_expiry: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ...) -> None: ...
+    level_up_evaluation_days: int
+    level_down_evaluation_days: int
+    default_tier: bool
+    active: bool
+    image_uri: str
+    def __init__(self, tier_id: _Optional[str] = ..., program_id: _Optional[str] = ..., display_name: _Optional[str] = ..., target_spend: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., min_spend: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., multiplier_bps: _Optional[int] = ..., evaluation_days: _Optional[int] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., points_expiry: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., level_up_evaluation_days: _Optional[int] = ..., level_down_evaluation_days: _Optional[int] = ..., default_tier: _Optional[bool] = ..., active: _Optional[bool] = ..., image_uri: _Optional[str] = ...) -> None: ...
 
 class Balance(_message.Message):
     __slots__ = ("account_id", "posted_points", "pending_points", "available_points", "expiring_points", "next_expire_time", "balance_time", "tier_id")

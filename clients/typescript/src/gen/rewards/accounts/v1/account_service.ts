@@ -289,7 +289,7 @@ export interface UpdateUserRequest {
   /**
    * The User fields to replace, by name: "external_user_id", "display_name", "email",
    * "phone_number", "given_name", "family_name", "birth_date", "address" (as a whole),
-   * "properties" (as a whole). Empty: all of them (the request's user replaces the stored one).
+   * "properties" (as a whole), "gender_code". Empty: all of them (the request's user replaces the stored one).
    * An unknown name fails with FIELD_INVALID (field "update_mask").
    */
   updateMask: string[] | undefined;

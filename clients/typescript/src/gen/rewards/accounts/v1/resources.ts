@@ -138,6 +138,54 @@ export function identifierTypeToJSON(object: IdentifierType): string {
   }
 }
 
+/** A user's gender code. */
+export enum GenderCode {
+  /** GENDER_CODE_UNSPECIFIED - Not given. */
+  GENDER_CODE_UNSPECIFIED = 0,
+  GENDER_CODE_MALE = 1,
+  GENDER_CODE_FEMALE = 2,
+  /** GENDER_CODE_DIVERSE - Neither male nor female. */
+  GENDER_CODE_DIVERSE = 3,
+  UNRECOGNIZED = -1,
+}
+
+export function genderCodeFromJSON(object: any): GenderCode {
+  switch (object) {
+    case 0:
+    case "GENDER_CODE_UNSPECIFIED":
+      return GenderCode.GENDER_CODE_UNSPECIFIED;
+    case 1:
+    case "GENDER_CODE_MALE":
+      return GenderCode.GENDER_CODE_MALE;
+    case 2:
+    case "GENDER_CODE_FEMALE":
+      return GenderCode.GENDER_CODE_FEMALE;
+    case 3:
+    case "GENDER_CODE_DIVERSE":
+      return GenderCode.GENDER_CODE_DIVERSE;
+    case -1:
+    case "UNRECOGNIZED":
+    default:
+      return GenderCode.UNRECOGNIZED;
+  }
+}
+
+export function genderCodeToJSON(object: GenderCode): string {
+  switch (object) {
+    case GenderCode.GENDER_CODE_UNSPECIFIED:
+      return "GENDER_CODE_UNSPECIFIED";
+    case GenderCode.GENDER_CODE_MALE:
+      return "GENDER_CODE_MALE";
+    case GenderCode.GENDER_CODE_FEMALE:
+      return "GENDER_CODE_FEMALE";
+    case GenderCode.GENDER_CODE_DIVERSE:
+      return "GENDER_CODE_DIVERSE";
+    case GenderCode.UNRECOGNIZED:
+    default:
+      return "UNRECOGNIZED";
+  }
+}
+
 /** What a user may do with an account. */
 export enum MembershipRole {
   /** MEMBERSHIP_ROLE_UNSPECIFIED - Not set; never valid in a request. */
@@ -250,6 +298,63 @@ export function marketingChannelToJSON(object: MarketingChannel): string {
   }
 }
 
+/** The kind of an interaction point. */
+export enum InteractionPointKind {
+  /** INTERACTION_POINT_KIND_UNSPECIFIED - Not set; never valid in a request. */
+  INTERACTION_POINT_KIND_UNSPECIFIED = 0,
+  /** INTERACTION_POINT_KIND_TILL - A cash register in a store. */
+  INTERACTION_POINT_KIND_TILL = 1,
+  /** INTERACTION_POINT_KIND_ESHOP - An online shop. */
+  INTERACTION_POINT_KIND_ESHOP = 2,
+  /** INTERACTION_POINT_KIND_APP - The client's app. */
+  INTERACTION_POINT_KIND_APP = 3,
+  /** INTERACTION_POINT_KIND_KIOSK - A self-service kiosk. */
+  INTERACTION_POINT_KIND_KIOSK = 4,
+  UNRECOGNIZED = -1,
+}
+
+export function interactionPointKindFromJSON(object: any): InteractionPointKind {
+  switch (object) {
+    case 0:
+    case "INTERACTION_POINT_KIND_UNSPECIFIED":
+      return InteractionPointKind.INTERACTION_POINT_KIND_UNSPECIFIED;
+    case 1:
+    case "INTERACTION_POINT_KIND_TILL":
+      return InteractionPointKind.INTERACTION_POINT_KIND_TILL;
+    case 2:
+    case "INTERACTION_POINT_KIND_ESHOP":
+      return InteractionPointKind.INTERACTION_POINT_KIND_ESHOP;
+    case 3:
+    case "INTERACTION_POINT_KIND_APP":
+      return InteractionPointKind.INTERACTION_POINT_KIND_APP;
+    case 4:
+    case "INTERACTION_POINT_KIND_KIOSK":
+      return InteractionPointKind.INTERACTION_POINT_KIND_KIOSK;
+    case -1:
+    case "UNRECOGNIZED":
+    default:
+      return InteractionPointKind.UNRECOGNIZED;
+  }
+}
+
+export function interactionPointKindToJSON(object: InteractionPointKind): string {
+  switch (object) {
+    case InteractionPointKind.INTERACTION_POINT_KIND_UNSPECIFIED:
+      return "INTERACTION_POINT_KIND_UNSPECIFIED";
+    case InteractionPointKind.INTERACTION_POINT_KIND_TILL:
+      return "INTERACTION_POINT_KIND_TILL";
+    case InteractionPointKind.INTERACTION_POINT_KIND_ESHOP:
+      return "INTERACTION_POINT_KIND_ESHOP";
+    case InteractionPointKind.INTERACTION_POINT_KIND_APP:
+      return "INTERACTION_POINT_KIND_APP";
+    case InteractionPointKind.INTERACTION_POINT_KIND_KIOSK:
+      return "INTERACTION_POINT_KIND_KIOSK";
+    case InteractionPointKind.UNRECOGNIZED:
+    default:
+      return "UNRECOGNIZED";
+  }
+}
+
 /**
  * One identifier of an account. A (type, value) pair belongs to at most one account of a
  * program.
@@ -351,6 +456,11 @@ export interface User {
    */
   properties: { [key: string]: string };
   /**
+   * The user's gender as seed 001's genderCode (MALE, FEMALE, DIVERSE). Unset: not given. A
+   * value outside the enum fails with FIELD_INVALID (field "user.gender_code").
+   */
+  genderCode: GenderCode;
+  /**
    * The user's language, a BCP 47 tag ("de", "de-CH", "en-GB"); at most 35 characters of
    * letters, digits and '-', starting with 2..8 letters. Messages to the user (coupon delivery,
    * reminders) use the template in this language: the exact tag, else its primary language
@@ -401,6 +511,35 @@ export interface Membership {
    * Empty: none.
    */
   partnerId: string;
+}
+
+/**
+ * An interaction point of the organisation (seed 001's interaction-id): a till, an online shop,
+ * an app or a kiosk that produces receipts, mapped to the store it belongs to ("bon-to-store").
+ * Calls that happen somewhere (RedeemCoupon, ValidateCoupon, BatchRedeemCoupons, ListDeals,
+ * EarnPoints, RedeemPoints, AuthorizeBasket) may name one in an `interaction-id` request header
+ * or in their interaction_point_id field; the store (and zone and concept, when set here) of
+ * the call are then this point's, and they are recorded on the ledger rows with the point.
+ */
+export interface InteractionPoint {
+  /**
+   * The organisation's own id of the point, e.g. "till-0042" or "eshop". Required on create;
+   * immutable; 1..64 characters of letters, digits, "_", ".", "-", starting with a letter or
+   * digit. Unique among the organisation's points (a deleted point's id may be used again).
+   */
+  interactionPointId: string;
+  /** What the point is. Required. */
+  kind: InteractionPointKind;
+  /** The store the point belongs to. Required; at most 64 characters. */
+  storeId: string;
+  /** The zone of the store, for OfferRules.zone_ids. At most 64 characters. Empty: none. */
+  zoneId: string;
+  /** The concept of the store, for OfferRules.concept_ids. At most 64 characters. Empty: none. */
+  conceptId: string;
+  /** Name to show. At most 256 characters. */
+  displayName: string;
+  /** When the point was created. Output only. */
+  createTime: Timestamp | undefined;
 }
 
 function createBaseIdentifier(): Identifier {
@@ -796,6 +935,7 @@ function createBaseUser(): User {
     birthDate: "",
     address: undefined,
     properties: {},
+    genderCode: 0,
     language: "",
   };
 }
@@ -838,8 +978,11 @@ export const User: MessageFns<User> = {
     globalThis.Object.entries(message.properties).forEach(([key, value]: [string, string]) => {
       User_PropertiesEntry.encode({ key: key as any, value }, writer.uint32(98).fork()).join();
     });
+    if (message.genderCode !== 0) {
+      writer.uint32(160).int32(message.genderCode);
+    }
     if (message.language !== "") {
-      writer.uint32(162).string(message.language);
+      writer.uint32(170).string(message.language);
     }
     return writer;
   },
@@ -957,7 +1100,15 @@ export const User: MessageFns<User> = {
             continue;
           }
           case 20: {
-            if (tag !== 162) {
+            if (tag !== 160) {
+              break;
+            }
+
+            message.genderCode = reader.int32() as any;
+            continue;
+          }
+          case 21: {
+            if (tag !== 170) {
               break;
             }
 
@@ -1039,6 +1190,11 @@ export const User: MessageFns<User> = {
           {},
         )
         : {},
+      genderCode: isSet(object.genderCode)
+        ? genderCodeFromJSON(object.genderCode)
+        : isSet(object.gender_code)
+        ? genderCodeFromJSON(object.gender_code)
+        : 0,
       language: isSet(object.language) ? globalThis.String(object.language) : "",
     };
   },
@@ -1087,6 +1243,9 @@ export const User: MessageFns<User> = {
         });
       }
     }
+    if (message.genderCode !== 0) {
+      obj.genderCode = genderCodeToJSON(message.genderCode);
+    }
     if (message.language !== "") {
       obj.language = message.language;
     }
@@ -1124,6 +1283,7 @@ export const User: MessageFns<User> = {
       },
       {},
     );
+    message.genderCode = object.genderCode ?? 0;
     message.language = object.language ?? "";
     return message;
   },
@@ -1566,6 +1726,205 @@ export const Membership: MessageFns<Membership> = {
       ? Timestamp.fromPartial(object.updateTime)
       : undefined;
     message.partnerId = object.partnerId ?? "";
+    return message;
+  },
+};
+
+function createBaseInteractionPoint(): InteractionPoint {
+  return {
+    interactionPointId: "",
+    kind: 0,
+    storeId: "",
+    zoneId: "",
+    conceptId: "",
+    displayName: "",
+    createTime: undefined,
+  };
+}
+
+export const InteractionPoint: MessageFns<InteractionPoint> = {
+  encode(message: InteractionPoint, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.interactionPointId !== "") {
+      writer.uint32(10).string(message.interactionPointId);
+    }
+    if (message.kind !== 0) {
+      writer.uint32(16).int32(message.kind);
+    }
+    if (message.storeId !== "") {
+      writer.uint32(26).string(message.storeId);
+    }
+    if (message.zoneId !== "") {
+      writer.uint32(34).string(message.zoneId);
+    }
+    if (message.conceptId !== "") {
+      writer.uint32(42).string(message.conceptId);
+    }
+    if (message.displayName !== "") {
+      writer.uint32(50).string(message.displayName);
+    }
+    if (message.createTime !== undefined) {
+      Timestamp.encode(message.createTime, writer.uint32(58).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): InteractionPoint {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseInteractionPoint();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.interactionPointId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.kind = reader.int32() as any;
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.storeId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.zoneId = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.conceptId = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.displayName = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.createTime = Timestamp.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): InteractionPoint {
+    return {
+      interactionPointId: isSet(object.interactionPointId)
+        ? globalThis.String(object.interactionPointId)
+        : isSet(object.interaction_point_id)
+        ? globalThis.String(object.interaction_point_id)
+        : "",
+      kind: isSet(object.kind) ? interactionPointKindFromJSON(object.kind) : 0,
+      storeId: isSet(object.storeId)
+        ? globalThis.String(object.storeId)
+        : isSet(object.store_id)
+        ? globalThis.String(object.store_id)
+        : "",
+      zoneId: isSet(object.zoneId)
+        ? globalThis.String(object.zoneId)
+        : isSet(object.zone_id)
+        ? globalThis.String(object.zone_id)
+        : "",
+      conceptId: isSet(object.conceptId)
+        ? globalThis.String(object.conceptId)
+        : isSet(object.concept_id)
+        ? globalThis.String(object.concept_id)
+        : "",
+      displayName: isSet(object.displayName)
+        ? globalThis.String(object.displayName)
+        : isSet(object.display_name)
+        ? globalThis.String(object.display_name)
+        : "",
+      createTime: isSet(object.createTime)
+        ? fromJsonTimestamp(object.createTime)
+        : isSet(object.create_time)
+        ? fromJsonTimestamp(object.create_time)
+        : undefined,
+    };
+  },
+
+  toJSON(message: InteractionPoint): unknown {
+    const obj: any = {};
+    if (message.interactionPointId !== "") {
+      obj.interactionPointId = message.interactionPointId;
+    }
+    if (message.kind !== 0) {
+      obj.kind = interactionPointKindToJSON(message.kind);
+    }
+    if (message.storeId !== "") {
+      obj.storeId = message.storeId;
+    }
+    if (message.zoneId !== "") {
+      obj.zoneId = message.zoneId;
+    }
+    if (message.conceptId !== "") {
+      obj.conceptId = message.conceptId;
+    }
+    if (message.displayName !== "") {
+      obj.displayName = message.displayName;
+    }
+    if (message.createTime !== undefined) {
+      obj.createTime = fromTimestamp(message.createTime).toISOString();
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<InteractionPoint>): InteractionPoint {
+    return InteractionPoint.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<InteractionPoint>): InteractionPoint {
+    const message = createBaseInteractionPoint();
+    message.interactionPointId = object.interactionPointId ?? "";
+    message.kind = object.kind ?? 0;
+    message.storeId = object.storeId ?? "";
+    message.zoneId = object.zoneId ?? "";
+    message.conceptId = object.conceptId ?? "";
+    message.displayName = object.displayName ?? "";
+    message.createTime = (object.createTime !== undefined && object.createTime !== null)
+      ? Timestamp.fromPartial(object.createTime)
+      : undefined;
     return message;
   },
 };

@@ -42,7 +42,10 @@ export interface AuthorizeBasketRequest {
   requestId: string;
   /** The customer: account_id or account_identifier (exactly one). */
   accountId: string;
-  /** Where the purchase happens. Required; at most 64 characters. */
+  /**
+   * Where the purchase happens. Required unless an interaction point is named (then its
+   * store); at most 64 characters.
+   */
   storeId: string;
   /**
    * The checkout's own id of the purchase; one basket per (account, transaction_id).
@@ -86,14 +89,21 @@ export interface AuthorizeBasketRequest {
   /** The zone of the store, matched by the offers' zone rules. Optional; at most 64 characters. */
   zoneId: string;
   /**
-   * The till or kiosk, matched by the offers' interaction point rules. Optional; at most 64
-   * characters.
+   * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+   * also accepted as the `interaction-id` request header) where the call happens: the store,
+   * zone and concept are then the point's (see InteractionPointService for the reasons), and
+   * it is matched by OfferRules.interaction_point_ids. At most 64 characters. Empty: none.
    */
   interactionPointId: string;
   /** How long the hold lasts before it is released: 1 s to 60 min. Unset: 15 min. */
   holdDuration:
     | Duration
     | undefined;
+  /**
+   * The concept (store group) of the store, matched by the offers' concept rules. Optional; at
+   * most 64 characters.
+   */
+  conceptId: string;
   /**
    * Account coupon ids (CouponService.GetAccountCoupon) to apply after coupon_codes, in order:
    * the account's coupon of each offer. coupon_codes and account_coupon_ids together: at most 32.
@@ -228,6 +238,7 @@ function createBaseAuthorizeBasketRequest(): AuthorizeBasketRequest {
     zoneId: "",
     interactionPointId: "",
     holdDuration: undefined,
+    conceptId: "",
     accountCouponIds: [],
   };
 }
@@ -278,6 +289,9 @@ export const AuthorizeBasketRequest: MessageFns<AuthorizeBasketRequest> = {
     }
     if (message.holdDuration !== undefined) {
       Duration.encode(message.holdDuration, writer.uint32(122).fork()).join();
+    }
+    if (message.conceptId !== "") {
+      writer.uint32(242).string(message.conceptId);
     }
     for (const v of message.accountCouponIds) {
       writer.uint32(130).string(v!);
@@ -418,6 +432,14 @@ export const AuthorizeBasketRequest: MessageFns<AuthorizeBasketRequest> = {
             message.holdDuration = Duration.decode(reader, reader.uint32());
             continue;
           }
+          case 30: {
+            if (tag !== 242) {
+              break;
+            }
+
+            message.conceptId = reader.string();
+            continue;
+          }
           case 16: {
             if (tag !== 130) {
               break;
@@ -513,6 +535,11 @@ export const AuthorizeBasketRequest: MessageFns<AuthorizeBasketRequest> = {
         : isSet(object.hold_duration)
         ? Duration.fromJSON(object.hold_duration)
         : undefined,
+      conceptId: isSet(object.conceptId)
+        ? globalThis.String(object.conceptId)
+        : isSet(object.concept_id)
+        ? globalThis.String(object.concept_id)
+        : "",
       accountCouponIds: globalThis.Array.isArray(object?.accountCouponIds)
         ? object.accountCouponIds.map((e: any) => globalThis.String(e))
         : globalThis.Array.isArray(object?.account_coupon_ids)
@@ -568,6 +595,9 @@ export const AuthorizeBasketRequest: MessageFns<AuthorizeBasketRequest> = {
     if (message.holdDuration !== undefined) {
       obj.holdDuration = Duration.toJSON(message.holdDuration);
     }
+    if (message.conceptId !== "") {
+      obj.conceptId = message.conceptId;
+    }
     if (message.accountCouponIds?.length) {
       obj.accountCouponIds = message.accountCouponIds;
     }
@@ -602,6 +632,7 @@ export const AuthorizeBasketRequest: MessageFns<AuthorizeBasketRequest> = {
     message.holdDuration = (object.holdDuration !== undefined && object.holdDuration !== null)
       ? Duration.fromPartial(object.holdDuration)
       : undefined;
+    message.conceptId = object.conceptId ?? "";
     message.accountCouponIds = object.accountCouponIds?.map((e) => e) || [];
     return message;
   },

@@ -174,6 +174,11 @@ export interface Basket {
   burnPointsTransactionId: string;
   /** The refunds of a CAPTURED basket (RefundBasket), oldest first. */
   refunds: BasketRefund[];
+  /**
+   * The money value of burned_points (the program's points_value, rounded down); unset if the
+   * basket burns no points or the program states no points value.
+   */
+  burnedPointsValue: Money | undefined;
 }
 
 /** Units of one line of a basket, returned. */
@@ -600,6 +605,7 @@ function createBaseBasket(): Basket {
     earnPointsTransactionId: "",
     burnPointsTransactionId: "",
     refunds: [],
+    burnedPointsValue: undefined,
   };
 }
 
@@ -661,6 +667,9 @@ export const Basket: MessageFns<Basket> = {
     }
     for (const v of message.refunds) {
       BasketRefund.encode(v!, writer.uint32(154).fork()).join();
+    }
+    if (message.burnedPointsValue !== undefined) {
+      Money.encode(message.burnedPointsValue, writer.uint32(162).fork()).join();
     }
     return writer;
   },
@@ -830,6 +839,14 @@ export const Basket: MessageFns<Basket> = {
             message.refunds.push(BasketRefund.decode(reader, reader.uint32()));
             continue;
           }
+          case 20: {
+            if (tag !== 162) {
+              break;
+            }
+
+            message.burnedPointsValue = Money.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -931,6 +948,11 @@ export const Basket: MessageFns<Basket> = {
       refunds: globalThis.Array.isArray(object?.refunds)
         ? object.refunds.map((e: any) => BasketRefund.fromJSON(e))
         : [],
+      burnedPointsValue: isSet(object.burnedPointsValue)
+        ? Money.fromJSON(object.burnedPointsValue)
+        : isSet(object.burned_points_value)
+        ? Money.fromJSON(object.burned_points_value)
+        : undefined,
     };
   },
 
@@ -993,6 +1015,9 @@ export const Basket: MessageFns<Basket> = {
     if (message.refunds?.length) {
       obj.refunds = message.refunds.map((e) => BasketRefund.toJSON(e));
     }
+    if (message.burnedPointsValue !== undefined) {
+      obj.burnedPointsValue = Money.toJSON(message.burnedPointsValue);
+    }
     return obj;
   },
 
@@ -1034,6 +1059,9 @@ export const Basket: MessageFns<Basket> = {
     message.earnPointsTransactionId = object.earnPointsTransactionId ?? "";
     message.burnPointsTransactionId = object.burnPointsTransactionId ?? "";
     message.refunds = object.refunds?.map((e) => BasketRefund.fromPartial(e)) || [];
+    message.burnedPointsValue = (object.burnedPointsValue !== undefined && object.burnedPointsValue !== null)
+      ? Money.fromPartial(object.burnedPointsValue)
+      : undefined;
     return message;
   },
 };

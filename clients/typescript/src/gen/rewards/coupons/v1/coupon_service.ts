@@ -232,7 +232,10 @@ export interface ValidateCouponRequest {
    * or the account it names).
    */
   accountId: string;
-  /** Where the purchase happens. Required; at most 64 characters. */
+  /**
+   * Where the purchase happens. Required unless an interaction point is named (then its
+   * store); at most 64 characters.
+   */
   storeId: string;
   /** The bill amount before this coupon. Required; not negative; in the program's currency. */
   billAmount:
@@ -244,8 +247,10 @@ export interface ValidateCouponRequest {
    */
   zoneId: string;
   /**
-   * The till, kiosk or app, for OfferRules.interaction_point_ids. At most 64 characters.
-   * Empty: none.
+   * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+   * also accepted as the `interaction-id` request header) where the call happens: the store,
+   * zone and concept are then the point's (see InteractionPointService for the reasons), and
+   * it is matched by OfferRules.interaction_point_ids. At most 64 characters. Empty: none.
    */
   interactionPointId: string;
   /**
@@ -269,6 +274,11 @@ export interface ValidateCouponRequest {
    * fails with NO_APPLICABLE_PRODUCT).
    */
   billLines: BillLine[];
+  /**
+   * The concept (store group, e.g. a store format) the store belongs to, for
+   * OfferRules.concept_ids. At most 64 characters. Empty: none.
+   */
+  conceptId: string;
 }
 
 /** Response of CouponService.ValidateCoupon. */
@@ -319,7 +329,10 @@ export interface RedeemCouponRequest {
    * or the account it names).
    */
   accountId: string;
-  /** Where the purchase happens. Required; at most 64 characters. */
+  /**
+   * Where the purchase happens. Required unless an interaction point is named (then its
+   * store); at most 64 characters.
+   */
   storeId: string;
   /** The bill amount before this coupon. Required; not negative; in the program's currency. */
   billAmount:
@@ -333,8 +346,10 @@ export interface RedeemCouponRequest {
   /** The zone the store is in, for OfferRules.zone_ids. At most 64 characters. Empty: none. */
   zoneId: string;
   /**
-   * The till, kiosk or app, for OfferRules.interaction_point_ids. At most 64 characters.
-   * Empty: none.
+   * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+   * also accepted as the `interaction-id` request header) where the call happens: the store,
+   * zone and concept are then the point's (see InteractionPointService for the reasons), and
+   * it is matched by OfferRules.interaction_point_ids. At most 64 characters. Empty: none.
    */
   interactionPointId: string;
   /**
@@ -358,6 +373,11 @@ export interface RedeemCouponRequest {
    * fails with NO_APPLICABLE_PRODUCT).
    */
   billLines: BillLine[];
+  /**
+   * The concept (store group, e.g. a store format) the store belongs to, for
+   * OfferRules.concept_ids. At most 64 characters. Empty: none.
+   */
+  conceptId: string;
 }
 
 /** Request of CouponService.BatchRedeemCoupons. */
@@ -530,10 +550,22 @@ export interface ListDealsRequest {
   pageToken: string;
   /** Only deals redeemable in this zone. At most 64 characters. Empty: any zone. */
   zoneId: string;
-  /** Only deals redeemable at this interaction point. At most 64 characters. Empty: any. */
+  /**
+   * Only deals redeemable at this registered interaction point (also accepted as the
+   * `interaction-id` header), and in its store, zone and concept (see
+   * InteractionPointService). At most 64 characters. Empty: any.
+   */
   interactionPointId: string;
   /** The account by one of its identifiers instead of account_id (exactly one of the two). */
-  accountIdentifier: Identifier | undefined;
+  accountIdentifier:
+    | Identifier
+    | undefined;
+  /**
+   * Only deals redeemable in this concept (OfferRules.concept_ids): like a zone, a concept
+   * lists the offers tagged to it, not those tagged only to its stores. At most 64
+   * characters. Empty: any.
+   */
+  conceptId: string;
 }
 
 /** Response of CouponService.ListDeals. */
@@ -2108,6 +2140,7 @@ function createBaseValidateCouponRequest(): ValidateCouponRequest {
     accountCouponId: "",
     accountIdentifier: undefined,
     billLines: [],
+    conceptId: "",
   };
 }
 
@@ -2139,6 +2172,9 @@ export const ValidateCouponRequest: MessageFns<ValidateCouponRequest> = {
     }
     for (const v of message.billLines) {
       BillLine.encode(v!, writer.uint32(170).fork()).join();
+    }
+    if (message.conceptId !== "") {
+      writer.uint32(242).string(message.conceptId);
     }
     return writer;
   },
@@ -2228,6 +2264,14 @@ export const ValidateCouponRequest: MessageFns<ValidateCouponRequest> = {
             message.billLines.push(BillLine.decode(reader, reader.uint32()));
             continue;
           }
+          case 30: {
+            if (tag !== 242) {
+              break;
+            }
+
+            message.conceptId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2283,6 +2327,11 @@ export const ValidateCouponRequest: MessageFns<ValidateCouponRequest> = {
         : globalThis.Array.isArray(object?.bill_lines)
         ? object.bill_lines.map((e: any) => BillLine.fromJSON(e))
         : [],
+      conceptId: isSet(object.conceptId)
+        ? globalThis.String(object.conceptId)
+        : isSet(object.concept_id)
+        ? globalThis.String(object.concept_id)
+        : "",
     };
   },
 
@@ -2315,6 +2364,9 @@ export const ValidateCouponRequest: MessageFns<ValidateCouponRequest> = {
     if (message.billLines?.length) {
       obj.billLines = message.billLines.map((e) => BillLine.toJSON(e));
     }
+    if (message.conceptId !== "") {
+      obj.conceptId = message.conceptId;
+    }
     return obj;
   },
 
@@ -2336,6 +2388,7 @@ export const ValidateCouponRequest: MessageFns<ValidateCouponRequest> = {
       ? Identifier.fromPartial(object.accountIdentifier)
       : undefined;
     message.billLines = object.billLines?.map((e) => BillLine.fromPartial(e)) || [];
+    message.conceptId = object.conceptId ?? "";
     return message;
   },
 };
@@ -2538,6 +2591,7 @@ function createBaseRedeemCouponRequest(): RedeemCouponRequest {
     accountCouponId: "",
     accountIdentifier: undefined,
     billLines: [],
+    conceptId: "",
   };
 }
 
@@ -2575,6 +2629,9 @@ export const RedeemCouponRequest: MessageFns<RedeemCouponRequest> = {
     }
     for (const v of message.billLines) {
       BillLine.encode(v!, writer.uint32(170).fork()).join();
+    }
+    if (message.conceptId !== "") {
+      writer.uint32(242).string(message.conceptId);
     }
     return writer;
   },
@@ -2680,6 +2737,14 @@ export const RedeemCouponRequest: MessageFns<RedeemCouponRequest> = {
             message.billLines.push(BillLine.decode(reader, reader.uint32()));
             continue;
           }
+          case 30: {
+            if (tag !== 242) {
+              break;
+            }
+
+            message.conceptId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2745,6 +2810,11 @@ export const RedeemCouponRequest: MessageFns<RedeemCouponRequest> = {
         : globalThis.Array.isArray(object?.bill_lines)
         ? object.bill_lines.map((e: any) => BillLine.fromJSON(e))
         : [],
+      conceptId: isSet(object.conceptId)
+        ? globalThis.String(object.conceptId)
+        : isSet(object.concept_id)
+        ? globalThis.String(object.concept_id)
+        : "",
     };
   },
 
@@ -2783,6 +2853,9 @@ export const RedeemCouponRequest: MessageFns<RedeemCouponRequest> = {
     if (message.billLines?.length) {
       obj.billLines = message.billLines.map((e) => BillLine.toJSON(e));
     }
+    if (message.conceptId !== "") {
+      obj.conceptId = message.conceptId;
+    }
     return obj;
   },
 
@@ -2806,6 +2879,7 @@ export const RedeemCouponRequest: MessageFns<RedeemCouponRequest> = {
       ? Identifier.fromPartial(object.accountIdentifier)
       : undefined;
     message.billLines = object.billLines?.map((e) => BillLine.fromPartial(e)) || [];
+    message.conceptId = object.conceptId ?? "";
     return message;
   },
 };
@@ -4172,6 +4246,7 @@ function createBaseListDealsRequest(): ListDealsRequest {
     zoneId: "",
     interactionPointId: "",
     accountIdentifier: undefined,
+    conceptId: "",
   };
 }
 
@@ -4197,6 +4272,9 @@ export const ListDealsRequest: MessageFns<ListDealsRequest> = {
     }
     if (message.accountIdentifier !== undefined) {
       Identifier.encode(message.accountIdentifier, writer.uint32(58).fork()).join();
+    }
+    if (message.conceptId !== "") {
+      writer.uint32(242).string(message.conceptId);
     }
     return writer;
   },
@@ -4270,6 +4348,14 @@ export const ListDealsRequest: MessageFns<ListDealsRequest> = {
             message.accountIdentifier = Identifier.decode(reader, reader.uint32());
             continue;
           }
+          case 30: {
+            if (tag !== 242) {
+              break;
+            }
+
+            message.conceptId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -4319,6 +4405,11 @@ export const ListDealsRequest: MessageFns<ListDealsRequest> = {
         : isSet(object.account_identifier)
         ? Identifier.fromJSON(object.account_identifier)
         : undefined,
+      conceptId: isSet(object.conceptId)
+        ? globalThis.String(object.conceptId)
+        : isSet(object.concept_id)
+        ? globalThis.String(object.concept_id)
+        : "",
     };
   },
 
@@ -4345,6 +4436,9 @@ export const ListDealsRequest: MessageFns<ListDealsRequest> = {
     if (message.accountIdentifier !== undefined) {
       obj.accountIdentifier = Identifier.toJSON(message.accountIdentifier);
     }
+    if (message.conceptId !== "") {
+      obj.conceptId = message.conceptId;
+    }
     return obj;
   },
 
@@ -4362,6 +4456,7 @@ export const ListDealsRequest: MessageFns<ListDealsRequest> = {
     message.accountIdentifier = (object.accountIdentifier !== undefined && object.accountIdentifier !== null)
       ? Identifier.fromPartial(object.accountIdentifier)
       : undefined;
+    message.conceptId = object.conceptId ?? "";
     return message;
   },
 };
@@ -4689,7 +4784,7 @@ export const ResendCouponResponse: MessageFns<ResendCouponResponse> = {
  * COUPON_REVOKED, COUPON_NOT_ACTIVATED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED,
  * OFFER_NOT_STARTED, OFFER_ENDED, REDEMPTION_NOT_STARTED, REDEMPTION_CLOSED_BEFORE_EXPIRY
  * (metadata "redemption_end_time"), OFFER_STORE_NOT_ALLOWED,
- * OFFER_ZONE_NOT_ALLOWED, INTERACTION_POINT_NOT_ALLOWED, DAY_NOT_ALLOWED,
+ * OFFER_ZONE_NOT_ALLOWED, OFFER_CONCEPT_NOT_ALLOWED, INTERACTION_POINT_NOT_ALLOWED, DAY_NOT_ALLOWED,
  * DAY_OF_MONTH_NOT_ALLOWED, HOUR_NOT_ALLOWED, ACCOUNT_REGISTERED_OUTSIDE_WINDOW,
  * NOT_NEW_CUSTOMER (both need the account: ACCOUNT_NOT_FOUND, NOT_FOUND, when it is
  * unknown), BILL_AMOUNT_TOO_LOW, BILL_AMOUNT_TOO_HIGH, NO_APPLICABLE_PRODUCT (no bill line
@@ -4961,8 +5056,8 @@ export const CouponServiceService = {
    * Lists the deals open to an account now, optionally at one store, zone or interaction
    * point: ACTIVE offers of the account's program whose rules (window, location, days, hours,
    * customer rules) let it redeem now, with the account's redeemable coupons and the
-   * redemptions left. An offer tagged to zones is listed for those zones, and for a store
-   * only when its store_ids name it. Ordered by end_time, soonest first (no end last).
+   * redemptions left. An offer tagged to zones (or concepts) is listed for those zones (or
+   * concepts), and for a store only when its store_ids name it. Ordered by end_time, soonest first (no end last).
    *
    * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE (FAILED_PRECONDITION; a LOCKED
    * or DEACTIVATED account has no deals).
@@ -5142,8 +5237,8 @@ export interface CouponServiceServer extends UntypedServiceImplementation {
    * Lists the deals open to an account now, optionally at one store, zone or interaction
    * point: ACTIVE offers of the account's program whose rules (window, location, days, hours,
    * customer rules) let it redeem now, with the account's redeemable coupons and the
-   * redemptions left. An offer tagged to zones is listed for those zones, and for a store
-   * only when its store_ids name it. Ordered by end_time, soonest first (no end last).
+   * redemptions left. An offer tagged to zones (or concepts) is listed for those zones (or
+   * concepts), and for a store only when its store_ids name it. Ordered by end_time, soonest first (no end last).
    *
    * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE (FAILED_PRECONDITION; a LOCKED
    * or DEACTIVATED account has no deals).
@@ -5467,8 +5562,8 @@ export interface CouponServiceClient extends Client {
    * Lists the deals open to an account now, optionally at one store, zone or interaction
    * point: ACTIVE offers of the account's program whose rules (window, location, days, hours,
    * customer rules) let it redeem now, with the account's redeemable coupons and the
-   * redemptions left. An offer tagged to zones is listed for those zones, and for a store
-   * only when its store_ids name it. Ordered by end_time, soonest first (no end last).
+   * redemptions left. An offer tagged to zones (or concepts) is listed for those zones (or
+   * concepts), and for a store only when its store_ids name it. Ordered by end_time, soonest first (no end last).
    *
    * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE (FAILED_PRECONDITION; a LOCKED
    * or DEACTIVATED account has no deals).

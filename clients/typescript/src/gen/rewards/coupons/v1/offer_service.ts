@@ -163,6 +163,11 @@ export interface ListOffersRequest {
   storeId: string;
   /** Only offers whose rules name this zone in zone_ids. Empty: any. */
   zoneId: string;
+  /**
+   * Only offers whose rules name this concept in concept_ids (seed 003: only the offers tagged
+   * to the concept, not those of its stores). At most 64 characters. Empty: any.
+   */
+  conceptId: string;
 }
 
 /** Response of OfferService.ListOffers. */
@@ -826,7 +831,7 @@ export const UpdateOfferResponse: MessageFns<UpdateOfferResponse> = {
 };
 
 function createBaseListOffersRequest(): ListOffersRequest {
-  return { programId: "", states: [], pageSize: 0, pageToken: "", storeId: "", zoneId: "" };
+  return { programId: "", states: [], pageSize: 0, pageToken: "", storeId: "", zoneId: "", conceptId: "" };
 }
 
 export const ListOffersRequest: MessageFns<ListOffersRequest> = {
@@ -852,6 +857,9 @@ export const ListOffersRequest: MessageFns<ListOffersRequest> = {
     }
     if (message.zoneId !== "") {
       writer.uint32(50).string(message.zoneId);
+    }
+    if (message.conceptId !== "") {
+      writer.uint32(242).string(message.conceptId);
     }
     return writer;
   },
@@ -927,6 +935,14 @@ export const ListOffersRequest: MessageFns<ListOffersRequest> = {
             message.zoneId = reader.string();
             continue;
           }
+          case 30: {
+            if (tag !== 242) {
+              break;
+            }
+
+            message.conceptId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -967,6 +983,11 @@ export const ListOffersRequest: MessageFns<ListOffersRequest> = {
         : isSet(object.zone_id)
         ? globalThis.String(object.zone_id)
         : "",
+      conceptId: isSet(object.conceptId)
+        ? globalThis.String(object.conceptId)
+        : isSet(object.concept_id)
+        ? globalThis.String(object.concept_id)
+        : "",
     };
   },
 
@@ -990,6 +1011,9 @@ export const ListOffersRequest: MessageFns<ListOffersRequest> = {
     if (message.zoneId !== "") {
       obj.zoneId = message.zoneId;
     }
+    if (message.conceptId !== "") {
+      obj.conceptId = message.conceptId;
+    }
     return obj;
   },
 
@@ -1004,6 +1028,7 @@ export const ListOffersRequest: MessageFns<ListOffersRequest> = {
     message.pageToken = object.pageToken ?? "";
     message.storeId = object.storeId ?? "";
     message.zoneId = object.zoneId ?? "";
+    message.conceptId = object.conceptId ?? "";
     return message;
   },
 };

@@ -769,6 +769,15 @@ export interface OfferRules {
   applicableSkus: string[];
   /** See applicable_skus: a line matches when its sku is listed there or its category here. */
   applicableCategories: string[];
+  /**
+   * Redemption only in these concepts: store groups of the kind "concept" (e.g. a store format
+   * or brand), beside zones (seed 003), named by the checkout's concept_id; at most 1000, each
+   * at most 64 characters. With store_ids and zone_ids the offer applies where any one matches
+   * (else OFFER_CONCEPT_NOT_ALLOWED when zone_ids is empty, OFFER_ZONE_NOT_ALLOWED when it is
+   * not). A concept (like a zone) matches only the offers tagged to it, not those tagged to the
+   * stores in it. Empty: no concept restriction.
+   */
+  conceptIds: string[];
 }
 
 /**
@@ -1524,6 +1533,7 @@ function createBaseOfferRules(): OfferRules {
     redeemableUntilDaysBeforeExpiry: 0,
     applicableSkus: [],
     applicableCategories: [],
+    conceptIds: [],
   };
 }
 
@@ -1647,6 +1657,9 @@ export const OfferRules: MessageFns<OfferRules> = {
     }
     for (const v of message.applicableCategories) {
       writer.uint32(410).string(v!);
+    }
+    for (const v of message.conceptIds) {
+      writer.uint32(482).string(v!);
     }
     return writer;
   },
@@ -1980,6 +1993,14 @@ export const OfferRules: MessageFns<OfferRules> = {
             message.applicableCategories.push(reader.string());
             continue;
           }
+          case 60: {
+            if (tag !== 482) {
+              break;
+            }
+
+            message.conceptIds.push(reader.string());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2179,6 +2200,11 @@ export const OfferRules: MessageFns<OfferRules> = {
         : globalThis.Array.isArray(object?.applicable_categories)
         ? object.applicable_categories.map((e: any) => globalThis.String(e))
         : [],
+      conceptIds: globalThis.Array.isArray(object?.conceptIds)
+        ? object.conceptIds.map((e: any) => globalThis.String(e))
+        : globalThis.Array.isArray(object?.concept_ids)
+        ? object.concept_ids.map((e: any) => globalThis.String(e))
+        : [],
     };
   },
 
@@ -2295,6 +2321,9 @@ export const OfferRules: MessageFns<OfferRules> = {
     if (message.applicableCategories?.length) {
       obj.applicableCategories = message.applicableCategories;
     }
+    if (message.conceptIds?.length) {
+      obj.conceptIds = message.conceptIds;
+    }
     return obj;
   },
 
@@ -2363,6 +2392,7 @@ export const OfferRules: MessageFns<OfferRules> = {
     message.redeemableUntilDaysBeforeExpiry = object.redeemableUntilDaysBeforeExpiry ?? 0;
     message.applicableSkus = object.applicableSkus?.map((e) => e) || [];
     message.applicableCategories = object.applicableCategories?.map((e) => e) || [];
+    message.conceptIds = object.conceptIds?.map((e) => e) || [];
     return message;
   },
 };

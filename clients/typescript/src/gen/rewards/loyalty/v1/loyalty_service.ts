@@ -21,6 +21,7 @@ import {
 import { Duration } from "../../../google/protobuf/duration";
 import { Timestamp } from "../../../google/protobuf/timestamp";
 import { Identifier } from "../../accounts/v1/resources";
+import { ItemError } from "../../type/v1/item_error";
 import { Money } from "../../type/v1/money";
 import {
   Balance,
@@ -33,6 +34,11 @@ import {
   pointsTransactionTypeFromJSON,
   pointsTransactionTypeToJSON,
   PurchaseLine,
+  ReceiptDetail,
+  ReceiptType,
+  receiptTypeFromJSON,
+  receiptTypeToJSON,
+  Tier,
 } from "./resources";
 
 /** Request of LoyaltyService.EarnPoints. */
@@ -45,7 +51,10 @@ export interface EarnPointsRequest {
   requestId: string;
   /** The customer. Required. */
   accountId: string;
-  /** Where the purchase happened. Required; at most 64 characters. */
+  /**
+   * Where the purchase happened. Required unless an interaction point is named (then its
+   * store); at most 64 characters.
+   */
   storeId: string;
   /**
    * The checkout's own id of the purchase; one earn per (account, transaction_id). Required;
@@ -92,6 +101,29 @@ export interface EarnPointsRequest {
    * together not above bill_amount.
    */
   lines: PurchaseLine[];
+  /**
+   * Optional: the receipts this earn is for (seed 004), at most 50. When set, their amounts add
+   * up to bill_amount, and the points are computed per detail: each detail's amount earns by the
+   * RATIO and PROMOTION rules of its own store and the CARD_TYPE rules matching its payment
+   * method's code (else payment_card_type), the fractions summed and rounded once; TIER rules,
+   * the account's tier and the coupons apply to the whole bill. Kept in the history
+   * (PointsTransaction.receipt).
+   */
+  receiptDetails: ReceiptDetail[];
+  /** Unset: SINGLE for at most one detail, COMBINE for more. */
+  receiptType: ReceiptType;
+  /**
+   * Who posted the earn (a cashier, a back office user). At most 128 printable characters;
+   * empty: the API client's id.
+   */
+  postedBy: string;
+  /**
+   * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+   * also accepted as the `interaction-id` request header) where the call happens: the store is
+   * then the point's (see InteractionPointService for the reasons), and both are recorded on the
+   * transaction. At most 64 characters. Empty: none.
+   */
+  interactionPointId: string;
 }
 
 /** Response of LoyaltyService.EarnPoints. */
@@ -119,6 +151,15 @@ export interface EarnPointsResponse {
    * the account holds that applied by themselves (automatic).
    */
   appliedCoupons: AppliedEarnCoupon[];
+  /** The tier (card type) the purchase earned in (seed 004's `card_type`); unset if none. */
+  cardType:
+    | Tier
+    | undefined;
+  /**
+   * Its multiplier in basis points (seed 004's `card_type_multiplier`); 10000 when there is no
+   * tier.
+   */
+  cardTypeMultiplierBps: number;
 }
 
 /** An EXTRAPOINT or MULTIPLIER coupon an earn applied, redeemed with it. */
@@ -151,7 +192,15 @@ export interface EarnByCodeRequest {
   /** The earn code, compared case-insensitively. Required; at most 64 characters. */
   code: string;
   /** The account by one of its identifiers instead of account_id (exactly one of the two). */
-  accountIdentifier: Identifier | undefined;
+  accountIdentifier:
+    | Identifier
+    | undefined;
+  /**
+   * Where the code is used. Required when the code's batch is restricted to stores
+   * (CreateEarnCodesRequest.store_ids): another store (or none) is refused with
+   * EARN_CODE_NOT_FOR_STORE. At most 64 characters.
+   */
+  storeId: string;
 }
 
 /** Response of LoyaltyService.EarnByCode. */
@@ -187,7 +236,15 @@ export interface RequestRedemptionOtpRequest {
    */
   userId: string;
   /** The account by one of its identifiers instead of account_id (exactly one of the two). */
-  accountIdentifier: Identifier | undefined;
+  accountIdentifier:
+    | Identifier
+    | undefined;
+  /**
+   * The burn in money instead of points (exactly one of points and amount): positive, in the
+   * program's currency; converts to floor(amount * points_value.points / points_value.value)
+   * points, which must be at least 1 (else FIELD_OUT_OF_RANGE).
+   */
+  amount: Money | undefined;
 }
 
 /** Response of LoyaltyService.RequestRedemptionOtp. */
@@ -195,7 +252,13 @@ export interface RequestRedemptionOtpResponse {
   /** The id of the OTP, to present with the code. Not secret. */
   otpId: string;
   /** When the OTP stops being accepted (a few minutes after sending). */
-  expireTime: Timestamp | undefined;
+  expireTime:
+    | Timestamp
+    | undefined;
+  /** The points the OTP allows to redeem (the request's points, or its amount converted). */
+  points: string;
+  /** Their money value (Program.points_value, rounded down); unset if the program has none. */
+  pointsValue: Money | undefined;
 }
 
 /** Request of LoyaltyService.RedeemPoints. */
@@ -219,7 +282,23 @@ export interface RedeemPointsRequest {
   /** The checkout's own id of the purchase. At most 128 characters. */
   transactionId: string;
   /** The account by one of its identifiers instead of account_id (exactly one of the two). */
-  accountIdentifier: Identifier | undefined;
+  accountIdentifier:
+    | Identifier
+    | undefined;
+  /**
+   * The burn in money instead of points (exactly one of points and amount), converted as in
+   * RequestRedemptionOtpRequest.amount.
+   */
+  amount:
+    | Money
+    | undefined;
+  /**
+   * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+   * also accepted as the `interaction-id` request header) where the call happens: the store is
+   * then the point's (see InteractionPointService for the reasons), and both are recorded on the
+   * transaction. At most 64 characters. Empty: none.
+   */
+  interactionPointId: string;
 }
 
 /** Response of LoyaltyService.RedeemPoints. */
@@ -232,7 +311,14 @@ export interface RedeemPointsResponse {
    * The available (and posted) points right after it, as the atomic wallet check saw them;
    * GetBalance adds pending and expiring points.
    */
-  balance: Balance | undefined;
+  balance:
+    | Balance
+    | undefined;
+  /**
+   * The money value of the points burned (Program.points_value, rounded down); unset if the
+   * program has none. The same as transaction.points_value.
+   */
+  pointsValue: Money | undefined;
 }
 
 /** Request of LoyaltyService.RefundPoints. */
@@ -570,6 +656,31 @@ export interface ListLuckyDrawEntriesResponse {
   nextPageToken: string;
 }
 
+/** Request of LoyaltyService.BatchEarnPoints. */
+export interface BatchEarnPointsRequest {
+  /** The earns, 1..1,000, each with its own request_id. */
+  requests: EarnPointsRequest[];
+}
+
+/** Response of LoyaltyService.BatchEarnPoints: one result per request, in order. */
+export interface BatchEarnPointsResponse {
+  /** The answer to requests[i] is results[i]. */
+  results: BatchEarnPointsResult[];
+}
+
+/** The answer to one item of BatchEarnPoints. */
+export interface BatchEarnPointsResult {
+  /** What EarnPoints would have answered. */
+  outcome:
+    | //
+    /** The earn, as EarnPoints answers it. */
+    { $case: "response"; value: EarnPointsResponse }
+    | //
+    /** The refusal, as EarnPoints would have raised it. */
+    { $case: "error"; value: ItemError }
+    | undefined;
+}
+
 function createBaseEarnPointsRequest(): EarnPointsRequest {
   return {
     requestId: "",
@@ -581,6 +692,10 @@ function createBaseEarnPointsRequest(): EarnPointsRequest {
     paymentCardType: "",
     accountIdentifier: undefined,
     lines: [],
+    receiptDetails: [],
+    receiptType: 0,
+    postedBy: "",
+    interactionPointId: "",
   };
 }
 
@@ -612,6 +727,18 @@ export const EarnPointsRequest: MessageFns<EarnPointsRequest> = {
     }
     for (const v of message.lines) {
       PurchaseLine.encode(v!, writer.uint32(74).fork()).join();
+    }
+    for (const v of message.receiptDetails) {
+      ReceiptDetail.encode(v!, writer.uint32(82).fork()).join();
+    }
+    if (message.receiptType !== 0) {
+      writer.uint32(88).int32(message.receiptType);
+    }
+    if (message.postedBy !== "") {
+      writer.uint32(98).string(message.postedBy);
+    }
+    if (message.interactionPointId !== "") {
+      writer.uint32(242).string(message.interactionPointId);
     }
     return writer;
   },
@@ -701,6 +828,38 @@ export const EarnPointsRequest: MessageFns<EarnPointsRequest> = {
             message.lines.push(PurchaseLine.decode(reader, reader.uint32()));
             continue;
           }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.receiptDetails.push(ReceiptDetail.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 11: {
+            if (tag !== 88) {
+              break;
+            }
+
+            message.receiptType = reader.int32() as any;
+            continue;
+          }
+          case 12: {
+            if (tag !== 98) {
+              break;
+            }
+
+            message.postedBy = reader.string();
+            continue;
+          }
+          case 30: {
+            if (tag !== 242) {
+              break;
+            }
+
+            message.interactionPointId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -758,6 +917,26 @@ export const EarnPointsRequest: MessageFns<EarnPointsRequest> = {
       lines: globalThis.Array.isArray(object?.lines)
         ? object.lines.map((e: any) => PurchaseLine.fromJSON(e))
         : [],
+      receiptDetails: globalThis.Array.isArray(object?.receiptDetails)
+        ? object.receiptDetails.map((e: any) => ReceiptDetail.fromJSON(e))
+        : globalThis.Array.isArray(object?.receipt_details)
+        ? object.receipt_details.map((e: any) => ReceiptDetail.fromJSON(e))
+        : [],
+      receiptType: isSet(object.receiptType)
+        ? receiptTypeFromJSON(object.receiptType)
+        : isSet(object.receipt_type)
+        ? receiptTypeFromJSON(object.receipt_type)
+        : 0,
+      postedBy: isSet(object.postedBy)
+        ? globalThis.String(object.postedBy)
+        : isSet(object.posted_by)
+        ? globalThis.String(object.posted_by)
+        : "",
+      interactionPointId: isSet(object.interactionPointId)
+        ? globalThis.String(object.interactionPointId)
+        : isSet(object.interaction_point_id)
+        ? globalThis.String(object.interaction_point_id)
+        : "",
     };
   },
 
@@ -790,6 +969,18 @@ export const EarnPointsRequest: MessageFns<EarnPointsRequest> = {
     if (message.lines?.length) {
       obj.lines = message.lines.map((e) => PurchaseLine.toJSON(e));
     }
+    if (message.receiptDetails?.length) {
+      obj.receiptDetails = message.receiptDetails.map((e) => ReceiptDetail.toJSON(e));
+    }
+    if (message.receiptType !== 0) {
+      obj.receiptType = receiptTypeToJSON(message.receiptType);
+    }
+    if (message.postedBy !== "") {
+      obj.postedBy = message.postedBy;
+    }
+    if (message.interactionPointId !== "") {
+      obj.interactionPointId = message.interactionPointId;
+    }
     return obj;
   },
 
@@ -811,12 +1002,23 @@ export const EarnPointsRequest: MessageFns<EarnPointsRequest> = {
       ? Identifier.fromPartial(object.accountIdentifier)
       : undefined;
     message.lines = object.lines?.map((e) => PurchaseLine.fromPartial(e)) || [];
+    message.receiptDetails = object.receiptDetails?.map((e) => ReceiptDetail.fromPartial(e)) || [];
+    message.receiptType = object.receiptType ?? 0;
+    message.postedBy = object.postedBy ?? "";
+    message.interactionPointId = object.interactionPointId ?? "";
     return message;
   },
 };
 
 function createBaseEarnPointsResponse(): EarnPointsResponse {
-  return { transaction: undefined, balance: undefined, eventTransactions: [], appliedCoupons: [] };
+  return {
+    transaction: undefined,
+    balance: undefined,
+    eventTransactions: [],
+    appliedCoupons: [],
+    cardType: undefined,
+    cardTypeMultiplierBps: 0,
+  };
 }
 
 export const EarnPointsResponse: MessageFns<EarnPointsResponse> = {
@@ -832,6 +1034,12 @@ export const EarnPointsResponse: MessageFns<EarnPointsResponse> = {
     }
     for (const v of message.appliedCoupons) {
       AppliedEarnCoupon.encode(v!, writer.uint32(34).fork()).join();
+    }
+    if (message.cardType !== undefined) {
+      Tier.encode(message.cardType, writer.uint32(42).fork()).join();
+    }
+    if (message.cardTypeMultiplierBps !== 0) {
+      writer.uint32(48).int32(message.cardTypeMultiplierBps);
     }
     return writer;
   },
@@ -881,6 +1089,22 @@ export const EarnPointsResponse: MessageFns<EarnPointsResponse> = {
             message.appliedCoupons.push(AppliedEarnCoupon.decode(reader, reader.uint32()));
             continue;
           }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.cardType = Tier.decode(reader, reader.uint32());
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.cardTypeMultiplierBps = reader.int32();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -907,6 +1131,16 @@ export const EarnPointsResponse: MessageFns<EarnPointsResponse> = {
         : globalThis.Array.isArray(object?.applied_coupons)
         ? object.applied_coupons.map((e: any) => AppliedEarnCoupon.fromJSON(e))
         : [],
+      cardType: isSet(object.cardType)
+        ? Tier.fromJSON(object.cardType)
+        : isSet(object.card_type)
+        ? Tier.fromJSON(object.card_type)
+        : undefined,
+      cardTypeMultiplierBps: isSet(object.cardTypeMultiplierBps)
+        ? globalThis.Number(object.cardTypeMultiplierBps)
+        : isSet(object.card_type_multiplier_bps)
+        ? globalThis.Number(object.card_type_multiplier_bps)
+        : 0,
     };
   },
 
@@ -924,6 +1158,12 @@ export const EarnPointsResponse: MessageFns<EarnPointsResponse> = {
     if (message.appliedCoupons?.length) {
       obj.appliedCoupons = message.appliedCoupons.map((e) => AppliedEarnCoupon.toJSON(e));
     }
+    if (message.cardType !== undefined) {
+      obj.cardType = Tier.toJSON(message.cardType);
+    }
+    if (message.cardTypeMultiplierBps !== 0) {
+      obj.cardTypeMultiplierBps = Math.round(message.cardTypeMultiplierBps);
+    }
     return obj;
   },
 
@@ -940,6 +1180,10 @@ export const EarnPointsResponse: MessageFns<EarnPointsResponse> = {
       : undefined;
     message.eventTransactions = object.eventTransactions?.map((e) => PointsTransaction.fromPartial(e)) || [];
     message.appliedCoupons = object.appliedCoupons?.map((e) => AppliedEarnCoupon.fromPartial(e)) || [];
+    message.cardType = (object.cardType !== undefined && object.cardType !== null)
+      ? Tier.fromPartial(object.cardType)
+      : undefined;
+    message.cardTypeMultiplierBps = object.cardTypeMultiplierBps ?? 0;
     return message;
   },
 };
@@ -1090,7 +1334,7 @@ export const AppliedEarnCoupon: MessageFns<AppliedEarnCoupon> = {
 };
 
 function createBaseEarnByCodeRequest(): EarnByCodeRequest {
-  return { requestId: "", accountId: "", code: "", accountIdentifier: undefined };
+  return { requestId: "", accountId: "", code: "", accountIdentifier: undefined, storeId: "" };
 }
 
 export const EarnByCodeRequest: MessageFns<EarnByCodeRequest> = {
@@ -1106,6 +1350,9 @@ export const EarnByCodeRequest: MessageFns<EarnByCodeRequest> = {
     }
     if (message.accountIdentifier !== undefined) {
       Identifier.encode(message.accountIdentifier, writer.uint32(34).fork()).join();
+    }
+    if (message.storeId !== "") {
+      writer.uint32(42).string(message.storeId);
     }
     return writer;
   },
@@ -1155,6 +1402,14 @@ export const EarnByCodeRequest: MessageFns<EarnByCodeRequest> = {
             message.accountIdentifier = Identifier.decode(reader, reader.uint32());
             continue;
           }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.storeId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1185,6 +1440,11 @@ export const EarnByCodeRequest: MessageFns<EarnByCodeRequest> = {
         : isSet(object.account_identifier)
         ? Identifier.fromJSON(object.account_identifier)
         : undefined,
+      storeId: isSet(object.storeId)
+        ? globalThis.String(object.storeId)
+        : isSet(object.store_id)
+        ? globalThis.String(object.store_id)
+        : "",
     };
   },
 
@@ -1202,6 +1462,9 @@ export const EarnByCodeRequest: MessageFns<EarnByCodeRequest> = {
     if (message.accountIdentifier !== undefined) {
       obj.accountIdentifier = Identifier.toJSON(message.accountIdentifier);
     }
+    if (message.storeId !== "") {
+      obj.storeId = message.storeId;
+    }
     return obj;
   },
 
@@ -1216,6 +1479,7 @@ export const EarnByCodeRequest: MessageFns<EarnByCodeRequest> = {
     message.accountIdentifier = (object.accountIdentifier !== undefined && object.accountIdentifier !== null)
       ? Identifier.fromPartial(object.accountIdentifier)
       : undefined;
+    message.storeId = object.storeId ?? "";
     return message;
   },
 };
@@ -1310,7 +1574,7 @@ export const EarnByCodeResponse: MessageFns<EarnByCodeResponse> = {
 };
 
 function createBaseRequestRedemptionOtpRequest(): RequestRedemptionOtpRequest {
-  return { requestId: "", accountId: "", points: "0", userId: "", accountIdentifier: undefined };
+  return { requestId: "", accountId: "", points: "0", userId: "", accountIdentifier: undefined, amount: undefined };
 }
 
 export const RequestRedemptionOtpRequest: MessageFns<RequestRedemptionOtpRequest> = {
@@ -1329,6 +1593,9 @@ export const RequestRedemptionOtpRequest: MessageFns<RequestRedemptionOtpRequest
     }
     if (message.accountIdentifier !== undefined) {
       Identifier.encode(message.accountIdentifier, writer.uint32(42).fork()).join();
+    }
+    if (message.amount !== undefined) {
+      Money.encode(message.amount, writer.uint32(50).fork()).join();
     }
     return writer;
   },
@@ -1386,6 +1653,14 @@ export const RequestRedemptionOtpRequest: MessageFns<RequestRedemptionOtpRequest
             message.accountIdentifier = Identifier.decode(reader, reader.uint32());
             continue;
           }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.amount = Money.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1421,6 +1696,7 @@ export const RequestRedemptionOtpRequest: MessageFns<RequestRedemptionOtpRequest
         : isSet(object.account_identifier)
         ? Identifier.fromJSON(object.account_identifier)
         : undefined,
+      amount: isSet(object.amount) ? Money.fromJSON(object.amount) : undefined,
     };
   },
 
@@ -1441,6 +1717,9 @@ export const RequestRedemptionOtpRequest: MessageFns<RequestRedemptionOtpRequest
     if (message.accountIdentifier !== undefined) {
       obj.accountIdentifier = Identifier.toJSON(message.accountIdentifier);
     }
+    if (message.amount !== undefined) {
+      obj.amount = Money.toJSON(message.amount);
+    }
     return obj;
   },
 
@@ -1456,12 +1735,15 @@ export const RequestRedemptionOtpRequest: MessageFns<RequestRedemptionOtpRequest
     message.accountIdentifier = (object.accountIdentifier !== undefined && object.accountIdentifier !== null)
       ? Identifier.fromPartial(object.accountIdentifier)
       : undefined;
+    message.amount = (object.amount !== undefined && object.amount !== null)
+      ? Money.fromPartial(object.amount)
+      : undefined;
     return message;
   },
 };
 
 function createBaseRequestRedemptionOtpResponse(): RequestRedemptionOtpResponse {
-  return { otpId: "", expireTime: undefined };
+  return { otpId: "", expireTime: undefined, points: "0", pointsValue: undefined };
 }
 
 export const RequestRedemptionOtpResponse: MessageFns<RequestRedemptionOtpResponse> = {
@@ -1471,6 +1753,12 @@ export const RequestRedemptionOtpResponse: MessageFns<RequestRedemptionOtpRespon
     }
     if (message.expireTime !== undefined) {
       Timestamp.encode(message.expireTime, writer.uint32(18).fork()).join();
+    }
+    if (message.points !== "0") {
+      writer.uint32(24).int64(message.points);
+    }
+    if (message.pointsValue !== undefined) {
+      Money.encode(message.pointsValue, writer.uint32(34).fork()).join();
     }
     return writer;
   },
@@ -1504,6 +1792,22 @@ export const RequestRedemptionOtpResponse: MessageFns<RequestRedemptionOtpRespon
             message.expireTime = Timestamp.decode(reader, reader.uint32());
             continue;
           }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.points = reader.int64().toString();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.pointsValue = Money.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1528,6 +1832,12 @@ export const RequestRedemptionOtpResponse: MessageFns<RequestRedemptionOtpRespon
         : isSet(object.expire_time)
         ? fromJsonTimestamp(object.expire_time)
         : undefined,
+      points: isSet(object.points) ? globalThis.String(object.points) : "0",
+      pointsValue: isSet(object.pointsValue)
+        ? Money.fromJSON(object.pointsValue)
+        : isSet(object.points_value)
+        ? Money.fromJSON(object.points_value)
+        : undefined,
     };
   },
 
@@ -1538,6 +1848,12 @@ export const RequestRedemptionOtpResponse: MessageFns<RequestRedemptionOtpRespon
     }
     if (message.expireTime !== undefined) {
       obj.expireTime = fromTimestamp(message.expireTime).toISOString();
+    }
+    if (message.points !== "0") {
+      obj.points = message.points;
+    }
+    if (message.pointsValue !== undefined) {
+      obj.pointsValue = Money.toJSON(message.pointsValue);
     }
     return obj;
   },
@@ -1550,6 +1866,10 @@ export const RequestRedemptionOtpResponse: MessageFns<RequestRedemptionOtpRespon
     message.otpId = object.otpId ?? "";
     message.expireTime = (object.expireTime !== undefined && object.expireTime !== null)
       ? Timestamp.fromPartial(object.expireTime)
+      : undefined;
+    message.points = object.points ?? "0";
+    message.pointsValue = (object.pointsValue !== undefined && object.pointsValue !== null)
+      ? Money.fromPartial(object.pointsValue)
       : undefined;
     return message;
   },
@@ -1565,6 +1885,8 @@ function createBaseRedeemPointsRequest(): RedeemPointsRequest {
     storeId: "",
     transactionId: "",
     accountIdentifier: undefined,
+    amount: undefined,
+    interactionPointId: "",
   };
 }
 
@@ -1593,6 +1915,12 @@ export const RedeemPointsRequest: MessageFns<RedeemPointsRequest> = {
     }
     if (message.accountIdentifier !== undefined) {
       Identifier.encode(message.accountIdentifier, writer.uint32(66).fork()).join();
+    }
+    if (message.amount !== undefined) {
+      Money.encode(message.amount, writer.uint32(74).fork()).join();
+    }
+    if (message.interactionPointId !== "") {
+      writer.uint32(242).string(message.interactionPointId);
     }
     return writer;
   },
@@ -1674,6 +2002,22 @@ export const RedeemPointsRequest: MessageFns<RedeemPointsRequest> = {
             message.accountIdentifier = Identifier.decode(reader, reader.uint32());
             continue;
           }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.amount = Money.decode(reader, reader.uint32());
+            continue;
+          }
+          case 30: {
+            if (tag !== 242) {
+              break;
+            }
+
+            message.interactionPointId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1724,6 +2068,12 @@ export const RedeemPointsRequest: MessageFns<RedeemPointsRequest> = {
         : isSet(object.account_identifier)
         ? Identifier.fromJSON(object.account_identifier)
         : undefined,
+      amount: isSet(object.amount) ? Money.fromJSON(object.amount) : undefined,
+      interactionPointId: isSet(object.interactionPointId)
+        ? globalThis.String(object.interactionPointId)
+        : isSet(object.interaction_point_id)
+        ? globalThis.String(object.interaction_point_id)
+        : "",
     };
   },
 
@@ -1753,6 +2103,12 @@ export const RedeemPointsRequest: MessageFns<RedeemPointsRequest> = {
     if (message.accountIdentifier !== undefined) {
       obj.accountIdentifier = Identifier.toJSON(message.accountIdentifier);
     }
+    if (message.amount !== undefined) {
+      obj.amount = Money.toJSON(message.amount);
+    }
+    if (message.interactionPointId !== "") {
+      obj.interactionPointId = message.interactionPointId;
+    }
     return obj;
   },
 
@@ -1771,12 +2127,16 @@ export const RedeemPointsRequest: MessageFns<RedeemPointsRequest> = {
     message.accountIdentifier = (object.accountIdentifier !== undefined && object.accountIdentifier !== null)
       ? Identifier.fromPartial(object.accountIdentifier)
       : undefined;
+    message.amount = (object.amount !== undefined && object.amount !== null)
+      ? Money.fromPartial(object.amount)
+      : undefined;
+    message.interactionPointId = object.interactionPointId ?? "";
     return message;
   },
 };
 
 function createBaseRedeemPointsResponse(): RedeemPointsResponse {
-  return { transaction: undefined, balance: undefined };
+  return { transaction: undefined, balance: undefined, pointsValue: undefined };
 }
 
 export const RedeemPointsResponse: MessageFns<RedeemPointsResponse> = {
@@ -1786,6 +2146,9 @@ export const RedeemPointsResponse: MessageFns<RedeemPointsResponse> = {
     }
     if (message.balance !== undefined) {
       Balance.encode(message.balance, writer.uint32(18).fork()).join();
+    }
+    if (message.pointsValue !== undefined) {
+      Money.encode(message.pointsValue, writer.uint32(26).fork()).join();
     }
     return writer;
   },
@@ -1819,6 +2182,14 @@ export const RedeemPointsResponse: MessageFns<RedeemPointsResponse> = {
             message.balance = Balance.decode(reader, reader.uint32());
             continue;
           }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.pointsValue = Money.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1835,6 +2206,11 @@ export const RedeemPointsResponse: MessageFns<RedeemPointsResponse> = {
     return {
       transaction: isSet(object.transaction) ? PointsTransaction.fromJSON(object.transaction) : undefined,
       balance: isSet(object.balance) ? Balance.fromJSON(object.balance) : undefined,
+      pointsValue: isSet(object.pointsValue)
+        ? Money.fromJSON(object.pointsValue)
+        : isSet(object.points_value)
+        ? Money.fromJSON(object.points_value)
+        : undefined,
     };
   },
 
@@ -1845,6 +2221,9 @@ export const RedeemPointsResponse: MessageFns<RedeemPointsResponse> = {
     }
     if (message.balance !== undefined) {
       obj.balance = Balance.toJSON(message.balance);
+    }
+    if (message.pointsValue !== undefined) {
+      obj.pointsValue = Money.toJSON(message.pointsValue);
     }
     return obj;
   },
@@ -1859,6 +2238,9 @@ export const RedeemPointsResponse: MessageFns<RedeemPointsResponse> = {
       : undefined;
     message.balance = (object.balance !== undefined && object.balance !== null)
       ? Balance.fromPartial(object.balance)
+      : undefined;
+    message.pointsValue = (object.pointsValue !== undefined && object.pointsValue !== null)
+      ? Money.fromPartial(object.pointsValue)
       : undefined;
     return message;
   },
@@ -4596,6 +4978,249 @@ export const ListLuckyDrawEntriesResponse: MessageFns<ListLuckyDrawEntriesRespon
   },
 };
 
+function createBaseBatchEarnPointsRequest(): BatchEarnPointsRequest {
+  return { requests: [] };
+}
+
+export const BatchEarnPointsRequest: MessageFns<BatchEarnPointsRequest> = {
+  encode(message: BatchEarnPointsRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.requests) {
+      EarnPointsRequest.encode(v!, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): BatchEarnPointsRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseBatchEarnPointsRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.requests.push(EarnPointsRequest.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): BatchEarnPointsRequest {
+    return {
+      requests: globalThis.Array.isArray(object?.requests)
+        ? object.requests.map((e: any) => EarnPointsRequest.fromJSON(e))
+        : [],
+    };
+  },
+
+  toJSON(message: BatchEarnPointsRequest): unknown {
+    const obj: any = {};
+    if (message.requests?.length) {
+      obj.requests = message.requests.map((e) => EarnPointsRequest.toJSON(e));
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<BatchEarnPointsRequest>): BatchEarnPointsRequest {
+    return BatchEarnPointsRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<BatchEarnPointsRequest>): BatchEarnPointsRequest {
+    const message = createBaseBatchEarnPointsRequest();
+    message.requests = object.requests?.map((e) => EarnPointsRequest.fromPartial(e)) || [];
+    return message;
+  },
+};
+
+function createBaseBatchEarnPointsResponse(): BatchEarnPointsResponse {
+  return { results: [] };
+}
+
+export const BatchEarnPointsResponse: MessageFns<BatchEarnPointsResponse> = {
+  encode(message: BatchEarnPointsResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.results) {
+      BatchEarnPointsResult.encode(v!, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): BatchEarnPointsResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseBatchEarnPointsResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.results.push(BatchEarnPointsResult.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): BatchEarnPointsResponse {
+    return {
+      results: globalThis.Array.isArray(object?.results)
+        ? object.results.map((e: any) => BatchEarnPointsResult.fromJSON(e))
+        : [],
+    };
+  },
+
+  toJSON(message: BatchEarnPointsResponse): unknown {
+    const obj: any = {};
+    if (message.results?.length) {
+      obj.results = message.results.map((e) => BatchEarnPointsResult.toJSON(e));
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<BatchEarnPointsResponse>): BatchEarnPointsResponse {
+    return BatchEarnPointsResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<BatchEarnPointsResponse>): BatchEarnPointsResponse {
+    const message = createBaseBatchEarnPointsResponse();
+    message.results = object.results?.map((e) => BatchEarnPointsResult.fromPartial(e)) || [];
+    return message;
+  },
+};
+
+function createBaseBatchEarnPointsResult(): BatchEarnPointsResult {
+  return { outcome: undefined };
+}
+
+export const BatchEarnPointsResult: MessageFns<BatchEarnPointsResult> = {
+  encode(message: BatchEarnPointsResult, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    switch (message.outcome?.$case) {
+      case "response":
+        EarnPointsResponse.encode(message.outcome.value, writer.uint32(10).fork()).join();
+        break;
+      case "error":
+        ItemError.encode(message.outcome.value, writer.uint32(18).fork()).join();
+        break;
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): BatchEarnPointsResult {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseBatchEarnPointsResult();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.outcome = { $case: "response", value: EarnPointsResponse.decode(reader, reader.uint32()) };
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.outcome = { $case: "error", value: ItemError.decode(reader, reader.uint32()) };
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): BatchEarnPointsResult {
+    return {
+      outcome: isSet(object.response)
+        ? { $case: "response", value: EarnPointsResponse.fromJSON(object.response) }
+        : isSet(object.error)
+        ? { $case: "error", value: ItemError.fromJSON(object.error) }
+        : undefined,
+    };
+  },
+
+  toJSON(message: BatchEarnPointsResult): unknown {
+    const obj: any = {};
+    if (message.outcome?.$case === "response") {
+      obj.response = EarnPointsResponse.toJSON(message.outcome.value);
+    } else if (message.outcome?.$case === "error") {
+      obj.error = ItemError.toJSON(message.outcome.value);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<BatchEarnPointsResult>): BatchEarnPointsResult {
+    return BatchEarnPointsResult.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<BatchEarnPointsResult>): BatchEarnPointsResult {
+    const message = createBaseBatchEarnPointsResult();
+    switch (object.outcome?.$case) {
+      case "response": {
+        if (object.outcome?.value !== undefined && object.outcome?.value !== null) {
+          message.outcome = { $case: "response", value: EarnPointsResponse.fromPartial(object.outcome.value) };
+        }
+        break;
+      }
+      case "error": {
+        if (object.outcome?.value !== undefined && object.outcome?.value !== null) {
+          message.outcome = { $case: "error", value: ItemError.fromPartial(object.outcome.value) };
+        }
+        break;
+      }
+    }
+    return message;
+  },
+};
+
 /**
  * Points at the checkout: earn, earn by code, redeem with a one-time password, refund,
  * balance and history. Latency-sensitive; every mutating RPC is safe to retry with its
@@ -4640,12 +5265,34 @@ export const LoyaltyServiceService = {
     responseDeserialize: (value: Buffer): EarnPointsResponse => EarnPointsResponse.decode(value),
   },
   /**
+   * Earns up to 1,000 purchases in one call (AIP-233 style): each item runs exactly as
+   * EarnPoints (its own request_id and idempotency, its own answer or error, in order); the
+   * items are not atomic together. The items share Redis pipelines and group commits.
+   *
+   * Errors of the call itself: FIELD_REQUIRED (no item), FIELD_OUT_OF_RANGE (more than 1,000
+   * items). Each item's error is one of EarnPoints', or FIELD_REQUIRED for an item without a
+   * request_id, FIELD_INVALID for a request_id used by two items of the batch, or
+   * STORE_NOT_ALLOWED for a store outside the client's stores.
+   */
+  batchEarnPoints: {
+    path: "/rewards.loyalty.v1.LoyaltyService/BatchEarnPoints" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: BatchEarnPointsRequest): Buffer =>
+      Buffer.from(BatchEarnPointsRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): BatchEarnPointsRequest => BatchEarnPointsRequest.decode(value),
+    responseSerialize: (value: BatchEarnPointsResponse): Buffer =>
+      Buffer.from(BatchEarnPointsResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): BatchEarnPointsResponse => BatchEarnPointsResponse.decode(value),
+  },
+  /**
    * Credits the points of a one-time earn code (ProgramService.CreateEarnCodes).
    *
    * Errors: EARN_CODE_NOT_FOUND (NOT_FOUND), EARN_CODE_ALREADY_USED, EARN_CODE_EXPIRED
    * (FAILED_PRECONDITION), EARN_CODE_ATTEMPTS_EXCEEDED (RESOURCE_EXHAUSTED; too many unknown
    * codes tried for the account, against guessing), MEMBERSHIP_REQUIRED (FAILED_PRECONDITION;
-   * as EarnPoints).
+   * as EarnPoints), EARN_CODE_NOT_FOR_STORE (FAILED_PRECONDITION; the code's batch is restricted
+   * to stores and store_id is not one of them; metadata "store_id").
    */
   earnByCode: {
     path: "/rewards.loyalty.v1.LoyaltyService/EarnByCode" as const,
@@ -4666,7 +5313,12 @@ export const LoyaltyServiceService = {
    * OTP_RATE_LIMITED (RESOURCE_EXHAUSTED; too many OTPs for the account; metadata
    * "retry_time"), OTP_NOT_SENT (UNAVAILABLE; the OTP sender did not accept it: retry),
    * MEMBERSHIP_REQUIRED (FAILED_PRECONDITION; Program.burn_requires_owner and the account has
-   * no OWNER membership; metadata "action": "burn", "program_id").
+   * no OWNER membership; metadata "action": "burn", "program_id"), POINTS_VALUE_NOT_CONFIGURED
+   * (FAILED_PRECONDITION; amount set and the program has no points_value).
+   *
+   * The burn may be asked in money (amount: "pay 5.00 EUR with points"): it converts to the most
+   * points whose value is not above the amount (Program.points_value, rounded down); the reply
+   * says the points and their value.
    */
   requestRedemptionOtp: {
     path: "/rewards.loyalty.v1.LoyaltyService/RequestRedemptionOtp" as const,
@@ -4686,7 +5338,11 @@ export const LoyaltyServiceService = {
    * (a wrong code, or an OTP sent for another account or amount; metadata "tries_left"),
    * OTP_LOCKED (too many wrong codes), OTP_ALREADY_USED, INSUFFICIENT_POINTS,
    * REDEMPTION_THRESHOLD_NOT_MET, MEMBERSHIP_REQUIRED (as RequestRedemptionOtp) (all
-   * FAILED_PRECONDITION).
+   * FAILED_PRECONDITION), POINTS_VALUE_NOT_CONFIGURED (as RequestRedemptionOtp).
+   *
+   * A program with Program.points_value answers the money value of the points burned
+   * (points_value, rounded down). The burn may be asked in money (amount) as for
+   * RequestRedemptionOtp: the same amount converts to the same points.
    */
   redeemPoints: {
     path: "/rewards.loyalty.v1.LoyaltyService/RedeemPoints" as const,
@@ -4903,12 +5559,24 @@ export interface LoyaltyServiceServer extends UntypedServiceImplementation {
    */
   earnPoints: handleUnaryCall<EarnPointsRequest, EarnPointsResponse>;
   /**
+   * Earns up to 1,000 purchases in one call (AIP-233 style): each item runs exactly as
+   * EarnPoints (its own request_id and idempotency, its own answer or error, in order); the
+   * items are not atomic together. The items share Redis pipelines and group commits.
+   *
+   * Errors of the call itself: FIELD_REQUIRED (no item), FIELD_OUT_OF_RANGE (more than 1,000
+   * items). Each item's error is one of EarnPoints', or FIELD_REQUIRED for an item without a
+   * request_id, FIELD_INVALID for a request_id used by two items of the batch, or
+   * STORE_NOT_ALLOWED for a store outside the client's stores.
+   */
+  batchEarnPoints: handleUnaryCall<BatchEarnPointsRequest, BatchEarnPointsResponse>;
+  /**
    * Credits the points of a one-time earn code (ProgramService.CreateEarnCodes).
    *
    * Errors: EARN_CODE_NOT_FOUND (NOT_FOUND), EARN_CODE_ALREADY_USED, EARN_CODE_EXPIRED
    * (FAILED_PRECONDITION), EARN_CODE_ATTEMPTS_EXCEEDED (RESOURCE_EXHAUSTED; too many unknown
    * codes tried for the account, against guessing), MEMBERSHIP_REQUIRED (FAILED_PRECONDITION;
-   * as EarnPoints).
+   * as EarnPoints), EARN_CODE_NOT_FOR_STORE (FAILED_PRECONDITION; the code's batch is restricted
+   * to stores and store_id is not one of them; metadata "store_id").
    */
   earnByCode: handleUnaryCall<EarnByCodeRequest, EarnByCodeResponse>;
   /**
@@ -4921,7 +5589,12 @@ export interface LoyaltyServiceServer extends UntypedServiceImplementation {
    * OTP_RATE_LIMITED (RESOURCE_EXHAUSTED; too many OTPs for the account; metadata
    * "retry_time"), OTP_NOT_SENT (UNAVAILABLE; the OTP sender did not accept it: retry),
    * MEMBERSHIP_REQUIRED (FAILED_PRECONDITION; Program.burn_requires_owner and the account has
-   * no OWNER membership; metadata "action": "burn", "program_id").
+   * no OWNER membership; metadata "action": "burn", "program_id"), POINTS_VALUE_NOT_CONFIGURED
+   * (FAILED_PRECONDITION; amount set and the program has no points_value).
+   *
+   * The burn may be asked in money (amount: "pay 5.00 EUR with points"): it converts to the most
+   * points whose value is not above the amount (Program.points_value, rounded down); the reply
+   * says the points and their value.
    */
   requestRedemptionOtp: handleUnaryCall<RequestRedemptionOtpRequest, RequestRedemptionOtpResponse>;
   /**
@@ -4931,7 +5604,11 @@ export interface LoyaltyServiceServer extends UntypedServiceImplementation {
    * (a wrong code, or an OTP sent for another account or amount; metadata "tries_left"),
    * OTP_LOCKED (too many wrong codes), OTP_ALREADY_USED, INSUFFICIENT_POINTS,
    * REDEMPTION_THRESHOLD_NOT_MET, MEMBERSHIP_REQUIRED (as RequestRedemptionOtp) (all
-   * FAILED_PRECONDITION).
+   * FAILED_PRECONDITION), POINTS_VALUE_NOT_CONFIGURED (as RequestRedemptionOtp).
+   *
+   * A program with Program.points_value answers the money value of the points burned
+   * (points_value, rounded down). The burn may be asked in money (amount) as for
+   * RequestRedemptionOtp: the same amount converts to the same points.
    */
   redeemPoints: handleUnaryCall<RedeemPointsRequest, RedeemPointsResponse>;
   /**
@@ -5068,12 +5745,38 @@ export interface LoyaltyServiceClient extends Client {
     callback: (error: ServiceError | null, response: EarnPointsResponse) => void,
   ): ClientUnaryCall;
   /**
+   * Earns up to 1,000 purchases in one call (AIP-233 style): each item runs exactly as
+   * EarnPoints (its own request_id and idempotency, its own answer or error, in order); the
+   * items are not atomic together. The items share Redis pipelines and group commits.
+   *
+   * Errors of the call itself: FIELD_REQUIRED (no item), FIELD_OUT_OF_RANGE (more than 1,000
+   * items). Each item's error is one of EarnPoints', or FIELD_REQUIRED for an item without a
+   * request_id, FIELD_INVALID for a request_id used by two items of the batch, or
+   * STORE_NOT_ALLOWED for a store outside the client's stores.
+   */
+  batchEarnPoints(
+    request: BatchEarnPointsRequest,
+    callback: (error: ServiceError | null, response: BatchEarnPointsResponse) => void,
+  ): ClientUnaryCall;
+  batchEarnPoints(
+    request: BatchEarnPointsRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: BatchEarnPointsResponse) => void,
+  ): ClientUnaryCall;
+  batchEarnPoints(
+    request: BatchEarnPointsRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: BatchEarnPointsResponse) => void,
+  ): ClientUnaryCall;
+  /**
    * Credits the points of a one-time earn code (ProgramService.CreateEarnCodes).
    *
    * Errors: EARN_CODE_NOT_FOUND (NOT_FOUND), EARN_CODE_ALREADY_USED, EARN_CODE_EXPIRED
    * (FAILED_PRECONDITION), EARN_CODE_ATTEMPTS_EXCEEDED (RESOURCE_EXHAUSTED; too many unknown
    * codes tried for the account, against guessing), MEMBERSHIP_REQUIRED (FAILED_PRECONDITION;
-   * as EarnPoints).
+   * as EarnPoints), EARN_CODE_NOT_FOR_STORE (FAILED_PRECONDITION; the code's batch is restricted
+   * to stores and store_id is not one of them; metadata "store_id").
    */
   earnByCode(
     request: EarnByCodeRequest,
@@ -5100,7 +5803,12 @@ export interface LoyaltyServiceClient extends Client {
    * OTP_RATE_LIMITED (RESOURCE_EXHAUSTED; too many OTPs for the account; metadata
    * "retry_time"), OTP_NOT_SENT (UNAVAILABLE; the OTP sender did not accept it: retry),
    * MEMBERSHIP_REQUIRED (FAILED_PRECONDITION; Program.burn_requires_owner and the account has
-   * no OWNER membership; metadata "action": "burn", "program_id").
+   * no OWNER membership; metadata "action": "burn", "program_id"), POINTS_VALUE_NOT_CONFIGURED
+   * (FAILED_PRECONDITION; amount set and the program has no points_value).
+   *
+   * The burn may be asked in money (amount: "pay 5.00 EUR with points"): it converts to the most
+   * points whose value is not above the amount (Program.points_value, rounded down); the reply
+   * says the points and their value.
    */
   requestRedemptionOtp(
     request: RequestRedemptionOtpRequest,
@@ -5124,7 +5832,11 @@ export interface LoyaltyServiceClient extends Client {
    * (a wrong code, or an OTP sent for another account or amount; metadata "tries_left"),
    * OTP_LOCKED (too many wrong codes), OTP_ALREADY_USED, INSUFFICIENT_POINTS,
    * REDEMPTION_THRESHOLD_NOT_MET, MEMBERSHIP_REQUIRED (as RequestRedemptionOtp) (all
-   * FAILED_PRECONDITION).
+   * FAILED_PRECONDITION), POINTS_VALUE_NOT_CONFIGURED (as RequestRedemptionOtp).
+   *
+   * A program with Program.points_value answers the money value of the points burned
+   * (points_value, rounded down). The burn may be asked in money (amount) as for
+   * RequestRedemptionOtp: the same amount converts to the same points.
    */
   redeemPoints(
     request: RedeemPointsRequest,

@@ -206,6 +206,12 @@ export interface CreateEarnCodesRequest {
   prefix: string;
   /** Length of the random part: 8..32. Unset: 12. Alphabet "23456789ABCDEFGHJKLMNPQRSTUVWXYZ". */
   length: number;
+  /**
+   * The stores where the codes may be used (seed 004): EarnByCode elsewhere is refused with
+   * EARN_CODE_NOT_FOR_STORE. At most 1000, each 1..64 printable characters, no duplicates.
+   * Empty: any store.
+   */
+  storeIds: string[];
 }
 
 /** One batch of codes of ProgramService.CreateEarnCodes. */
@@ -250,6 +256,33 @@ export interface ListTiersRequest {
 export interface ListTiersResponse {
   /** Every tier of the program, by target_spend, lowest first. */
   tiers: Tier[];
+}
+
+/** Request of ProgramService.UpdateTier (AIP-134). */
+export interface UpdateTierRequest {
+  /**
+   * Client-chosen idempotency key (AIP-155), at most 128 characters, kept at least 24 h. A retry
+   * with the same request_id returns the first response; the same request_id with different
+   * parameters fails with ALREADY_EXISTS, reason IDEMPOTENCY_KEY_REUSED.
+   */
+  requestId: string;
+  /** The tier with its new values. tier_id is required and names the tier. */
+  tier:
+    | Tier
+    | undefined;
+  /**
+   * The fields to change, relative to Tier: display_name, target_spend, min_spend,
+   * multiplier_bps, evaluation_days, points_expiry, level_up_evaluation_days,
+   * level_down_evaluation_days, default_tier, active, image_uri. Required: an empty mask fails
+   * with FIELD_REQUIRED, "*" is not allowed. Output-only fields are ignored.
+   */
+  updateMask: string[] | undefined;
+}
+
+/** Response of ProgramService.UpdateTier. */
+export interface UpdateTierResponse {
+  /** The tier after the change. */
+  tier: Tier | undefined;
 }
 
 function createBaseCreateProgramRequest(): CreateProgramRequest {
@@ -1610,7 +1643,16 @@ export const DeleteEarnRuleResponse: MessageFns<DeleteEarnRuleResponse> = {
 };
 
 function createBaseCreateEarnCodesRequest(): CreateEarnCodesRequest {
-  return { requestId: "", programId: "", points: "0", count: "0", expireTime: undefined, prefix: "", length: 0 };
+  return {
+    requestId: "",
+    programId: "",
+    points: "0",
+    count: "0",
+    expireTime: undefined,
+    prefix: "",
+    length: 0,
+    storeIds: [],
+  };
 }
 
 export const CreateEarnCodesRequest: MessageFns<CreateEarnCodesRequest> = {
@@ -1635,6 +1677,9 @@ export const CreateEarnCodesRequest: MessageFns<CreateEarnCodesRequest> = {
     }
     if (message.length !== 0) {
       writer.uint32(56).int32(message.length);
+    }
+    for (const v of message.storeIds) {
+      writer.uint32(66).string(v!);
     }
     return writer;
   },
@@ -1708,6 +1753,14 @@ export const CreateEarnCodesRequest: MessageFns<CreateEarnCodesRequest> = {
             message.length = reader.int32();
             continue;
           }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.storeIds.push(reader.string());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1741,6 +1794,11 @@ export const CreateEarnCodesRequest: MessageFns<CreateEarnCodesRequest> = {
         : undefined,
       prefix: isSet(object.prefix) ? globalThis.String(object.prefix) : "",
       length: isSet(object.length) ? globalThis.Number(object.length) : 0,
+      storeIds: globalThis.Array.isArray(object?.storeIds)
+        ? object.storeIds.map((e: any) => globalThis.String(e))
+        : globalThis.Array.isArray(object?.store_ids)
+        ? object.store_ids.map((e: any) => globalThis.String(e))
+        : [],
     };
   },
 
@@ -1767,6 +1825,9 @@ export const CreateEarnCodesRequest: MessageFns<CreateEarnCodesRequest> = {
     if (message.length !== 0) {
       obj.length = Math.round(message.length);
     }
+    if (message.storeIds?.length) {
+      obj.storeIds = message.storeIds;
+    }
     return obj;
   },
 
@@ -1784,6 +1845,7 @@ export const CreateEarnCodesRequest: MessageFns<CreateEarnCodesRequest> = {
       : undefined;
     message.prefix = object.prefix ?? "";
     message.length = object.length ?? 0;
+    message.storeIds = object.storeIds?.map((e) => e) || [];
     return message;
   },
 };
@@ -2229,6 +2291,182 @@ export const ListTiersResponse: MessageFns<ListTiersResponse> = {
   },
 };
 
+function createBaseUpdateTierRequest(): UpdateTierRequest {
+  return { requestId: "", tier: undefined, updateMask: undefined };
+}
+
+export const UpdateTierRequest: MessageFns<UpdateTierRequest> = {
+  encode(message: UpdateTierRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.requestId !== "") {
+      writer.uint32(10).string(message.requestId);
+    }
+    if (message.tier !== undefined) {
+      Tier.encode(message.tier, writer.uint32(18).fork()).join();
+    }
+    if (message.updateMask !== undefined) {
+      FieldMask.encode(FieldMask.wrap(message.updateMask), writer.uint32(26).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): UpdateTierRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseUpdateTierRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.requestId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.tier = Tier.decode(reader, reader.uint32());
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.updateMask = FieldMask.unwrap(FieldMask.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): UpdateTierRequest {
+    return {
+      requestId: isSet(object.requestId)
+        ? globalThis.String(object.requestId)
+        : isSet(object.request_id)
+        ? globalThis.String(object.request_id)
+        : "",
+      tier: isSet(object.tier) ? Tier.fromJSON(object.tier) : undefined,
+      updateMask: isSet(object.updateMask)
+        ? FieldMask.unwrap(FieldMask.fromJSON(object.updateMask))
+        : isSet(object.update_mask)
+        ? FieldMask.unwrap(FieldMask.fromJSON(object.update_mask))
+        : undefined,
+    };
+  },
+
+  toJSON(message: UpdateTierRequest): unknown {
+    const obj: any = {};
+    if (message.requestId !== "") {
+      obj.requestId = message.requestId;
+    }
+    if (message.tier !== undefined) {
+      obj.tier = Tier.toJSON(message.tier);
+    }
+    if (message.updateMask !== undefined) {
+      obj.updateMask = FieldMask.toJSON(FieldMask.wrap(message.updateMask));
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<UpdateTierRequest>): UpdateTierRequest {
+    return UpdateTierRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<UpdateTierRequest>): UpdateTierRequest {
+    const message = createBaseUpdateTierRequest();
+    message.requestId = object.requestId ?? "";
+    message.tier = (object.tier !== undefined && object.tier !== null) ? Tier.fromPartial(object.tier) : undefined;
+    message.updateMask = object.updateMask ?? undefined;
+    return message;
+  },
+};
+
+function createBaseUpdateTierResponse(): UpdateTierResponse {
+  return { tier: undefined };
+}
+
+export const UpdateTierResponse: MessageFns<UpdateTierResponse> = {
+  encode(message: UpdateTierResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.tier !== undefined) {
+      Tier.encode(message.tier, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): UpdateTierResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseUpdateTierResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.tier = Tier.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): UpdateTierResponse {
+    return { tier: isSet(object.tier) ? Tier.fromJSON(object.tier) : undefined };
+  },
+
+  toJSON(message: UpdateTierResponse): unknown {
+    const obj: any = {};
+    if (message.tier !== undefined) {
+      obj.tier = Tier.toJSON(message.tier);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<UpdateTierResponse>): UpdateTierResponse {
+    return UpdateTierResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<UpdateTierResponse>): UpdateTierResponse {
+    const message = createBaseUpdateTierResponse();
+    message.tier = (object.tier !== undefined && object.tier !== null) ? Tier.fromPartial(object.tier) : undefined;
+    return message;
+  },
+};
+
 /**
  * Back-office management of loyalty programs, their earn rules and one-time earn codes. Not on
  * the checkout path: LoyaltyService earns and redeems.
@@ -2390,6 +2628,24 @@ export const ProgramServiceService = {
     responseDeserialize: (value: Buffer): ListTiersResponse => ListTiersResponse.decode(value),
   },
   /**
+   * Changes the fields of a tier named by update_mask (AIP-134), e.g. "active",
+   * "default_tier", "level_down_evaluation_days", "image_uri". Applies to earns and evaluations
+   * after the change; every server sees it within 2 seconds. Making a tier the default makes the
+   * program's previous default not.
+   *
+   * Errors: TIER_NOT_FOUND (NOT_FOUND), FIELD_IMMUTABLE (INVALID_ARGUMENT; tier_id or
+   * program_id), TIER_ALREADY_EXISTS (ALREADY_EXISTS; target_spend of another tier).
+   */
+  updateTier: {
+    path: "/rewards.loyalty.v1.ProgramService/UpdateTier" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: UpdateTierRequest): Buffer => Buffer.from(UpdateTierRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): UpdateTierRequest => UpdateTierRequest.decode(value),
+    responseSerialize: (value: UpdateTierResponse): Buffer => Buffer.from(UpdateTierResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): UpdateTierResponse => UpdateTierResponse.decode(value),
+  },
+  /**
    * Deletes an earn rule. Points earned under it stay. Deleting a deleted rule fails with
    * EARN_RULE_NOT_FOUND, unless it is a retry with the same request_id.
    *
@@ -2496,6 +2752,16 @@ export interface ProgramServiceServer extends UntypedServiceImplementation {
    * Errors: PROGRAM_NOT_FOUND (NOT_FOUND).
    */
   listTiers: handleUnaryCall<ListTiersRequest, ListTiersResponse>;
+  /**
+   * Changes the fields of a tier named by update_mask (AIP-134), e.g. "active",
+   * "default_tier", "level_down_evaluation_days", "image_uri". Applies to earns and evaluations
+   * after the change; every server sees it within 2 seconds. Making a tier the default makes the
+   * program's previous default not.
+   *
+   * Errors: TIER_NOT_FOUND (NOT_FOUND), FIELD_IMMUTABLE (INVALID_ARGUMENT; tier_id or
+   * program_id), TIER_ALREADY_EXISTS (ALREADY_EXISTS; target_spend of another tier).
+   */
+  updateTier: handleUnaryCall<UpdateTierRequest, UpdateTierResponse>;
   /**
    * Deletes an earn rule. Points earned under it stay. Deleting a deleted rule fails with
    * EARN_RULE_NOT_FOUND, unless it is a retry with the same request_id.
@@ -2708,6 +2974,30 @@ export interface ProgramServiceClient extends Client {
     metadata: Metadata,
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: ListTiersResponse) => void,
+  ): ClientUnaryCall;
+  /**
+   * Changes the fields of a tier named by update_mask (AIP-134), e.g. "active",
+   * "default_tier", "level_down_evaluation_days", "image_uri". Applies to earns and evaluations
+   * after the change; every server sees it within 2 seconds. Making a tier the default makes the
+   * program's previous default not.
+   *
+   * Errors: TIER_NOT_FOUND (NOT_FOUND), FIELD_IMMUTABLE (INVALID_ARGUMENT; tier_id or
+   * program_id), TIER_ALREADY_EXISTS (ALREADY_EXISTS; target_spend of another tier).
+   */
+  updateTier(
+    request: UpdateTierRequest,
+    callback: (error: ServiceError | null, response: UpdateTierResponse) => void,
+  ): ClientUnaryCall;
+  updateTier(
+    request: UpdateTierRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: UpdateTierResponse) => void,
+  ): ClientUnaryCall;
+  updateTier(
+    request: UpdateTierRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: UpdateTierResponse) => void,
   ): ClientUnaryCall;
   /**
    * Deletes an earn rule. Points earned under it stay. Deleting a deleted rule fails with

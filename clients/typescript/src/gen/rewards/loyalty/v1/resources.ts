@@ -10,6 +10,49 @@ import { Duration } from "../../../google/protobuf/duration";
 import { Timestamp } from "../../../google/protobuf/timestamp";
 import { Money } from "../../type/v1/money";
 
+/** How the receipt details of an earn were put together (seed 004's `receipt_type`). */
+export enum ReceiptType {
+  /** RECEIPT_TYPE_UNSPECIFIED - Not set: SINGLE for at most one detail, COMBINE for more. */
+  RECEIPT_TYPE_UNSPECIFIED = 0,
+  /** RECEIPT_TYPE_SINGLE - One receipt. */
+  RECEIPT_TYPE_SINGLE = 1,
+  /** RECEIPT_TYPE_COMBINE - Several receipts (of one or more stores) combined into one earn. */
+  RECEIPT_TYPE_COMBINE = 2,
+  UNRECOGNIZED = -1,
+}
+
+export function receiptTypeFromJSON(object: any): ReceiptType {
+  switch (object) {
+    case 0:
+    case "RECEIPT_TYPE_UNSPECIFIED":
+      return ReceiptType.RECEIPT_TYPE_UNSPECIFIED;
+    case 1:
+    case "RECEIPT_TYPE_SINGLE":
+      return ReceiptType.RECEIPT_TYPE_SINGLE;
+    case 2:
+    case "RECEIPT_TYPE_COMBINE":
+      return ReceiptType.RECEIPT_TYPE_COMBINE;
+    case -1:
+    case "UNRECOGNIZED":
+    default:
+      return ReceiptType.UNRECOGNIZED;
+  }
+}
+
+export function receiptTypeToJSON(object: ReceiptType): string {
+  switch (object) {
+    case ReceiptType.RECEIPT_TYPE_UNSPECIFIED:
+      return "RECEIPT_TYPE_UNSPECIFIED";
+    case ReceiptType.RECEIPT_TYPE_SINGLE:
+      return "RECEIPT_TYPE_SINGLE";
+    case ReceiptType.RECEIPT_TYPE_COMBINE:
+      return "RECEIPT_TYPE_COMBINE";
+    case ReceiptType.UNRECOGNIZED:
+    default:
+      return "UNRECOGNIZED";
+  }
+}
+
 /** The channel of a points reminder. */
 export enum ReminderChannel {
   /** REMINDER_CHANNEL_UNSPECIFIED - Not set; never valid. */
@@ -691,10 +734,91 @@ export interface Program {
    */
   burnRequiresOwner: boolean;
   /**
+   * Points as money on the burn side (seed 002's coins-to-currency ratio): what points are
+   * worth when redeemed. Unset: points have no stated money value, and a burn cannot be asked in
+   * money (POINTS_VALUE_NOT_CONFIGURED).
+   */
+  pointsValue:
+    | PointsValue
+    | undefined;
+  /**
+   * Receipt numbers (seed 004's `receipt_number`, e.g. "EA/{YY}/{SEQ:8}" gives "EA/18/00000012"):
+   * every EarnPoints of the program gets the next number of the program's receipt sequence,
+   * formatted by this pattern. Tokens: {SEQ:n} (required, exactly once: the number zero-padded
+   * to n digits, 1..18; a number that outgrows n is shown in full), {YYYY}, {YY}, {MM}, {DD}
+   * (the earn's date in the program's time zone); any other character is kept as is (printable,
+   * no '{' or '}' outside a token). At most 64 characters. Empty: earns get no receipt number.
+   * Numbers never repeat within a program; they are not gapless (an earn that fails, or a
+   * server restart, may leave numbers unused).
+   */
+  receiptNumberFormat: string;
+  /**
    * Points-expiring reminders: messages to the account's OWNER some days before points expire.
    * Unset: none. Updatable with the mask path "points_reminders" (the whole settings at once).
    */
   pointsReminders: PointsReminders | undefined;
+}
+
+/**
+ * What points are worth in money when burned: `points` points are worth `value`. The money value
+ * of p points is floor(p * value / points) minor units (never more than they are worth); money
+ * asked for a burn converts to floor(amount * points / value) points (never burning more than
+ * asked), so the burn's value is at most the amount asked.
+ */
+export interface PointsValue {
+  /** 1..10^9. */
+  points: string;
+  /** Positive, at most 10^12 minor units, in the program's currency. */
+  value: Money | undefined;
+}
+
+/** A payment method of a receipt detail (seed 004's `payment {code, name}`). */
+export interface PaymentMethod {
+  /**
+   * The method's code, e.g. "001". Matched by CARD_TYPE earn rules (CardTypeEarnRule.card_types)
+   * for this detail's amount. Required; at most 64 printable characters.
+   */
+  code: string;
+  /** Its name, e.g. "Cash". At most 128 printable characters. */
+  name: string;
+}
+
+/** One receipt of an earn (seed 004's `details[]`). */
+export interface ReceiptDetail {
+  /**
+   * The store of this receipt: the store the RATIO and PROMOTION rules' store_ids match for this
+   * amount. Empty: the earn's store_id. At most 64 characters.
+   */
+  storeId: string;
+  /** How it was paid. Optional. */
+  paymentMethod:
+    | PaymentMethod
+    | undefined;
+  /** The receipt's amount. Required; not negative; in the program's currency. */
+  amount:
+    | Money
+    | undefined;
+  /** At most 256 printable characters. */
+  note: string;
+  /** A link to the photo of the invoice: an http or https URI of at most 2048 characters. */
+  invoicePhotoUri: string;
+  /** When the receipt was issued, as the till says (data, not the clock). Optional. */
+  transactionTime: Timestamp | undefined;
+}
+
+/** The receipt of an EARN (seed 004's `receipt_number`, `receipt_type`, `posted_by`, `details`). */
+export interface Receipt {
+  /**
+   * The number the program's sequence gave, formatted by Program.receipt_number_format; empty if
+   * the program has no format.
+   */
+  receiptNumber: string;
+  /** SINGLE or COMBINE. */
+  receiptType: ReceiptType;
+  /** Who posted the earn: EarnPointsRequest.posted_by, else the API client's id. */
+  postedBy: string;
+  /** The receipt details as sent, in order. */
+  details: ReceiptDetail[];
 }
 
 /**
@@ -1065,7 +1189,32 @@ export interface PointsTransaction {
    * EARN of a program with lucky draws: the lucky-draw points and numbers it was given (unset
    * if none).
    */
-  luckyDraw: LuckyDrawEntry | undefined;
+  luckyDraw:
+    | LuckyDrawEntry
+    | undefined;
+  /**
+   * EARN by EarnPoints: its receipt (the number if the program numbers receipts, type, posted_by,
+   * details); unset for other transactions (a basket's earn included).
+   */
+  receipt:
+    | Receipt
+    | undefined;
+  /** EARN by EarnPoints: the tier (card type) the purchase earned in; empty if none. */
+  cardTypeId: string;
+  /** EARN by EarnPoints: that tier's multiplier in basis points (10000 when there is no tier). */
+  cardTypeMultiplierBps: number;
+  /**
+   * REDEEM of a program with Program.points_value: the money value of the points burned
+   * (rounded down); unset otherwise.
+   */
+  pointsValue:
+    | Money
+    | undefined;
+  /**
+   * The interaction point (till, e-shop) the transaction was posted at, if the request named
+   * one. Empty: none.
+   */
+  interactionPointId: string;
 }
 
 /** One line of a purchase. */
@@ -1121,7 +1270,34 @@ export interface Tier {
    * earn, instead of the program's expiry policy. Unset or zero: the program's policy. At most 3660
    * days, whole seconds.
    */
-  pointsExpiry: Duration | undefined;
+  pointsExpiry:
+    | Duration
+    | undefined;
+  /**
+   * Card types (seed 004): days of spend the move up to this tier looks back (at an earn and at
+   * an evaluation). 0: evaluation_days; else 1..3660.
+   */
+  levelUpEvaluationDays: number;
+  /**
+   * Days of spend an evaluation looks back when deciding whether an account in this tier keeps
+   * it (min_spend). 0: evaluation_days; else 1..3660.
+   */
+  levelDownEvaluationDays: number;
+  /**
+   * The default card type: an account that reaches no active tier is in this one (if it is
+   * active). At most one per program: making a tier the default makes the previous one not.
+   */
+  defaultTier: boolean;
+  /**
+   * Whether accounts can be in this tier. Unset: true. An inactive tier is skipped: no account
+   * moves up to it, and an account in it earns as if in the tier its spend reaches (it is moved
+   * there at the next evaluation).
+   */
+  active?:
+    | boolean
+    | undefined;
+  /** A link to the card's image: an http or https URI of at most 2048 characters. Empty: none. */
+  imageUri: string;
 }
 
 /** An account's points balance. */
@@ -1169,6 +1345,8 @@ function createBaseProgram(): Program {
     luckyDraw: undefined,
     earnRequiresOwner: false,
     burnRequiresOwner: false,
+    pointsValue: undefined,
+    receiptNumberFormat: "",
     pointsReminders: undefined,
   };
 }
@@ -1222,6 +1400,12 @@ export const Program: MessageFns<Program> = {
     }
     if (message.burnRequiresOwner !== false) {
       writer.uint32(128).bool(message.burnRequiresOwner);
+    }
+    if (message.pointsValue !== undefined) {
+      PointsValue.encode(message.pointsValue, writer.uint32(138).fork()).join();
+    }
+    if (message.receiptNumberFormat !== "") {
+      writer.uint32(146).string(message.receiptNumberFormat);
     }
     if (message.pointsReminders !== undefined) {
       PointsReminders.encode(message.pointsReminders, writer.uint32(242).fork()).join();
@@ -1370,6 +1554,22 @@ export const Program: MessageFns<Program> = {
             message.burnRequiresOwner = reader.bool();
             continue;
           }
+          case 17: {
+            if (tag !== 138) {
+              break;
+            }
+
+            message.pointsValue = PointsValue.decode(reader, reader.uint32());
+            continue;
+          }
+          case 18: {
+            if (tag !== 146) {
+              break;
+            }
+
+            message.receiptNumberFormat = reader.string();
+            continue;
+          }
           case 30: {
             if (tag !== 242) {
               break;
@@ -1472,6 +1672,16 @@ export const Program: MessageFns<Program> = {
         : isSet(object.burn_requires_owner)
         ? globalThis.Boolean(object.burn_requires_owner)
         : false,
+      pointsValue: isSet(object.pointsValue)
+        ? PointsValue.fromJSON(object.pointsValue)
+        : isSet(object.points_value)
+        ? PointsValue.fromJSON(object.points_value)
+        : undefined,
+      receiptNumberFormat: isSet(object.receiptNumberFormat)
+        ? globalThis.String(object.receiptNumberFormat)
+        : isSet(object.receipt_number_format)
+        ? globalThis.String(object.receipt_number_format)
+        : "",
       pointsReminders: isSet(object.pointsReminders)
         ? PointsReminders.fromJSON(object.pointsReminders)
         : isSet(object.points_reminders)
@@ -1530,6 +1740,12 @@ export const Program: MessageFns<Program> = {
     if (message.burnRequiresOwner !== false) {
       obj.burnRequiresOwner = message.burnRequiresOwner;
     }
+    if (message.pointsValue !== undefined) {
+      obj.pointsValue = PointsValue.toJSON(message.pointsValue);
+    }
+    if (message.receiptNumberFormat !== "") {
+      obj.receiptNumberFormat = message.receiptNumberFormat;
+    }
     if (message.pointsReminders !== undefined) {
       obj.pointsReminders = PointsReminders.toJSON(message.pointsReminders);
     }
@@ -1565,9 +1781,492 @@ export const Program: MessageFns<Program> = {
       : undefined;
     message.earnRequiresOwner = object.earnRequiresOwner ?? false;
     message.burnRequiresOwner = object.burnRequiresOwner ?? false;
+    message.pointsValue = (object.pointsValue !== undefined && object.pointsValue !== null)
+      ? PointsValue.fromPartial(object.pointsValue)
+      : undefined;
+    message.receiptNumberFormat = object.receiptNumberFormat ?? "";
     message.pointsReminders = (object.pointsReminders !== undefined && object.pointsReminders !== null)
       ? PointsReminders.fromPartial(object.pointsReminders)
       : undefined;
+    return message;
+  },
+};
+
+function createBasePointsValue(): PointsValue {
+  return { points: "0", value: undefined };
+}
+
+export const PointsValue: MessageFns<PointsValue> = {
+  encode(message: PointsValue, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.points !== "0") {
+      writer.uint32(8).int64(message.points);
+    }
+    if (message.value !== undefined) {
+      Money.encode(message.value, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): PointsValue {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBasePointsValue();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.points = reader.int64().toString();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.value = Money.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): PointsValue {
+    return {
+      points: isSet(object.points) ? globalThis.String(object.points) : "0",
+      value: isSet(object.value) ? Money.fromJSON(object.value) : undefined,
+    };
+  },
+
+  toJSON(message: PointsValue): unknown {
+    const obj: any = {};
+    if (message.points !== "0") {
+      obj.points = message.points;
+    }
+    if (message.value !== undefined) {
+      obj.value = Money.toJSON(message.value);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<PointsValue>): PointsValue {
+    return PointsValue.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<PointsValue>): PointsValue {
+    const message = createBasePointsValue();
+    message.points = object.points ?? "0";
+    message.value = (object.value !== undefined && object.value !== null) ? Money.fromPartial(object.value) : undefined;
+    return message;
+  },
+};
+
+function createBasePaymentMethod(): PaymentMethod {
+  return { code: "", name: "" };
+}
+
+export const PaymentMethod: MessageFns<PaymentMethod> = {
+  encode(message: PaymentMethod, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.code !== "") {
+      writer.uint32(10).string(message.code);
+    }
+    if (message.name !== "") {
+      writer.uint32(18).string(message.name);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): PaymentMethod {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBasePaymentMethod();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.code = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.name = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): PaymentMethod {
+    return {
+      code: isSet(object.code) ? globalThis.String(object.code) : "",
+      name: isSet(object.name) ? globalThis.String(object.name) : "",
+    };
+  },
+
+  toJSON(message: PaymentMethod): unknown {
+    const obj: any = {};
+    if (message.code !== "") {
+      obj.code = message.code;
+    }
+    if (message.name !== "") {
+      obj.name = message.name;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<PaymentMethod>): PaymentMethod {
+    return PaymentMethod.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<PaymentMethod>): PaymentMethod {
+    const message = createBasePaymentMethod();
+    message.code = object.code ?? "";
+    message.name = object.name ?? "";
+    return message;
+  },
+};
+
+function createBaseReceiptDetail(): ReceiptDetail {
+  return {
+    storeId: "",
+    paymentMethod: undefined,
+    amount: undefined,
+    note: "",
+    invoicePhotoUri: "",
+    transactionTime: undefined,
+  };
+}
+
+export const ReceiptDetail: MessageFns<ReceiptDetail> = {
+  encode(message: ReceiptDetail, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.storeId !== "") {
+      writer.uint32(10).string(message.storeId);
+    }
+    if (message.paymentMethod !== undefined) {
+      PaymentMethod.encode(message.paymentMethod, writer.uint32(18).fork()).join();
+    }
+    if (message.amount !== undefined) {
+      Money.encode(message.amount, writer.uint32(26).fork()).join();
+    }
+    if (message.note !== "") {
+      writer.uint32(34).string(message.note);
+    }
+    if (message.invoicePhotoUri !== "") {
+      writer.uint32(42).string(message.invoicePhotoUri);
+    }
+    if (message.transactionTime !== undefined) {
+      Timestamp.encode(message.transactionTime, writer.uint32(50).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ReceiptDetail {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseReceiptDetail();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.storeId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.paymentMethod = PaymentMethod.decode(reader, reader.uint32());
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.amount = Money.decode(reader, reader.uint32());
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.note = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.invoicePhotoUri = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.transactionTime = Timestamp.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ReceiptDetail {
+    return {
+      storeId: isSet(object.storeId)
+        ? globalThis.String(object.storeId)
+        : isSet(object.store_id)
+        ? globalThis.String(object.store_id)
+        : "",
+      paymentMethod: isSet(object.paymentMethod)
+        ? PaymentMethod.fromJSON(object.paymentMethod)
+        : isSet(object.payment_method)
+        ? PaymentMethod.fromJSON(object.payment_method)
+        : undefined,
+      amount: isSet(object.amount) ? Money.fromJSON(object.amount) : undefined,
+      note: isSet(object.note) ? globalThis.String(object.note) : "",
+      invoicePhotoUri: isSet(object.invoicePhotoUri)
+        ? globalThis.String(object.invoicePhotoUri)
+        : isSet(object.invoice_photo_uri)
+        ? globalThis.String(object.invoice_photo_uri)
+        : "",
+      transactionTime: isSet(object.transactionTime)
+        ? fromJsonTimestamp(object.transactionTime)
+        : isSet(object.transaction_time)
+        ? fromJsonTimestamp(object.transaction_time)
+        : undefined,
+    };
+  },
+
+  toJSON(message: ReceiptDetail): unknown {
+    const obj: any = {};
+    if (message.storeId !== "") {
+      obj.storeId = message.storeId;
+    }
+    if (message.paymentMethod !== undefined) {
+      obj.paymentMethod = PaymentMethod.toJSON(message.paymentMethod);
+    }
+    if (message.amount !== undefined) {
+      obj.amount = Money.toJSON(message.amount);
+    }
+    if (message.note !== "") {
+      obj.note = message.note;
+    }
+    if (message.invoicePhotoUri !== "") {
+      obj.invoicePhotoUri = message.invoicePhotoUri;
+    }
+    if (message.transactionTime !== undefined) {
+      obj.transactionTime = fromTimestamp(message.transactionTime).toISOString();
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<ReceiptDetail>): ReceiptDetail {
+    return ReceiptDetail.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<ReceiptDetail>): ReceiptDetail {
+    const message = createBaseReceiptDetail();
+    message.storeId = object.storeId ?? "";
+    message.paymentMethod = (object.paymentMethod !== undefined && object.paymentMethod !== null)
+      ? PaymentMethod.fromPartial(object.paymentMethod)
+      : undefined;
+    message.amount = (object.amount !== undefined && object.amount !== null)
+      ? Money.fromPartial(object.amount)
+      : undefined;
+    message.note = object.note ?? "";
+    message.invoicePhotoUri = object.invoicePhotoUri ?? "";
+    message.transactionTime = (object.transactionTime !== undefined && object.transactionTime !== null)
+      ? Timestamp.fromPartial(object.transactionTime)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseReceipt(): Receipt {
+  return { receiptNumber: "", receiptType: 0, postedBy: "", details: [] };
+}
+
+export const Receipt: MessageFns<Receipt> = {
+  encode(message: Receipt, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.receiptNumber !== "") {
+      writer.uint32(10).string(message.receiptNumber);
+    }
+    if (message.receiptType !== 0) {
+      writer.uint32(16).int32(message.receiptType);
+    }
+    if (message.postedBy !== "") {
+      writer.uint32(26).string(message.postedBy);
+    }
+    for (const v of message.details) {
+      ReceiptDetail.encode(v!, writer.uint32(34).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): Receipt {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseReceipt();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.receiptNumber = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.receiptType = reader.int32() as any;
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.postedBy = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.details.push(ReceiptDetail.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): Receipt {
+    return {
+      receiptNumber: isSet(object.receiptNumber)
+        ? globalThis.String(object.receiptNumber)
+        : isSet(object.receipt_number)
+        ? globalThis.String(object.receipt_number)
+        : "",
+      receiptType: isSet(object.receiptType)
+        ? receiptTypeFromJSON(object.receiptType)
+        : isSet(object.receipt_type)
+        ? receiptTypeFromJSON(object.receipt_type)
+        : 0,
+      postedBy: isSet(object.postedBy)
+        ? globalThis.String(object.postedBy)
+        : isSet(object.posted_by)
+        ? globalThis.String(object.posted_by)
+        : "",
+      details: globalThis.Array.isArray(object?.details)
+        ? object.details.map((e: any) => ReceiptDetail.fromJSON(e))
+        : [],
+    };
+  },
+
+  toJSON(message: Receipt): unknown {
+    const obj: any = {};
+    if (message.receiptNumber !== "") {
+      obj.receiptNumber = message.receiptNumber;
+    }
+    if (message.receiptType !== 0) {
+      obj.receiptType = receiptTypeToJSON(message.receiptType);
+    }
+    if (message.postedBy !== "") {
+      obj.postedBy = message.postedBy;
+    }
+    if (message.details?.length) {
+      obj.details = message.details.map((e) => ReceiptDetail.toJSON(e));
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<Receipt>): Receipt {
+    return Receipt.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<Receipt>): Receipt {
+    const message = createBaseReceipt();
+    message.receiptNumber = object.receiptNumber ?? "";
+    message.receiptType = object.receiptType ?? 0;
+    message.postedBy = object.postedBy ?? "";
+    message.details = object.details?.map((e) => ReceiptDetail.fromPartial(e)) || [];
     return message;
   },
 };
@@ -3803,6 +4502,11 @@ function createBasePointsTransaction(): PointsTransaction {
     voided: undefined,
     adjusted: undefined,
     luckyDraw: undefined,
+    receipt: undefined,
+    cardTypeId: "",
+    cardTypeMultiplierBps: 0,
+    pointsValue: undefined,
+    interactionPointId: "",
   };
 }
 
@@ -3870,6 +4574,21 @@ export const PointsTransaction: MessageFns<PointsTransaction> = {
     }
     if (message.luckyDraw !== undefined) {
       LuckyDrawEntry.encode(message.luckyDraw, writer.uint32(170).fork()).join();
+    }
+    if (message.receipt !== undefined) {
+      Receipt.encode(message.receipt, writer.uint32(178).fork()).join();
+    }
+    if (message.cardTypeId !== "") {
+      writer.uint32(186).string(message.cardTypeId);
+    }
+    if (message.cardTypeMultiplierBps !== 0) {
+      writer.uint32(192).int32(message.cardTypeMultiplierBps);
+    }
+    if (message.pointsValue !== undefined) {
+      Money.encode(message.pointsValue, writer.uint32(202).fork()).join();
+    }
+    if (message.interactionPointId !== "") {
+      writer.uint32(242).string(message.interactionPointId);
     }
     return writer;
   },
@@ -4055,6 +4774,46 @@ export const PointsTransaction: MessageFns<PointsTransaction> = {
             message.luckyDraw = LuckyDrawEntry.decode(reader, reader.uint32());
             continue;
           }
+          case 22: {
+            if (tag !== 178) {
+              break;
+            }
+
+            message.receipt = Receipt.decode(reader, reader.uint32());
+            continue;
+          }
+          case 23: {
+            if (tag !== 186) {
+              break;
+            }
+
+            message.cardTypeId = reader.string();
+            continue;
+          }
+          case 24: {
+            if (tag !== 192) {
+              break;
+            }
+
+            message.cardTypeMultiplierBps = reader.int32();
+            continue;
+          }
+          case 25: {
+            if (tag !== 202) {
+              break;
+            }
+
+            message.pointsValue = Money.decode(reader, reader.uint32());
+            continue;
+          }
+          case 30: {
+            if (tag !== 242) {
+              break;
+            }
+
+            message.interactionPointId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -4148,6 +4907,27 @@ export const PointsTransaction: MessageFns<PointsTransaction> = {
         : isSet(object.lucky_draw)
         ? LuckyDrawEntry.fromJSON(object.lucky_draw)
         : undefined,
+      receipt: isSet(object.receipt) ? Receipt.fromJSON(object.receipt) : undefined,
+      cardTypeId: isSet(object.cardTypeId)
+        ? globalThis.String(object.cardTypeId)
+        : isSet(object.card_type_id)
+        ? globalThis.String(object.card_type_id)
+        : "",
+      cardTypeMultiplierBps: isSet(object.cardTypeMultiplierBps)
+        ? globalThis.Number(object.cardTypeMultiplierBps)
+        : isSet(object.card_type_multiplier_bps)
+        ? globalThis.Number(object.card_type_multiplier_bps)
+        : 0,
+      pointsValue: isSet(object.pointsValue)
+        ? Money.fromJSON(object.pointsValue)
+        : isSet(object.points_value)
+        ? Money.fromJSON(object.points_value)
+        : undefined,
+      interactionPointId: isSet(object.interactionPointId)
+        ? globalThis.String(object.interactionPointId)
+        : isSet(object.interaction_point_id)
+        ? globalThis.String(object.interaction_point_id)
+        : "",
     };
   },
 
@@ -4216,6 +4996,21 @@ export const PointsTransaction: MessageFns<PointsTransaction> = {
     if (message.luckyDraw !== undefined) {
       obj.luckyDraw = LuckyDrawEntry.toJSON(message.luckyDraw);
     }
+    if (message.receipt !== undefined) {
+      obj.receipt = Receipt.toJSON(message.receipt);
+    }
+    if (message.cardTypeId !== "") {
+      obj.cardTypeId = message.cardTypeId;
+    }
+    if (message.cardTypeMultiplierBps !== 0) {
+      obj.cardTypeMultiplierBps = Math.round(message.cardTypeMultiplierBps);
+    }
+    if (message.pointsValue !== undefined) {
+      obj.pointsValue = Money.toJSON(message.pointsValue);
+    }
+    if (message.interactionPointId !== "") {
+      obj.interactionPointId = message.interactionPointId;
+    }
     return obj;
   },
 
@@ -4257,6 +5052,15 @@ export const PointsTransaction: MessageFns<PointsTransaction> = {
     message.luckyDraw = (object.luckyDraw !== undefined && object.luckyDraw !== null)
       ? LuckyDrawEntry.fromPartial(object.luckyDraw)
       : undefined;
+    message.receipt = (object.receipt !== undefined && object.receipt !== null)
+      ? Receipt.fromPartial(object.receipt)
+      : undefined;
+    message.cardTypeId = object.cardTypeId ?? "";
+    message.cardTypeMultiplierBps = object.cardTypeMultiplierBps ?? 0;
+    message.pointsValue = (object.pointsValue !== undefined && object.pointsValue !== null)
+      ? Money.fromPartial(object.pointsValue)
+      : undefined;
+    message.interactionPointId = object.interactionPointId ?? "";
     return message;
   },
 };
@@ -4375,6 +5179,11 @@ function createBaseTier(): Tier {
     evaluationDays: 0,
     createTime: undefined,
     pointsExpiry: undefined,
+    levelUpEvaluationDays: 0,
+    levelDownEvaluationDays: 0,
+    defaultTier: false,
+    active: undefined,
+    imageUri: "",
   };
 }
 
@@ -4406,6 +5215,21 @@ export const Tier: MessageFns<Tier> = {
     }
     if (message.pointsExpiry !== undefined) {
       Duration.encode(message.pointsExpiry, writer.uint32(74).fork()).join();
+    }
+    if (message.levelUpEvaluationDays !== 0) {
+      writer.uint32(80).int32(message.levelUpEvaluationDays);
+    }
+    if (message.levelDownEvaluationDays !== 0) {
+      writer.uint32(88).int32(message.levelDownEvaluationDays);
+    }
+    if (message.defaultTier !== false) {
+      writer.uint32(96).bool(message.defaultTier);
+    }
+    if (message.active !== undefined) {
+      writer.uint32(104).bool(message.active);
+    }
+    if (message.imageUri !== "") {
+      writer.uint32(114).string(message.imageUri);
     }
     return writer;
   },
@@ -4495,6 +5319,46 @@ export const Tier: MessageFns<Tier> = {
             message.pointsExpiry = Duration.decode(reader, reader.uint32());
             continue;
           }
+          case 10: {
+            if (tag !== 80) {
+              break;
+            }
+
+            message.levelUpEvaluationDays = reader.int32();
+            continue;
+          }
+          case 11: {
+            if (tag !== 88) {
+              break;
+            }
+
+            message.levelDownEvaluationDays = reader.int32();
+            continue;
+          }
+          case 12: {
+            if (tag !== 96) {
+              break;
+            }
+
+            message.defaultTier = reader.bool();
+            continue;
+          }
+          case 13: {
+            if (tag !== 104) {
+              break;
+            }
+
+            message.active = reader.bool();
+            continue;
+          }
+          case 14: {
+            if (tag !== 114) {
+              break;
+            }
+
+            message.imageUri = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -4554,6 +5418,27 @@ export const Tier: MessageFns<Tier> = {
         : isSet(object.points_expiry)
         ? Duration.fromJSON(object.points_expiry)
         : undefined,
+      levelUpEvaluationDays: isSet(object.levelUpEvaluationDays)
+        ? globalThis.Number(object.levelUpEvaluationDays)
+        : isSet(object.level_up_evaluation_days)
+        ? globalThis.Number(object.level_up_evaluation_days)
+        : 0,
+      levelDownEvaluationDays: isSet(object.levelDownEvaluationDays)
+        ? globalThis.Number(object.levelDownEvaluationDays)
+        : isSet(object.level_down_evaluation_days)
+        ? globalThis.Number(object.level_down_evaluation_days)
+        : 0,
+      defaultTier: isSet(object.defaultTier)
+        ? globalThis.Boolean(object.defaultTier)
+        : isSet(object.default_tier)
+        ? globalThis.Boolean(object.default_tier)
+        : false,
+      active: isSet(object.active) ? globalThis.Boolean(object.active) : undefined,
+      imageUri: isSet(object.imageUri)
+        ? globalThis.String(object.imageUri)
+        : isSet(object.image_uri)
+        ? globalThis.String(object.image_uri)
+        : "",
     };
   },
 
@@ -4586,6 +5471,21 @@ export const Tier: MessageFns<Tier> = {
     if (message.pointsExpiry !== undefined) {
       obj.pointsExpiry = Duration.toJSON(message.pointsExpiry);
     }
+    if (message.levelUpEvaluationDays !== 0) {
+      obj.levelUpEvaluationDays = Math.round(message.levelUpEvaluationDays);
+    }
+    if (message.levelDownEvaluationDays !== 0) {
+      obj.levelDownEvaluationDays = Math.round(message.levelDownEvaluationDays);
+    }
+    if (message.defaultTier !== false) {
+      obj.defaultTier = message.defaultTier;
+    }
+    if (message.active !== undefined) {
+      obj.active = message.active;
+    }
+    if (message.imageUri !== "") {
+      obj.imageUri = message.imageUri;
+    }
     return obj;
   },
 
@@ -4611,6 +5511,11 @@ export const Tier: MessageFns<Tier> = {
     message.pointsExpiry = (object.pointsExpiry !== undefined && object.pointsExpiry !== null)
       ? Duration.fromPartial(object.pointsExpiry)
       : undefined;
+    message.levelUpEvaluationDays = object.levelUpEvaluationDays ?? 0;
+    message.levelDownEvaluationDays = object.levelDownEvaluationDays ?? 0;
+    message.defaultTier = object.defaultTier ?? false;
+    message.active = object.active ?? undefined;
+    message.imageUri = object.imageUri ?? "";
     return message;
   },
 };

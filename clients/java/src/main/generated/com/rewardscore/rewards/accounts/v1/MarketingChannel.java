@@ -169,7 +169,7 @@ public enum MarketingChannel
   }
   public static com.google.protobuf.Descriptors.EnumDescriptor
       getDescriptor() {
-    return com.rewardscore.rewards.accounts.v1.ResourcesProto.getDescriptor().getEnumType(3);
+    return com.rewardscore.rewards.accounts.v1.ResourcesProto.getDescriptor().getEnumType(4);
   }
 
   private static final MarketingChannel[] VALUES = values();

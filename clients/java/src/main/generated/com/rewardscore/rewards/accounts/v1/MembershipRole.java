@@ -151,7 +151,7 @@ public enum MembershipRole
   }
   public static com.google.protobuf.Descriptors.EnumDescriptor
       getDescriptor() {
-    return com.rewardscore.rewards.accounts.v1.ResourcesProto.getDescriptor().getEnumType(2);
+    return com.rewardscore.rewards.accounts.v1.ResourcesProto.getDescriptor().getEnumType(3);
   }
 
   private static final MembershipRole[] VALUES = values();

@@ -152,7 +152,7 @@ private static final long serialVersionUID = 0L;
    * <pre>
    * The User fields to replace, by name: "external_user_id", "display_name", "email",
    * "phone_number", "given_name", "family_name", "birth_date", "address" (as a whole),
-   * "properties" (as a whole). Empty: all of them (the request's user replaces the stored one).
+   * "properties" (as a whole), "gender_code". Empty: all of them (the request's user replaces the stored one).
    * An unknown name fails with FIELD_INVALID (field "update_mask").
    * </pre>
    *
@@ -167,7 +167,7 @@ private static final long serialVersionUID = 0L;
    * <pre>
    * The User fields to replace, by name: "external_user_id", "display_name", "email",
    * "phone_number", "given_name", "family_name", "birth_date", "address" (as a whole),
-   * "properties" (as a whole). Empty: all of them (the request's user replaces the stored one).
+   * "properties" (as a whole), "gender_code". Empty: all of them (the request's user replaces the stored one).
    * An unknown name fails with FIELD_INVALID (field "update_mask").
    * </pre>
    *
@@ -182,7 +182,7 @@ private static final long serialVersionUID = 0L;
    * <pre>
    * The User fields to replace, by name: "external_user_id", "display_name", "email",
    * "phone_number", "given_name", "family_name", "birth_date", "address" (as a whole),
-   * "properties" (as a whole). Empty: all of them (the request's user replaces the stored one).
+   * "properties" (as a whole), "gender_code". Empty: all of them (the request's user replaces the stored one).
    * An unknown name fails with FIELD_INVALID (field "update_mask").
    * </pre>
    *
@@ -853,7 +853,7 @@ private static final long serialVersionUID = 0L;
      * <pre>
      * The User fields to replace, by name: "external_user_id", "display_name", "email",
      * "phone_number", "given_name", "family_name", "birth_date", "address" (as a whole),
-     * "properties" (as a whole). Empty: all of them (the request's user replaces the stored one).
+     * "properties" (as a whole), "gender_code". Empty: all of them (the request's user replaces the stored one).
      * An unknown name fails with FIELD_INVALID (field "update_mask").
      * </pre>
      *
@@ -867,7 +867,7 @@ private static final long serialVersionUID = 0L;
      * <pre>
      * The User fields to replace, by name: "external_user_id", "display_name", "email",
      * "phone_number", "given_name", "family_name", "birth_date", "address" (as a whole),
-     * "properties" (as a whole). Empty: all of them (the request's user replaces the stored one).
+     * "properties" (as a whole), "gender_code". Empty: all of them (the request's user replaces the stored one).
      * An unknown name fails with FIELD_INVALID (field "update_mask").
      * </pre>
      *
@@ -885,7 +885,7 @@ private static final long serialVersionUID = 0L;
      * <pre>
      * The User fields to replace, by name: "external_user_id", "display_name", "email",
      * "phone_number", "given_name", "family_name", "birth_date", "address" (as a whole),
-     * "properties" (as a whole). Empty: all of them (the request's user replaces the stored one).
+     * "properties" (as a whole), "gender_code". Empty: all of them (the request's user replaces the stored one).
      * An unknown name fails with FIELD_INVALID (field "update_mask").
      * </pre>
      *
@@ -908,7 +908,7 @@ private static final long serialVersionUID = 0L;
      * <pre>
      * The User fields to replace, by name: "external_user_id", "display_name", "email",
      * "phone_number", "given_name", "family_name", "birth_date", "address" (as a whole),
-     * "properties" (as a whole). Empty: all of them (the request's user replaces the stored one).
+     * "properties" (as a whole), "gender_code". Empty: all of them (the request's user replaces the stored one).
      * An unknown name fails with FIELD_INVALID (field "update_mask").
      * </pre>
      *
@@ -929,7 +929,7 @@ private static final long serialVersionUID = 0L;
      * <pre>
      * The User fields to replace, by name: "external_user_id", "display_name", "email",
      * "phone_number", "given_name", "family_name", "birth_date", "address" (as a whole),
-     * "properties" (as a whole). Empty: all of them (the request's user replaces the stored one).
+     * "properties" (as a whole), "gender_code". Empty: all of them (the request's user replaces the stored one).
      * An unknown name fails with FIELD_INVALID (field "update_mask").
      * </pre>
      *
@@ -957,7 +957,7 @@ private static final long serialVersionUID = 0L;
      * <pre>
      * The User fields to replace, by name: "external_user_id", "display_name", "email",
      * "phone_number", "given_name", "family_name", "birth_date", "address" (as a whole),
-     * "properties" (as a whole). Empty: all of them (the request's user replaces the stored one).
+     * "properties" (as a whole), "gender_code". Empty: all of them (the request's user replaces the stored one).
      * An unknown name fails with FIELD_INVALID (field "update_mask").
      * </pre>
      *
@@ -977,7 +977,7 @@ private static final long serialVersionUID = 0L;
      * <pre>
      * The User fields to replace, by name: "external_user_id", "display_name", "email",
      * "phone_number", "given_name", "family_name", "birth_date", "address" (as a whole),
-     * "properties" (as a whole). Empty: all of them (the request's user replaces the stored one).
+     * "properties" (as a whole), "gender_code". Empty: all of them (the request's user replaces the stored one).
      * An unknown name fails with FIELD_INVALID (field "update_mask").
      * </pre>
      *
@@ -992,7 +992,7 @@ private static final long serialVersionUID = 0L;
      * <pre>
      * The User fields to replace, by name: "external_user_id", "display_name", "email",
      * "phone_number", "given_name", "family_name", "birth_date", "address" (as a whole),
-     * "properties" (as a whole). Empty: all of them (the request's user replaces the stored one).
+     * "properties" (as a whole), "gender_code". Empty: all of them (the request's user replaces the stored one).
      * An unknown name fails with FIELD_INVALID (field "update_mask").
      * </pre>
      *
@@ -1010,7 +1010,7 @@ private static final long serialVersionUID = 0L;
      * <pre>
      * The User fields to replace, by name: "external_user_id", "display_name", "email",
      * "phone_number", "given_name", "family_name", "birth_date", "address" (as a whole),
-     * "properties" (as a whole). Empty: all of them (the request's user replaces the stored one).
+     * "properties" (as a whole), "gender_code". Empty: all of them (the request's user replaces the stored one).
      * An unknown name fails with FIELD_INVALID (field "update_mask").
      * </pre>
      *

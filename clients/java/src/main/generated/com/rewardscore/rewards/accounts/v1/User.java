@@ -42,6 +42,7 @@ private static final long serialVersionUID = 0L;
     givenName_ = "";
     familyName_ = "";
     birthDate_ = "";
+    genderCode_ = 0;
     language_ = "";
   }
 
@@ -667,7 +668,35 @@ java.lang.String defaultValue) {
     return map.get(key);
   }
 
-  public static final int LANGUAGE_FIELD_NUMBER = 20;
+  public static final int GENDER_CODE_FIELD_NUMBER = 20;
+  private int genderCode_ = 0;
+  /**
+   * <pre>
+   * The user's gender as seed 001's genderCode (MALE, FEMALE, DIVERSE). Unset: not given. A
+   * value outside the enum fails with FIELD_INVALID (field "user.gender_code").
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.GenderCode gender_code = 20 [json_name = "genderCode"];</code>
+   * @return The enum numeric value on the wire for genderCode.
+   */
+  @java.lang.Override public int getGenderCodeValue() {
+    return genderCode_;
+  }
+  /**
+   * <pre>
+   * The user's gender as seed 001's genderCode (MALE, FEMALE, DIVERSE). Unset: not given. A
+   * value outside the enum fails with FIELD_INVALID (field "user.gender_code").
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.GenderCode gender_code = 20 [json_name = "genderCode"];</code>
+   * @return The genderCode.
+   */
+  @java.lang.Override public com.rewardscore.rewards.accounts.v1.GenderCode getGenderCode() {
+    com.rewardscore.rewards.accounts.v1.GenderCode result = com.rewardscore.rewards.accounts.v1.GenderCode.forNumber(genderCode_);
+    return result == null ? com.rewardscore.rewards.accounts.v1.GenderCode.UNRECOGNIZED : result;
+  }
+
+  public static final int LANGUAGE_FIELD_NUMBER = 21;
   @SuppressWarnings("serial")
   private volatile java.lang.Object language_ = "";
   /**
@@ -678,7 +707,7 @@ java.lang.String defaultValue) {
    * ("de" for "de-CH"), else the offer's or program's default language. Empty: unknown.
    * </pre>
    *
-   * <code>string language = 20 [json_name = "language"];</code>
+   * <code>string language = 21 [json_name = "language"];</code>
    * @return The language.
    */
   @java.lang.Override
@@ -702,7 +731,7 @@ java.lang.String defaultValue) {
    * ("de" for "de-CH"), else the offer's or program's default language. Empty: unknown.
    * </pre>
    *
-   * <code>string language = 20 [json_name = "language"];</code>
+   * <code>string language = 21 [json_name = "language"];</code>
    * @return The bytes for language.
    */
   @java.lang.Override
@@ -773,8 +802,11 @@ java.lang.String defaultValue) {
         internalGetProperties(),
         PropertiesDefaultEntryHolder.defaultEntry,
         12);
+    if (genderCode_ != com.rewardscore.rewards.accounts.v1.GenderCode.GENDER_CODE_UNSPECIFIED.getNumber()) {
+      output.writeEnum(20, genderCode_);
+    }
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(language_)) {
-      com.google.protobuf.GeneratedMessage.writeString(output, 20, language_);
+      com.google.protobuf.GeneratedMessage.writeString(output, 21, language_);
     }
     getUnknownFields().writeTo(output);
   }
@@ -826,8 +858,12 @@ java.lang.String defaultValue) {
       size += com.google.protobuf.CodedOutputStream
           .computeMessageSize(12, properties__);
     }
+    if (genderCode_ != com.rewardscore.rewards.accounts.v1.GenderCode.GENDER_CODE_UNSPECIFIED.getNumber()) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeEnumSize(20, genderCode_);
+    }
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(language_)) {
-      size += com.google.protobuf.GeneratedMessage.computeStringSize(20, language_);
+      size += com.google.protobuf.GeneratedMessage.computeStringSize(21, language_);
     }
     return size;
   }
@@ -886,6 +922,7 @@ java.lang.String defaultValue) {
     }
     if (!internalGetProperties().equals(
         other.internalGetProperties())) return false;
+    if (genderCode_ != other.genderCode_) return false;
     if (!getLanguage()
         .equals(other.getLanguage())) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
@@ -931,6 +968,8 @@ java.lang.String defaultValue) {
       hash = (37 * hash) + PROPERTIES_FIELD_NUMBER;
       hash = (53 * hash) + internalGetProperties().hashCode();
     }
+    hash = (37 * hash) + GENDER_CODE_FIELD_NUMBER;
+    hash = (53 * hash) + genderCode_;
     hash = (37 * hash) + LANGUAGE_FIELD_NUMBER;
     hash = (53 * hash) + getLanguage().hashCode();
     hash = (29 * hash) + getUnknownFields().hashCode();
@@ -1124,6 +1163,7 @@ java.lang.String defaultValue) {
         addressBuilder_ = null;
       }
       internalGetMutableProperties().clear();
+      genderCode_ = 0;
       language_ = "";
       return this;
     }
@@ -1206,6 +1246,9 @@ java.lang.String defaultValue) {
         result.properties_.makeImmutable();
       }
       if (((from_bitField0_ & 0x00001000) != 0)) {
+        result.genderCode_ = genderCode_;
+      }
+      if (((from_bitField0_ & 0x00002000) != 0)) {
         result.language_ = language_;
       }
       result.bitField0_ |= to_bitField0_;
@@ -1275,9 +1318,12 @@ java.lang.String defaultValue) {
       internalGetMutableProperties().mergeFrom(
           other.internalGetProperties());
       bitField0_ |= 0x00000800;
+      if (other.genderCode_ != 0) {
+        setGenderCodeValue(other.getGenderCodeValue());
+      }
       if (!other.getLanguage().isEmpty()) {
         language_ = other.language_;
-        bitField0_ |= 0x00001000;
+        bitField0_ |= 0x00002000;
         onChanged();
       }
       this.mergeUnknownFields(other.getUnknownFields());
@@ -1376,11 +1422,16 @@ java.lang.String defaultValue) {
               bitField0_ |= 0x00000800;
               break;
             } // case 98
-            case 162: {
-              language_ = input.readStringRequireUtf8();
+            case 160: {
+              genderCode_ = input.readEnum();
               bitField0_ |= 0x00001000;
               break;
-            } // case 162
+            } // case 160
+            case 170: {
+              language_ = input.readStringRequireUtf8();
+              bitField0_ |= 0x00002000;
+              break;
+            } // case 170
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -2772,6 +2823,83 @@ java.lang.String defaultValue) {
       return this;
     }
 
+    private int genderCode_ = 0;
+    /**
+     * <pre>
+     * The user's gender as seed 001's genderCode (MALE, FEMALE, DIVERSE). Unset: not given. A
+     * value outside the enum fails with FIELD_INVALID (field "user.gender_code").
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.GenderCode gender_code = 20 [json_name = "genderCode"];</code>
+     * @return The enum numeric value on the wire for genderCode.
+     */
+    @java.lang.Override public int getGenderCodeValue() {
+      return genderCode_;
+    }
+    /**
+     * <pre>
+     * The user's gender as seed 001's genderCode (MALE, FEMALE, DIVERSE). Unset: not given. A
+     * value outside the enum fails with FIELD_INVALID (field "user.gender_code").
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.GenderCode gender_code = 20 [json_name = "genderCode"];</code>
+     * @param value The enum numeric value on the wire for genderCode to set.
+     * @return This builder for chaining.
+     */
+    public Builder setGenderCodeValue(int value) {
+      genderCode_ = value;
+      bitField0_ |= 0x00001000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The user's gender as seed 001's genderCode (MALE, FEMALE, DIVERSE). Unset: not given. A
+     * value outside the enum fails with FIELD_INVALID (field "user.gender_code").
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.GenderCode gender_code = 20 [json_name = "genderCode"];</code>
+     * @return The genderCode.
+     */
+    @java.lang.Override
+    public com.rewardscore.rewards.accounts.v1.GenderCode getGenderCode() {
+      com.rewardscore.rewards.accounts.v1.GenderCode result = com.rewardscore.rewards.accounts.v1.GenderCode.forNumber(genderCode_);
+      return result == null ? com.rewardscore.rewards.accounts.v1.GenderCode.UNRECOGNIZED : result;
+    }
+    /**
+     * <pre>
+     * The user's gender as seed 001's genderCode (MALE, FEMALE, DIVERSE). Unset: not given. A
+     * value outside the enum fails with FIELD_INVALID (field "user.gender_code").
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.GenderCode gender_code = 20 [json_name = "genderCode"];</code>
+     * @param value The genderCode to set.
+     * @throws IllegalArgumentException if UNRECOGNIZED is provided.
+     * @return This builder for chaining.
+     */
+    public Builder setGenderCode(com.rewardscore.rewards.accounts.v1.GenderCode value) {
+      if (value == null) { throw new NullPointerException(); }
+      bitField0_ |= 0x00001000;
+      genderCode_ = value.getNumber();
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The user's gender as seed 001's genderCode (MALE, FEMALE, DIVERSE). Unset: not given. A
+     * value outside the enum fails with FIELD_INVALID (field "user.gender_code").
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.GenderCode gender_code = 20 [json_name = "genderCode"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearGenderCode() {
+      bitField0_ = (bitField0_ & ~0x00001000);
+      genderCode_ = 0;
+      onChanged();
+      return this;
+    }
+
     private java.lang.Object language_ = "";
     /**
      * <pre>
@@ -2781,7 +2909,7 @@ java.lang.String defaultValue) {
      * ("de" for "de-CH"), else the offer's or program's default language. Empty: unknown.
      * </pre>
      *
-     * <code>string language = 20 [json_name = "language"];</code>
+     * <code>string language = 21 [json_name = "language"];</code>
      * @return The language.
      */
     public java.lang.String getLanguage() {
@@ -2804,7 +2932,7 @@ java.lang.String defaultValue) {
      * ("de" for "de-CH"), else the offer's or program's default language. Empty: unknown.
      * </pre>
      *
-     * <code>string language = 20 [json_name = "language"];</code>
+     * <code>string language = 21 [json_name = "language"];</code>
      * @return The bytes for language.
      */
     public com.google.protobuf.ByteString
@@ -2828,7 +2956,7 @@ java.lang.String defaultValue) {
      * ("de" for "de-CH"), else the offer's or program's default language. Empty: unknown.
      * </pre>
      *
-     * <code>string language = 20 [json_name = "language"];</code>
+     * <code>string language = 21 [json_name = "language"];</code>
      * @param value The language to set.
      * @return This builder for chaining.
      */
@@ -2836,7 +2964,7 @@ java.lang.String defaultValue) {
         java.lang.String value) {
       if (value == null) { throw new NullPointerException(); }
       language_ = value;
-      bitField0_ |= 0x00001000;
+      bitField0_ |= 0x00002000;
       onChanged();
       return this;
     }
@@ -2848,12 +2976,12 @@ java.lang.String defaultValue) {
      * ("de" for "de-CH"), else the offer's or program's default language. Empty: unknown.
      * </pre>
      *
-     * <code>string language = 20 [json_name = "language"];</code>
+     * <code>string language = 21 [json_name = "language"];</code>
      * @return This builder for chaining.
      */
     public Builder clearLanguage() {
       language_ = getDefaultInstance().getLanguage();
-      bitField0_ = (bitField0_ & ~0x00001000);
+      bitField0_ = (bitField0_ & ~0x00002000);
       onChanged();
       return this;
     }
@@ -2865,7 +2993,7 @@ java.lang.String defaultValue) {
      * ("de" for "de-CH"), else the offer's or program's default language. Empty: unknown.
      * </pre>
      *
-     * <code>string language = 20 [json_name = "language"];</code>
+     * <code>string language = 21 [json_name = "language"];</code>
      * @param value The bytes for language to set.
      * @return This builder for chaining.
      */
@@ -2874,7 +3002,7 @@ java.lang.String defaultValue) {
       if (value == null) { throw new NullPointerException(); }
       checkByteStringIsUtf8(value);
       language_ = value;
-      bitField0_ |= 0x00001000;
+      bitField0_ |= 0x00002000;
       onChanged();
       return this;
     }

@@ -314,13 +314,34 @@ java.lang.String defaultValue);
 
   /**
    * <pre>
+   * The user's gender as seed 001's genderCode (MALE, FEMALE, DIVERSE). Unset: not given. A
+   * value outside the enum fails with FIELD_INVALID (field "user.gender_code").
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.GenderCode gender_code = 20 [json_name = "genderCode"];</code>
+   * @return The enum numeric value on the wire for genderCode.
+   */
+  int getGenderCodeValue();
+  /**
+   * <pre>
+   * The user's gender as seed 001's genderCode (MALE, FEMALE, DIVERSE). Unset: not given. A
+   * value outside the enum fails with FIELD_INVALID (field "user.gender_code").
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.GenderCode gender_code = 20 [json_name = "genderCode"];</code>
+   * @return The genderCode.
+   */
+  com.rewardscore.rewards.accounts.v1.GenderCode getGenderCode();
+
+  /**
+   * <pre>
    * The user's language, a BCP 47 tag ("de", "de-CH", "en-GB"); at most 35 characters of
    * letters, digits and '-', starting with 2..8 letters. Messages to the user (coupon delivery,
    * reminders) use the template in this language: the exact tag, else its primary language
    * ("de" for "de-CH"), else the offer's or program's default language. Empty: unknown.
    * </pre>
    *
-   * <code>string language = 20 [json_name = "language"];</code>
+   * <code>string language = 21 [json_name = "language"];</code>
    * @return The language.
    */
   java.lang.String getLanguage();
@@ -332,7 +353,7 @@ java.lang.String defaultValue);
    * ("de" for "de-CH"), else the offer's or program's default language. Empty: unknown.
    * </pre>
    *
-   * <code>string language = 20 [json_name = "language"];</code>
+   * <code>string language = 21 [json_name = "language"];</code>
    * @return The bytes for language.
    */
   com.google.protobuf.ByteString

@@ -42,6 +42,7 @@ private static final long serialVersionUID = 0L;
     paymentCardType_ = "";
     zoneId_ = "";
     interactionPointId_ = "";
+    conceptId_ = "";
     accountCouponIds_ =
         com.google.protobuf.LazyStringArrayList.emptyList();
   }
@@ -168,7 +169,8 @@ private static final long serialVersionUID = 0L;
   private volatile java.lang.Object storeId_ = "";
   /**
    * <pre>
-   * Where the purchase happens. Required; at most 64 characters.
+   * Where the purchase happens. Required unless an interaction point is named (then its
+   * store); at most 64 characters.
    * </pre>
    *
    * <code>string store_id = 3 [json_name = "storeId"];</code>
@@ -189,7 +191,8 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * Where the purchase happens. Required; at most 64 characters.
+   * Where the purchase happens. Required unless an interaction point is named (then its
+   * store); at most 64 characters.
    * </pre>
    *
    * <code>string store_id = 3 [json_name = "storeId"];</code>
@@ -629,8 +632,10 @@ private static final long serialVersionUID = 0L;
   private volatile java.lang.Object interactionPointId_ = "";
   /**
    * <pre>
-   * The till or kiosk, matched by the offers' interaction point rules. Optional; at most 64
-   * characters.
+   * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+   * also accepted as the `interaction-id` request header) where the call happens: the store,
+   * zone and concept are then the point's (see InteractionPointService for the reasons), and
+   * it is matched by OfferRules.interaction_point_ids. At most 64 characters. Empty: none.
    * </pre>
    *
    * <code>string interaction_point_id = 14 [json_name = "interactionPointId"];</code>
@@ -651,8 +656,10 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * The till or kiosk, matched by the offers' interaction point rules. Optional; at most 64
-   * characters.
+   * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+   * also accepted as the `interaction-id` request header) where the call happens: the store,
+   * zone and concept are then the point's (see InteractionPointService for the reasons), and
+   * it is matched by OfferRules.interaction_point_ids. At most 64 characters. Empty: none.
    * </pre>
    *
    * <code>string interaction_point_id = 14 [json_name = "interactionPointId"];</code>
@@ -709,6 +716,55 @@ private static final long serialVersionUID = 0L;
   @java.lang.Override
   public com.google.protobuf.DurationOrBuilder getHoldDurationOrBuilder() {
     return holdDuration_ == null ? com.google.protobuf.Duration.getDefaultInstance() : holdDuration_;
+  }
+
+  public static final int CONCEPT_ID_FIELD_NUMBER = 30;
+  @SuppressWarnings("serial")
+  private volatile java.lang.Object conceptId_ = "";
+  /**
+   * <pre>
+   * The concept (store group) of the store, matched by the offers' concept rules. Optional; at
+   * most 64 characters.
+   * </pre>
+   *
+   * <code>string concept_id = 30 [json_name = "conceptId"];</code>
+   * @return The conceptId.
+   */
+  @java.lang.Override
+  public java.lang.String getConceptId() {
+    java.lang.Object ref = conceptId_;
+    if (ref instanceof java.lang.String) {
+      return (java.lang.String) ref;
+    } else {
+      com.google.protobuf.ByteString bs = 
+          (com.google.protobuf.ByteString) ref;
+      java.lang.String s = bs.toStringUtf8();
+      conceptId_ = s;
+      return s;
+    }
+  }
+  /**
+   * <pre>
+   * The concept (store group) of the store, matched by the offers' concept rules. Optional; at
+   * most 64 characters.
+   * </pre>
+   *
+   * <code>string concept_id = 30 [json_name = "conceptId"];</code>
+   * @return The bytes for conceptId.
+   */
+  @java.lang.Override
+  public com.google.protobuf.ByteString
+      getConceptIdBytes() {
+    java.lang.Object ref = conceptId_;
+    if (ref instanceof java.lang.String) {
+      com.google.protobuf.ByteString b = 
+          com.google.protobuf.ByteString.copyFromUtf8(
+              (java.lang.String) ref);
+      conceptId_ = b;
+      return b;
+    } else {
+      return (com.google.protobuf.ByteString) ref;
+    }
   }
 
   public static final int ACCOUNT_COUPON_IDS_FIELD_NUMBER = 16;
@@ -830,6 +886,9 @@ private static final long serialVersionUID = 0L;
     for (int i = 0; i < accountCouponIds_.size(); i++) {
       com.google.protobuf.GeneratedMessage.writeString(output, 16, accountCouponIds_.getRaw(i));
     }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(conceptId_)) {
+      com.google.protobuf.GeneratedMessage.writeString(output, 30, conceptId_);
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -904,6 +963,9 @@ private static final long serialVersionUID = 0L;
       size += dataSize;
       size += 2 * getAccountCouponIdsList().size();
     }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(conceptId_)) {
+      size += com.google.protobuf.GeneratedMessage.computeStringSize(30, conceptId_);
+    }
     return size;
   }
   @java.lang.Override
@@ -970,6 +1032,8 @@ private static final long serialVersionUID = 0L;
       if (!getHoldDuration()
           .equals(other.getHoldDuration())) return false;
     }
+    if (!getConceptId()
+        .equals(other.getConceptId())) return false;
     if (!getAccountCouponIdsList()
         .equals(other.getAccountCouponIdsList())) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
@@ -1027,6 +1091,8 @@ private static final long serialVersionUID = 0L;
       hash = (37 * hash) + HOLD_DURATION_FIELD_NUMBER;
       hash = (53 * hash) + getHoldDuration().hashCode();
     }
+    hash = (37 * hash) + CONCEPT_ID_FIELD_NUMBER;
+    hash = (53 * hash) + getConceptId().hashCode();
     if (getAccountCouponIdsCount() > 0) {
       hash = (37 * hash) + ACCOUNT_COUPON_IDS_FIELD_NUMBER;
       hash = (53 * hash) + getAccountCouponIdsList().hashCode();
@@ -1214,6 +1280,7 @@ private static final long serialVersionUID = 0L;
         holdDurationBuilder_.dispose();
         holdDurationBuilder_ = null;
       }
+      conceptId_ = "";
       accountCouponIds_ =
           com.google.protobuf.LazyStringArrayList.emptyList();
       return this;
@@ -1319,6 +1386,9 @@ private static final long serialVersionUID = 0L;
         to_bitField0_ |= 0x00000008;
       }
       if (((from_bitField0_ & 0x00008000) != 0)) {
+        result.conceptId_ = conceptId_;
+      }
+      if (((from_bitField0_ & 0x00010000) != 0)) {
         accountCouponIds_.makeImmutable();
         result.accountCouponIds_ = accountCouponIds_;
       }
@@ -1426,10 +1496,15 @@ private static final long serialVersionUID = 0L;
       if (other.hasHoldDuration()) {
         mergeHoldDuration(other.getHoldDuration());
       }
+      if (!other.getConceptId().isEmpty()) {
+        conceptId_ = other.conceptId_;
+        bitField0_ |= 0x00008000;
+        onChanged();
+      }
       if (!other.accountCouponIds_.isEmpty()) {
         if (accountCouponIds_.isEmpty()) {
           accountCouponIds_ = other.accountCouponIds_;
-          bitField0_ |= 0x00008000;
+          bitField0_ |= 0x00010000;
         } else {
           ensureAccountCouponIdsIsMutable();
           accountCouponIds_.addAll(other.accountCouponIds_);
@@ -1558,6 +1633,11 @@ private static final long serialVersionUID = 0L;
               accountCouponIds_.add(input.readStringRequireUtf8());
               break;
             } // case 130
+            case 242: {
+              conceptId_ = input.readStringRequireUtf8();
+              bitField0_ |= 0x00008000;
+              break;
+            } // case 242
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -1772,7 +1852,8 @@ private static final long serialVersionUID = 0L;
     private java.lang.Object storeId_ = "";
     /**
      * <pre>
-     * Where the purchase happens. Required; at most 64 characters.
+     * Where the purchase happens. Required unless an interaction point is named (then its
+     * store); at most 64 characters.
      * </pre>
      *
      * <code>string store_id = 3 [json_name = "storeId"];</code>
@@ -1792,7 +1873,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Where the purchase happens. Required; at most 64 characters.
+     * Where the purchase happens. Required unless an interaction point is named (then its
+     * store); at most 64 characters.
      * </pre>
      *
      * <code>string store_id = 3 [json_name = "storeId"];</code>
@@ -1813,7 +1895,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Where the purchase happens. Required; at most 64 characters.
+     * Where the purchase happens. Required unless an interaction point is named (then its
+     * store); at most 64 characters.
      * </pre>
      *
      * <code>string store_id = 3 [json_name = "storeId"];</code>
@@ -1830,7 +1913,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Where the purchase happens. Required; at most 64 characters.
+     * Where the purchase happens. Required unless an interaction point is named (then its
+     * store); at most 64 characters.
      * </pre>
      *
      * <code>string store_id = 3 [json_name = "storeId"];</code>
@@ -1844,7 +1928,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Where the purchase happens. Required; at most 64 characters.
+     * Where the purchase happens. Required unless an interaction point is named (then its
+     * store); at most 64 characters.
      * </pre>
      *
      * <code>string store_id = 3 [json_name = "storeId"];</code>
@@ -3202,8 +3287,10 @@ private static final long serialVersionUID = 0L;
     private java.lang.Object interactionPointId_ = "";
     /**
      * <pre>
-     * The till or kiosk, matched by the offers' interaction point rules. Optional; at most 64
-     * characters.
+     * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+     * also accepted as the `interaction-id` request header) where the call happens: the store,
+     * zone and concept are then the point's (see InteractionPointService for the reasons), and
+     * it is matched by OfferRules.interaction_point_ids. At most 64 characters. Empty: none.
      * </pre>
      *
      * <code>string interaction_point_id = 14 [json_name = "interactionPointId"];</code>
@@ -3223,8 +3310,10 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The till or kiosk, matched by the offers' interaction point rules. Optional; at most 64
-     * characters.
+     * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+     * also accepted as the `interaction-id` request header) where the call happens: the store,
+     * zone and concept are then the point's (see InteractionPointService for the reasons), and
+     * it is matched by OfferRules.interaction_point_ids. At most 64 characters. Empty: none.
      * </pre>
      *
      * <code>string interaction_point_id = 14 [json_name = "interactionPointId"];</code>
@@ -3245,8 +3334,10 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The till or kiosk, matched by the offers' interaction point rules. Optional; at most 64
-     * characters.
+     * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+     * also accepted as the `interaction-id` request header) where the call happens: the store,
+     * zone and concept are then the point's (see InteractionPointService for the reasons), and
+     * it is matched by OfferRules.interaction_point_ids. At most 64 characters. Empty: none.
      * </pre>
      *
      * <code>string interaction_point_id = 14 [json_name = "interactionPointId"];</code>
@@ -3263,8 +3354,10 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The till or kiosk, matched by the offers' interaction point rules. Optional; at most 64
-     * characters.
+     * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+     * also accepted as the `interaction-id` request header) where the call happens: the store,
+     * zone and concept are then the point's (see InteractionPointService for the reasons), and
+     * it is matched by OfferRules.interaction_point_ids. At most 64 characters. Empty: none.
      * </pre>
      *
      * <code>string interaction_point_id = 14 [json_name = "interactionPointId"];</code>
@@ -3278,8 +3371,10 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The till or kiosk, matched by the offers' interaction point rules. Optional; at most 64
-     * characters.
+     * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+     * also accepted as the `interaction-id` request header) where the call happens: the store,
+     * zone and concept are then the point's (see InteractionPointService for the reasons), and
+     * it is matched by OfferRules.interaction_point_ids. At most 64 characters. Empty: none.
      * </pre>
      *
      * <code>string interaction_point_id = 14 [json_name = "interactionPointId"];</code>
@@ -3453,13 +3548,110 @@ private static final long serialVersionUID = 0L;
       return holdDurationBuilder_;
     }
 
+    private java.lang.Object conceptId_ = "";
+    /**
+     * <pre>
+     * The concept (store group) of the store, matched by the offers' concept rules. Optional; at
+     * most 64 characters.
+     * </pre>
+     *
+     * <code>string concept_id = 30 [json_name = "conceptId"];</code>
+     * @return The conceptId.
+     */
+    public java.lang.String getConceptId() {
+      java.lang.Object ref = conceptId_;
+      if (!(ref instanceof java.lang.String)) {
+        com.google.protobuf.ByteString bs =
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        conceptId_ = s;
+        return s;
+      } else {
+        return (java.lang.String) ref;
+      }
+    }
+    /**
+     * <pre>
+     * The concept (store group) of the store, matched by the offers' concept rules. Optional; at
+     * most 64 characters.
+     * </pre>
+     *
+     * <code>string concept_id = 30 [json_name = "conceptId"];</code>
+     * @return The bytes for conceptId.
+     */
+    public com.google.protobuf.ByteString
+        getConceptIdBytes() {
+      java.lang.Object ref = conceptId_;
+      if (ref instanceof String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        conceptId_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+    /**
+     * <pre>
+     * The concept (store group) of the store, matched by the offers' concept rules. Optional; at
+     * most 64 characters.
+     * </pre>
+     *
+     * <code>string concept_id = 30 [json_name = "conceptId"];</code>
+     * @param value The conceptId to set.
+     * @return This builder for chaining.
+     */
+    public Builder setConceptId(
+        java.lang.String value) {
+      if (value == null) { throw new NullPointerException(); }
+      conceptId_ = value;
+      bitField0_ |= 0x00008000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The concept (store group) of the store, matched by the offers' concept rules. Optional; at
+     * most 64 characters.
+     * </pre>
+     *
+     * <code>string concept_id = 30 [json_name = "conceptId"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearConceptId() {
+      conceptId_ = getDefaultInstance().getConceptId();
+      bitField0_ = (bitField0_ & ~0x00008000);
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The concept (store group) of the store, matched by the offers' concept rules. Optional; at
+     * most 64 characters.
+     * </pre>
+     *
+     * <code>string concept_id = 30 [json_name = "conceptId"];</code>
+     * @param value The bytes for conceptId to set.
+     * @return This builder for chaining.
+     */
+    public Builder setConceptIdBytes(
+        com.google.protobuf.ByteString value) {
+      if (value == null) { throw new NullPointerException(); }
+      checkByteStringIsUtf8(value);
+      conceptId_ = value;
+      bitField0_ |= 0x00008000;
+      onChanged();
+      return this;
+    }
+
     private com.google.protobuf.LazyStringArrayList accountCouponIds_ =
         com.google.protobuf.LazyStringArrayList.emptyList();
     private void ensureAccountCouponIdsIsMutable() {
       if (!accountCouponIds_.isModifiable()) {
         accountCouponIds_ = new com.google.protobuf.LazyStringArrayList(accountCouponIds_);
       }
-      bitField0_ |= 0x00008000;
+      bitField0_ |= 0x00010000;
     }
     /**
      * <pre>
@@ -3530,7 +3722,7 @@ private static final long serialVersionUID = 0L;
       if (value == null) { throw new NullPointerException(); }
       ensureAccountCouponIdsIsMutable();
       accountCouponIds_.set(index, value);
-      bitField0_ |= 0x00008000;
+      bitField0_ |= 0x00010000;
       onChanged();
       return this;
     }
@@ -3549,7 +3741,7 @@ private static final long serialVersionUID = 0L;
       if (value == null) { throw new NullPointerException(); }
       ensureAccountCouponIdsIsMutable();
       accountCouponIds_.add(value);
-      bitField0_ |= 0x00008000;
+      bitField0_ |= 0x00010000;
       onChanged();
       return this;
     }
@@ -3568,7 +3760,7 @@ private static final long serialVersionUID = 0L;
       ensureAccountCouponIdsIsMutable();
       com.google.protobuf.AbstractMessageLite.Builder.addAll(
           values, accountCouponIds_);
-      bitField0_ |= 0x00008000;
+      bitField0_ |= 0x00010000;
       onChanged();
       return this;
     }
@@ -3584,7 +3776,7 @@ private static final long serialVersionUID = 0L;
     public Builder clearAccountCouponIds() {
       accountCouponIds_ =
         com.google.protobuf.LazyStringArrayList.emptyList();
-      bitField0_ = (bitField0_ & ~0x00008000);;
+      bitField0_ = (bitField0_ & ~0x00010000);;
       onChanged();
       return this;
     }
@@ -3604,7 +3796,7 @@ private static final long serialVersionUID = 0L;
       checkByteStringIsUtf8(value);
       ensureAccountCouponIdsIsMutable();
       accountCouponIds_.add(value);
-      bitField0_ |= 0x00008000;
+      bitField0_ |= 0x00010000;
       onChanged();
       return this;
     }

@@ -56,7 +56,8 @@ public interface AuthorizeBasketRequestOrBuilder extends
 
   /**
    * <pre>
-   * Where the purchase happens. Required; at most 64 characters.
+   * Where the purchase happens. Required unless an interaction point is named (then its
+   * store); at most 64 characters.
    * </pre>
    *
    * <code>string store_id = 3 [json_name = "storeId"];</code>
@@ -65,7 +66,8 @@ public interface AuthorizeBasketRequestOrBuilder extends
   java.lang.String getStoreId();
   /**
    * <pre>
-   * Where the purchase happens. Required; at most 64 characters.
+   * Where the purchase happens. Required unless an interaction point is named (then its
+   * store); at most 64 characters.
    * </pre>
    *
    * <code>string store_id = 3 [json_name = "storeId"];</code>
@@ -337,8 +339,10 @@ public interface AuthorizeBasketRequestOrBuilder extends
 
   /**
    * <pre>
-   * The till or kiosk, matched by the offers' interaction point rules. Optional; at most 64
-   * characters.
+   * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+   * also accepted as the `interaction-id` request header) where the call happens: the store,
+   * zone and concept are then the point's (see InteractionPointService for the reasons), and
+   * it is matched by OfferRules.interaction_point_ids. At most 64 characters. Empty: none.
    * </pre>
    *
    * <code>string interaction_point_id = 14 [json_name = "interactionPointId"];</code>
@@ -347,8 +351,10 @@ public interface AuthorizeBasketRequestOrBuilder extends
   java.lang.String getInteractionPointId();
   /**
    * <pre>
-   * The till or kiosk, matched by the offers' interaction point rules. Optional; at most 64
-   * characters.
+   * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+   * also accepted as the `interaction-id` request header) where the call happens: the store,
+   * zone and concept are then the point's (see InteractionPointService for the reasons), and
+   * it is matched by OfferRules.interaction_point_ids. At most 64 characters. Empty: none.
    * </pre>
    *
    * <code>string interaction_point_id = 14 [json_name = "interactionPointId"];</code>
@@ -383,6 +389,28 @@ public interface AuthorizeBasketRequestOrBuilder extends
    * <code>.google.protobuf.Duration hold_duration = 15 [json_name = "holdDuration"];</code>
    */
   com.google.protobuf.DurationOrBuilder getHoldDurationOrBuilder();
+
+  /**
+   * <pre>
+   * The concept (store group) of the store, matched by the offers' concept rules. Optional; at
+   * most 64 characters.
+   * </pre>
+   *
+   * <code>string concept_id = 30 [json_name = "conceptId"];</code>
+   * @return The conceptId.
+   */
+  java.lang.String getConceptId();
+  /**
+   * <pre>
+   * The concept (store group) of the store, matched by the offers' concept rules. Optional; at
+   * most 64 characters.
+   * </pre>
+   *
+   * <code>string concept_id = 30 [json_name = "conceptId"];</code>
+   * @return The bytes for conceptId.
+   */
+  com.google.protobuf.ByteString
+      getConceptIdBytes();
 
   /**
    * <pre>

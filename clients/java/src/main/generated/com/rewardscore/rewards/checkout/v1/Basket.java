@@ -852,6 +852,47 @@ private static final long serialVersionUID = 0L;
     return refunds_.get(index);
   }
 
+  public static final int BURNED_POINTS_VALUE_FIELD_NUMBER = 20;
+  private com.rewardscore.rewards.type.v1.Money burnedPointsValue_;
+  /**
+   * <pre>
+   * The money value of burned_points (the program's points_value, rounded down); unset if the
+   * basket burns no points or the program states no points value.
+   * </pre>
+   *
+   * <code>.rewards.type.v1.Money burned_points_value = 20 [json_name = "burnedPointsValue"];</code>
+   * @return Whether the burnedPointsValue field is set.
+   */
+  @java.lang.Override
+  public boolean hasBurnedPointsValue() {
+    return ((bitField0_ & 0x00000080) != 0);
+  }
+  /**
+   * <pre>
+   * The money value of burned_points (the program's points_value, rounded down); unset if the
+   * basket burns no points or the program states no points value.
+   * </pre>
+   *
+   * <code>.rewards.type.v1.Money burned_points_value = 20 [json_name = "burnedPointsValue"];</code>
+   * @return The burnedPointsValue.
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.type.v1.Money getBurnedPointsValue() {
+    return burnedPointsValue_ == null ? com.rewardscore.rewards.type.v1.Money.getDefaultInstance() : burnedPointsValue_;
+  }
+  /**
+   * <pre>
+   * The money value of burned_points (the program's points_value, rounded down); unset if the
+   * basket burns no points or the program states no points value.
+   * </pre>
+   *
+   * <code>.rewards.type.v1.Money burned_points_value = 20 [json_name = "burnedPointsValue"];</code>
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.type.v1.MoneyOrBuilder getBurnedPointsValueOrBuilder() {
+    return burnedPointsValue_ == null ? com.rewardscore.rewards.type.v1.Money.getDefaultInstance() : burnedPointsValue_;
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -922,6 +963,9 @@ private static final long serialVersionUID = 0L;
     }
     for (int i = 0; i < refunds_.size(); i++) {
       output.writeMessage(19, refunds_.get(i));
+    }
+    if (((bitField0_ & 0x00000080) != 0)) {
+      output.writeMessage(20, getBurnedPointsValue());
     }
     getUnknownFields().writeTo(output);
   }
@@ -1012,6 +1056,10 @@ private static final long serialVersionUID = 0L;
           }
           size += 2 * count;
         }
+    if (((bitField0_ & 0x00000080) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(20, getBurnedPointsValue());
+    }
     return size;
   }
   @java.lang.Override
@@ -1094,6 +1142,11 @@ private static final long serialVersionUID = 0L;
         .equals(other.getBurnPointsTransactionId())) return false;
     if (!getRefundsList()
         .equals(other.getRefundsList())) return false;
+    if (hasBurnedPointsValue() != other.hasBurnedPointsValue()) return false;
+    if (hasBurnedPointsValue()) {
+      if (!getBurnedPointsValue()
+          .equals(other.getBurnedPointsValue())) return false;
+    }
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -1164,6 +1217,10 @@ private static final long serialVersionUID = 0L;
     if (getRefundsCount() > 0) {
       hash = (37 * hash) + REFUNDS_FIELD_NUMBER;
       hash = (53 * hash) + getRefundsList().hashCode();
+    }
+    if (hasBurnedPointsValue()) {
+      hash = (37 * hash) + BURNED_POINTS_VALUE_FIELD_NUMBER;
+      hash = (53 * hash) + getBurnedPointsValue().hashCode();
     }
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
@@ -1310,6 +1367,7 @@ private static final long serialVersionUID = 0L;
         internalGetCaptureTimeFieldBuilder();
         internalGetVoidTimeFieldBuilder();
         internalGetRefundsFieldBuilder();
+        internalGetBurnedPointsValueFieldBuilder();
       }
     }
     @java.lang.Override
@@ -1381,6 +1439,11 @@ private static final long serialVersionUID = 0L;
         refundsBuilder_.clear();
       }
       bitField0_ = (bitField0_ & ~0x00040000);
+      burnedPointsValue_ = null;
+      if (burnedPointsValueBuilder_ != null) {
+        burnedPointsValueBuilder_.dispose();
+        burnedPointsValueBuilder_ = null;
+      }
       return this;
     }
 
@@ -1514,6 +1577,12 @@ private static final long serialVersionUID = 0L;
       }
       if (((from_bitField0_ & 0x00020000) != 0)) {
         result.burnPointsTransactionId_ = burnPointsTransactionId_;
+      }
+      if (((from_bitField0_ & 0x00080000) != 0)) {
+        result.burnedPointsValue_ = burnedPointsValueBuilder_ == null
+            ? burnedPointsValue_
+            : burnedPointsValueBuilder_.build();
+        to_bitField0_ |= 0x00000080;
       }
       result.bitField0_ |= to_bitField0_;
     }
@@ -1667,6 +1736,9 @@ private static final long serialVersionUID = 0L;
             refundsBuilder_.addAllMessages(other.refunds_);
           }
         }
+      }
+      if (other.hasBurnedPointsValue()) {
+        mergeBurnedPointsValue(other.getBurnedPointsValue());
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -1827,6 +1899,13 @@ private static final long serialVersionUID = 0L;
               }
               break;
             } // case 154
+            case 162: {
+              input.readMessage(
+                  internalGetBurnedPointsValueFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              bitField0_ |= 0x00080000;
+              break;
+            } // case 162
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -4592,6 +4671,172 @@ private static final long serialVersionUID = 0L;
         refunds_ = null;
       }
       return refundsBuilder_;
+    }
+
+    private com.rewardscore.rewards.type.v1.Money burnedPointsValue_;
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.type.v1.Money, com.rewardscore.rewards.type.v1.Money.Builder, com.rewardscore.rewards.type.v1.MoneyOrBuilder> burnedPointsValueBuilder_;
+    /**
+     * <pre>
+     * The money value of burned_points (the program's points_value, rounded down); unset if the
+     * basket burns no points or the program states no points value.
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money burned_points_value = 20 [json_name = "burnedPointsValue"];</code>
+     * @return Whether the burnedPointsValue field is set.
+     */
+    public boolean hasBurnedPointsValue() {
+      return ((bitField0_ & 0x00080000) != 0);
+    }
+    /**
+     * <pre>
+     * The money value of burned_points (the program's points_value, rounded down); unset if the
+     * basket burns no points or the program states no points value.
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money burned_points_value = 20 [json_name = "burnedPointsValue"];</code>
+     * @return The burnedPointsValue.
+     */
+    public com.rewardscore.rewards.type.v1.Money getBurnedPointsValue() {
+      if (burnedPointsValueBuilder_ == null) {
+        return burnedPointsValue_ == null ? com.rewardscore.rewards.type.v1.Money.getDefaultInstance() : burnedPointsValue_;
+      } else {
+        return burnedPointsValueBuilder_.getMessage();
+      }
+    }
+    /**
+     * <pre>
+     * The money value of burned_points (the program's points_value, rounded down); unset if the
+     * basket burns no points or the program states no points value.
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money burned_points_value = 20 [json_name = "burnedPointsValue"];</code>
+     */
+    public Builder setBurnedPointsValue(com.rewardscore.rewards.type.v1.Money value) {
+      if (burnedPointsValueBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        burnedPointsValue_ = value;
+      } else {
+        burnedPointsValueBuilder_.setMessage(value);
+      }
+      bitField0_ |= 0x00080000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The money value of burned_points (the program's points_value, rounded down); unset if the
+     * basket burns no points or the program states no points value.
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money burned_points_value = 20 [json_name = "burnedPointsValue"];</code>
+     */
+    public Builder setBurnedPointsValue(
+        com.rewardscore.rewards.type.v1.Money.Builder builderForValue) {
+      if (burnedPointsValueBuilder_ == null) {
+        burnedPointsValue_ = builderForValue.build();
+      } else {
+        burnedPointsValueBuilder_.setMessage(builderForValue.build());
+      }
+      bitField0_ |= 0x00080000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The money value of burned_points (the program's points_value, rounded down); unset if the
+     * basket burns no points or the program states no points value.
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money burned_points_value = 20 [json_name = "burnedPointsValue"];</code>
+     */
+    public Builder mergeBurnedPointsValue(com.rewardscore.rewards.type.v1.Money value) {
+      if (burnedPointsValueBuilder_ == null) {
+        if (((bitField0_ & 0x00080000) != 0) &&
+          burnedPointsValue_ != null &&
+          burnedPointsValue_ != com.rewardscore.rewards.type.v1.Money.getDefaultInstance()) {
+          getBurnedPointsValueBuilder().mergeFrom(value);
+        } else {
+          burnedPointsValue_ = value;
+        }
+      } else {
+        burnedPointsValueBuilder_.mergeFrom(value);
+      }
+      if (burnedPointsValue_ != null) {
+        bitField0_ |= 0x00080000;
+        onChanged();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * The money value of burned_points (the program's points_value, rounded down); unset if the
+     * basket burns no points or the program states no points value.
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money burned_points_value = 20 [json_name = "burnedPointsValue"];</code>
+     */
+    public Builder clearBurnedPointsValue() {
+      bitField0_ = (bitField0_ & ~0x00080000);
+      burnedPointsValue_ = null;
+      if (burnedPointsValueBuilder_ != null) {
+        burnedPointsValueBuilder_.dispose();
+        burnedPointsValueBuilder_ = null;
+      }
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The money value of burned_points (the program's points_value, rounded down); unset if the
+     * basket burns no points or the program states no points value.
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money burned_points_value = 20 [json_name = "burnedPointsValue"];</code>
+     */
+    public com.rewardscore.rewards.type.v1.Money.Builder getBurnedPointsValueBuilder() {
+      bitField0_ |= 0x00080000;
+      onChanged();
+      return internalGetBurnedPointsValueFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * The money value of burned_points (the program's points_value, rounded down); unset if the
+     * basket burns no points or the program states no points value.
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money burned_points_value = 20 [json_name = "burnedPointsValue"];</code>
+     */
+    public com.rewardscore.rewards.type.v1.MoneyOrBuilder getBurnedPointsValueOrBuilder() {
+      if (burnedPointsValueBuilder_ != null) {
+        return burnedPointsValueBuilder_.getMessageOrBuilder();
+      } else {
+        return burnedPointsValue_ == null ?
+            com.rewardscore.rewards.type.v1.Money.getDefaultInstance() : burnedPointsValue_;
+      }
+    }
+    /**
+     * <pre>
+     * The money value of burned_points (the program's points_value, rounded down); unset if the
+     * basket burns no points or the program states no points value.
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money burned_points_value = 20 [json_name = "burnedPointsValue"];</code>
+     */
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.type.v1.Money, com.rewardscore.rewards.type.v1.Money.Builder, com.rewardscore.rewards.type.v1.MoneyOrBuilder> 
+        internalGetBurnedPointsValueFieldBuilder() {
+      if (burnedPointsValueBuilder_ == null) {
+        burnedPointsValueBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+            com.rewardscore.rewards.type.v1.Money, com.rewardscore.rewards.type.v1.Money.Builder, com.rewardscore.rewards.type.v1.MoneyOrBuilder>(
+                getBurnedPointsValue(),
+                getParentForChildren(),
+                isClean());
+        burnedPointsValue_ = null;
+      }
+      return burnedPointsValueBuilder_;
     }
 
     // @@protoc_insertion_point(builder_scope:rewards.checkout.v1.Basket)

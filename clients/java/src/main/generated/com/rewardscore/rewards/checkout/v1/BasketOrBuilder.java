@@ -490,4 +490,34 @@ public interface BasketOrBuilder extends
    */
   com.rewardscore.rewards.checkout.v1.BasketRefundOrBuilder getRefundsOrBuilder(
       int index);
+
+  /**
+   * <pre>
+   * The money value of burned_points (the program's points_value, rounded down); unset if the
+   * basket burns no points or the program states no points value.
+   * </pre>
+   *
+   * <code>.rewards.type.v1.Money burned_points_value = 20 [json_name = "burnedPointsValue"];</code>
+   * @return Whether the burnedPointsValue field is set.
+   */
+  boolean hasBurnedPointsValue();
+  /**
+   * <pre>
+   * The money value of burned_points (the program's points_value, rounded down); unset if the
+   * basket burns no points or the program states no points value.
+   * </pre>
+   *
+   * <code>.rewards.type.v1.Money burned_points_value = 20 [json_name = "burnedPointsValue"];</code>
+   * @return The burnedPointsValue.
+   */
+  com.rewardscore.rewards.type.v1.Money getBurnedPointsValue();
+  /**
+   * <pre>
+   * The money value of burned_points (the program's points_value, rounded down); unset if the
+   * basket burns no points or the program states no points value.
+   * </pre>
+   *
+   * <code>.rewards.type.v1.Money burned_points_value = 20 [json_name = "burnedPointsValue"];</code>
+   */
+  com.rewardscore.rewards.type.v1.MoneyOrBuilder getBurnedPointsValueOrBuilder();
 }

@@ -100,7 +100,7 @@ public final class CheckoutServiceProto extends com.google.protobuf.GeneratedFil
       "uf/duration.proto\032#rewards/accounts/v1/r" +
       "esources.proto\032#rewards/checkout/v1/reso" +
       "urces.proto\032\033rewards/type/v1/money.proto" +
-      "\"\367\005\n\026AuthorizeBasketRequest\022\035\n\nrequest_i" +
+      "\"\226\006\n\026AuthorizeBasketRequest\022\035\n\nrequest_i" +
       "d\030\001 \001(\tR\trequestId\022\035\n\naccount_id\030\002 \001(\tR\t" +
       "accountId\022\031\n\010store_id\030\003 \001(\tR\007storeId\022%\n\016" +
       "transaction_id\030\004 \001(\tR\rtransactionId\0225\n\005l" +
@@ -117,59 +117,60 @@ public final class CheckoutServiceProto extends com.google.protobuf.GeneratedFil
       "accountIdentifier\022\027\n\007zone_id\030\r \001(\tR\006zone" +
       "Id\0220\n\024interaction_point_id\030\016 \001(\tR\022intera" +
       "ctionPointId\022>\n\rhold_duration\030\017 \001(\0132\031.go" +
-      "ogle.protobuf.DurationR\014holdDuration\022,\n\022" +
-      "account_coupon_ids\030\020 \003(\tR\020accountCouponI" +
-      "ds\"N\n\027AuthorizeBasketResponse\0223\n\006basket\030" +
-      "\001 \001(\0132\033.rewards.checkout.v1.BasketR\006bask" +
-      "et\"\230\001\n\024CaptureBasketRequest\022\035\n\nrequest_i" +
-      "d\030\001 \001(\tR\trequestId\022\033\n\tbasket_id\030\002 \001(\tR\010b" +
-      "asketId\022D\n\022final_total_amount\030\003 \001(\0132\026.re" +
-      "wards.type.v1.MoneyR\020finalTotalAmount\"L\n" +
-      "\025CaptureBasketResponse\0223\n\006basket\030\001 \001(\0132\033" +
-      ".rewards.checkout.v1.BasketR\006basket\"O\n\021V" +
-      "oidBasketRequest\022\035\n\nrequest_id\030\001 \001(\tR\tre" +
-      "questId\022\033\n\tbasket_id\030\002 \001(\tR\010basketId\"I\n\022" +
-      "VoidBasketResponse\0223\n\006basket\030\001 \001(\0132\033.rew" +
-      "ards.checkout.v1.BasketR\006basket\"/\n\020GetBa" +
-      "sketRequest\022\033\n\tbasket_id\030\001 \001(\tR\010basketId" +
-      "\"H\n\021GetBasketResponse\0223\n\006basket\030\001 \001(\0132\033." +
-      "rewards.checkout.v1.BasketR\006basket\"\371\001\n\022L" +
-      "istBasketsRequest\022\035\n\naccount_id\030\001 \001(\tR\ta" +
-      "ccountId\022N\n\022account_identifier\030\002 \001(\0132\037.r" +
-      "ewards.accounts.v1.IdentifierR\021accountId" +
-      "entifier\0228\n\006states\030\003 \003(\0162 .rewards.check" +
-      "out.v1.BasketStateR\006states\022\033\n\tpage_size\030" +
-      "\004 \001(\005R\010pageSize\022\035\n\npage_token\030\005 \001(\tR\tpag" +
-      "eToken\"t\n\023ListBasketsResponse\0225\n\007baskets" +
-      "\030\001 \003(\0132\033.rewards.checkout.v1.BasketR\007bas" +
-      "kets\022&\n\017next_page_token\030\002 \001(\tR\rnextPageT" +
-      "oken\"\212\001\n\023RefundBasketRequest\022\035\n\nrequest_" +
-      "id\030\001 \001(\tR\trequestId\022\033\n\tbasket_id\030\002 \001(\tR\010" +
-      "basketId\0227\n\005lines\030\003 \003(\0132!.rewards.checko" +
-      "ut.v1.ReturnedLineR\005lines\"\206\001\n\024RefundBask" +
-      "etResponse\0229\n\006refund\030\001 \001(\0132!.rewards.che" +
-      "ckout.v1.BasketRefundR\006refund\0223\n\006basket\030" +
-      "\002 \001(\0132\033.rewards.checkout.v1.BasketR\006bask" +
-      "et2\351\004\n\017CheckoutService\022l\n\017AuthorizeBaske" +
-      "t\022+.rewards.checkout.v1.AuthorizeBasketR" +
-      "equest\032,.rewards.checkout.v1.AuthorizeBa" +
-      "sketResponse\022f\n\rCaptureBasket\022).rewards." +
-      "checkout.v1.CaptureBasketRequest\032*.rewar" +
-      "ds.checkout.v1.CaptureBasketResponse\022]\n\n" +
-      "VoidBasket\022&.rewards.checkout.v1.VoidBas" +
-      "ketRequest\032\'.rewards.checkout.v1.VoidBas" +
-      "ketResponse\022Z\n\tGetBasket\022%.rewards.check" +
-      "out.v1.GetBasketRequest\032&.rewards.checko" +
-      "ut.v1.GetBasketResponse\022`\n\013ListBaskets\022\'" +
-      ".rewards.checkout.v1.ListBasketsRequest\032" +
-      "(.rewards.checkout.v1.ListBasketsRespons" +
-      "e\022c\n\014RefundBasket\022(.rewards.checkout.v1." +
-      "RefundBasketRequest\032).rewards.checkout.v" +
-      "1.RefundBasketResponseB\215\001\n#com.rewardsco" +
-      "re.rewards.checkout.v1B\024CheckoutServiceP" +
-      "rotoP\001ZNgithub.com/rewards-core/rewards-" +
-      "core/clients/go/rewards/checkout/v1;chec" +
-      "koutv1b\006proto3"
+      "ogle.protobuf.DurationR\014holdDuration\022\035\n\n" +
+      "concept_id\030\036 \001(\tR\tconceptId\022,\n\022account_c" +
+      "oupon_ids\030\020 \003(\tR\020accountCouponIds\"N\n\027Aut" +
+      "horizeBasketResponse\0223\n\006basket\030\001 \001(\0132\033.r" +
+      "ewards.checkout.v1.BasketR\006basket\"\230\001\n\024Ca" +
+      "ptureBasketRequest\022\035\n\nrequest_id\030\001 \001(\tR\t" +
+      "requestId\022\033\n\tbasket_id\030\002 \001(\tR\010basketId\022D" +
+      "\n\022final_total_amount\030\003 \001(\0132\026.rewards.typ" +
+      "e.v1.MoneyR\020finalTotalAmount\"L\n\025CaptureB" +
+      "asketResponse\0223\n\006basket\030\001 \001(\0132\033.rewards." +
+      "checkout.v1.BasketR\006basket\"O\n\021VoidBasket" +
+      "Request\022\035\n\nrequest_id\030\001 \001(\tR\trequestId\022\033" +
+      "\n\tbasket_id\030\002 \001(\tR\010basketId\"I\n\022VoidBaske" +
+      "tResponse\0223\n\006basket\030\001 \001(\0132\033.rewards.chec" +
+      "kout.v1.BasketR\006basket\"/\n\020GetBasketReque" +
+      "st\022\033\n\tbasket_id\030\001 \001(\tR\010basketId\"H\n\021GetBa" +
+      "sketResponse\0223\n\006basket\030\001 \001(\0132\033.rewards.c" +
+      "heckout.v1.BasketR\006basket\"\371\001\n\022ListBasket" +
+      "sRequest\022\035\n\naccount_id\030\001 \001(\tR\taccountId\022" +
+      "N\n\022account_identifier\030\002 \001(\0132\037.rewards.ac" +
+      "counts.v1.IdentifierR\021accountIdentifier\022" +
+      "8\n\006states\030\003 \003(\0162 .rewards.checkout.v1.Ba" +
+      "sketStateR\006states\022\033\n\tpage_size\030\004 \001(\005R\010pa" +
+      "geSize\022\035\n\npage_token\030\005 \001(\tR\tpageToken\"t\n" +
+      "\023ListBasketsResponse\0225\n\007baskets\030\001 \003(\0132\033." +
+      "rewards.checkout.v1.BasketR\007baskets\022&\n\017n" +
+      "ext_page_token\030\002 \001(\tR\rnextPageToken\"\212\001\n\023" +
+      "RefundBasketRequest\022\035\n\nrequest_id\030\001 \001(\tR" +
+      "\trequestId\022\033\n\tbasket_id\030\002 \001(\tR\010basketId\022" +
+      "7\n\005lines\030\003 \003(\0132!.rewards.checkout.v1.Ret" +
+      "urnedLineR\005lines\"\206\001\n\024RefundBasketRespons" +
+      "e\0229\n\006refund\030\001 \001(\0132!.rewards.checkout.v1." +
+      "BasketRefundR\006refund\0223\n\006basket\030\002 \001(\0132\033.r" +
+      "ewards.checkout.v1.BasketR\006basket2\351\004\n\017Ch" +
+      "eckoutService\022l\n\017AuthorizeBasket\022+.rewar" +
+      "ds.checkout.v1.AuthorizeBasketRequest\032,." +
+      "rewards.checkout.v1.AuthorizeBasketRespo" +
+      "nse\022f\n\rCaptureBasket\022).rewards.checkout." +
+      "v1.CaptureBasketRequest\032*.rewards.checko" +
+      "ut.v1.CaptureBasketResponse\022]\n\nVoidBaske" +
+      "t\022&.rewards.checkout.v1.VoidBasketReques" +
+      "t\032\'.rewards.checkout.v1.VoidBasketRespon" +
+      "se\022Z\n\tGetBasket\022%.rewards.checkout.v1.Ge" +
+      "tBasketRequest\032&.rewards.checkout.v1.Get" +
+      "BasketResponse\022`\n\013ListBaskets\022\'.rewards." +
+      "checkout.v1.ListBasketsRequest\032(.rewards" +
+      ".checkout.v1.ListBasketsResponse\022c\n\014Refu" +
+      "ndBasket\022(.rewards.checkout.v1.RefundBas" +
+      "ketRequest\032).rewards.checkout.v1.RefundB" +
+      "asketResponseB\215\001\n#com.rewardscore.reward" +
+      "s.checkout.v1B\024CheckoutServiceProtoP\001ZNg" +
+      "ithub.com/rewards-core/rewards-core/clie" +
+      "nts/go/rewards/checkout/v1;checkoutv1b\006p" +
+      "roto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -184,7 +185,7 @@ public final class CheckoutServiceProto extends com.google.protobuf.GeneratedFil
     internal_static_rewards_checkout_v1_AuthorizeBasketRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_checkout_v1_AuthorizeBasketRequest_descriptor,
-        new java.lang.String[] { "RequestId", "AccountId", "StoreId", "TransactionId", "Lines", "TotalAmount", "CouponCodes", "PointsBurn", "EarnPoints", "PaymentCardType", "SkipInvalidCoupons", "AccountIdentifier", "ZoneId", "InteractionPointId", "HoldDuration", "AccountCouponIds", });
+        new java.lang.String[] { "RequestId", "AccountId", "StoreId", "TransactionId", "Lines", "TotalAmount", "CouponCodes", "PointsBurn", "EarnPoints", "PaymentCardType", "SkipInvalidCoupons", "AccountIdentifier", "ZoneId", "InteractionPointId", "HoldDuration", "ConceptId", "AccountCouponIds", });
     internal_static_rewards_checkout_v1_AuthorizeBasketResponse_descriptor =
       getDescriptor().getMessageType(1);
     internal_static_rewards_checkout_v1_AuthorizeBasketResponse_fieldAccessorTable = new

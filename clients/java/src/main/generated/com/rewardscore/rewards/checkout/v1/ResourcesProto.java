@@ -79,7 +79,7 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
       "d\030\002 \001(\010R\007applied\022\026\n\006reason\030\003 \001(\tR\006reason" +
       "\0229\n\006reward\030\004 \001(\0132!.rewards.coupons.v1.Ap" +
       "pliedRewardR\006reward\022#\n\rredemption_id\030\005 \001" +
-      "(\tR\014redemptionId\"\363\007\n\006Basket\022\033\n\tbasket_id" +
+      "(\tR\014redemptionId\"\273\010\n\006Basket\022\033\n\tbasket_id" +
       "\030\001 \001(\tR\010basketId\0226\n\005state\030\002 \001(\0162 .reward" +
       "s.checkout.v1.BasketStateR\005state\022\035\n\nacco" +
       "unt_id\030\003 \001(\tR\taccountId\022\031\n\010store_id\030\004 \001(" +
@@ -104,26 +104,28 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
       "\001(\tR\027earnPointsTransactionId\022;\n\032burn_poi" +
       "nts_transaction_id\030\022 \001(\tR\027burnPointsTran" +
       "sactionId\022;\n\007refunds\030\023 \003(\0132!.rewards.che" +
-      "ckout.v1.BasketRefundR\007refunds\"L\n\014Return" +
-      "edLine\022\035\n\nline_index\030\001 \001(\005R\tlineIndex\022\035\n" +
-      "\nitem_count\030\002 \001(\005R\titemCount\"\204\003\n\014BasketR" +
-      "efund\022\033\n\trefund_id\030\001 \001(\tR\010refundId\0227\n\005li" +
-      "nes\030\002 \003(\0132!.rewards.checkout.v1.Returned" +
-      "LineR\005lines\022?\n\017returned_amount\030\003 \001(\0132\026.r" +
-      "ewards.type.v1.MoneyR\016returnedAmount\022\'\n\017" +
-      "refunded_points\030\004 \001(\003R\016refundedPoints\022?\n" +
-      "\034refund_points_transaction_id\030\005 \001(\tR\031ref" +
-      "undPointsTransactionId\0226\n\027reversed_redem" +
-      "ption_ids\030\006 \003(\tR\025reversedRedemptionIds\022;" +
-      "\n\013refund_time\030\007 \001(\0132\032.google.protobuf.Ti" +
-      "mestampR\nrefundTime*\226\001\n\013BasketState\022\034\n\030B" +
-      "ASKET_STATE_UNSPECIFIED\020\000\022\033\n\027BASKET_STAT" +
-      "E_AUTHORIZED\020\001\022\031\n\025BASKET_STATE_CAPTURED\020" +
-      "\002\022\027\n\023BASKET_STATE_VOIDED\020\003\022\030\n\024BASKET_STA" +
-      "TE_EXPIRED\020\004B\207\001\n#com.rewardscore.rewards" +
-      ".checkout.v1B\016ResourcesProtoP\001ZNgithub.c" +
-      "om/rewards-core/rewards-core/clients/go/" +
-      "rewards/checkout/v1;checkoutv1b\006proto3"
+      "ckout.v1.BasketRefundR\007refunds\022F\n\023burned" +
+      "_points_value\030\024 \001(\0132\026.rewards.type.v1.Mo" +
+      "neyR\021burnedPointsValue\"L\n\014ReturnedLine\022\035" +
+      "\n\nline_index\030\001 \001(\005R\tlineIndex\022\035\n\nitem_co" +
+      "unt\030\002 \001(\005R\titemCount\"\204\003\n\014BasketRefund\022\033\n" +
+      "\trefund_id\030\001 \001(\tR\010refundId\0227\n\005lines\030\002 \003(" +
+      "\0132!.rewards.checkout.v1.ReturnedLineR\005li" +
+      "nes\022?\n\017returned_amount\030\003 \001(\0132\026.rewards.t" +
+      "ype.v1.MoneyR\016returnedAmount\022\'\n\017refunded" +
+      "_points\030\004 \001(\003R\016refundedPoints\022?\n\034refund_" +
+      "points_transaction_id\030\005 \001(\tR\031refundPoint" +
+      "sTransactionId\0226\n\027reversed_redemption_id" +
+      "s\030\006 \003(\tR\025reversedRedemptionIds\022;\n\013refund" +
+      "_time\030\007 \001(\0132\032.google.protobuf.TimestampR" +
+      "\nrefundTime*\226\001\n\013BasketState\022\034\n\030BASKET_ST" +
+      "ATE_UNSPECIFIED\020\000\022\033\n\027BASKET_STATE_AUTHOR" +
+      "IZED\020\001\022\031\n\025BASKET_STATE_CAPTURED\020\002\022\027\n\023BAS" +
+      "KET_STATE_VOIDED\020\003\022\030\n\024BASKET_STATE_EXPIR" +
+      "ED\020\004B\207\001\n#com.rewardscore.rewards.checkou" +
+      "t.v1B\016ResourcesProtoP\001ZNgithub.com/rewar" +
+      "ds-core/rewards-core/clients/go/rewards/" +
+      "checkout/v1;checkoutv1b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -155,7 +157,7 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
     internal_static_rewards_checkout_v1_Basket_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_checkout_v1_Basket_descriptor,
-        new java.lang.String[] { "BasketId", "State", "AccountId", "StoreId", "TransactionId", "Lines", "TotalAmount", "CouponResults", "DiscountAmount", "PayableAmount", "BurnedPoints", "EarnedPoints", "AuthorizeTime", "ExpireTime", "CaptureTime", "VoidTime", "EarnPointsTransactionId", "BurnPointsTransactionId", "Refunds", });
+        new java.lang.String[] { "BasketId", "State", "AccountId", "StoreId", "TransactionId", "Lines", "TotalAmount", "CouponResults", "DiscountAmount", "PayableAmount", "BurnedPoints", "EarnedPoints", "AuthorizeTime", "ExpireTime", "CaptureTime", "VoidTime", "EarnPointsTransactionId", "BurnPointsTransactionId", "Refunds", "BurnedPointsValue", });
     internal_static_rewards_checkout_v1_ReturnedLine_descriptor =
       getDescriptor().getMessageType(4);
     internal_static_rewards_checkout_v1_ReturnedLine_fieldAccessorTable = new

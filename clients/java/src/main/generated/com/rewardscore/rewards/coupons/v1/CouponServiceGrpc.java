@@ -35,7 +35,7 @@ import static io.grpc.MethodDescriptor.generateFullMethodName;
  * COUPON_REVOKED, COUPON_NOT_ACTIVATED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED,
  * OFFER_NOT_STARTED, OFFER_ENDED, REDEMPTION_NOT_STARTED, REDEMPTION_CLOSED_BEFORE_EXPIRY
  * (metadata "redemption_end_time"), OFFER_STORE_NOT_ALLOWED,
- * OFFER_ZONE_NOT_ALLOWED, INTERACTION_POINT_NOT_ALLOWED, DAY_NOT_ALLOWED,
+ * OFFER_ZONE_NOT_ALLOWED, OFFER_CONCEPT_NOT_ALLOWED, INTERACTION_POINT_NOT_ALLOWED, DAY_NOT_ALLOWED,
  * DAY_OF_MONTH_NOT_ALLOWED, HOUR_NOT_ALLOWED, ACCOUNT_REGISTERED_OUTSIDE_WINDOW,
  * NOT_NEW_CUSTOMER (both need the account: ACCOUNT_NOT_FOUND, NOT_FOUND, when it is
  * unknown), BILL_AMOUNT_TOO_LOW, BILL_AMOUNT_TOO_HIGH, NO_APPLICABLE_PRODUCT (no bill line
@@ -582,7 +582,7 @@ public final class CouponServiceGrpc {
    * COUPON_REVOKED, COUPON_NOT_ACTIVATED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED,
    * OFFER_NOT_STARTED, OFFER_ENDED, REDEMPTION_NOT_STARTED, REDEMPTION_CLOSED_BEFORE_EXPIRY
    * (metadata "redemption_end_time"), OFFER_STORE_NOT_ALLOWED,
-   * OFFER_ZONE_NOT_ALLOWED, INTERACTION_POINT_NOT_ALLOWED, DAY_NOT_ALLOWED,
+   * OFFER_ZONE_NOT_ALLOWED, OFFER_CONCEPT_NOT_ALLOWED, INTERACTION_POINT_NOT_ALLOWED, DAY_NOT_ALLOWED,
    * DAY_OF_MONTH_NOT_ALLOWED, HOUR_NOT_ALLOWED, ACCOUNT_REGISTERED_OUTSIDE_WINDOW,
    * NOT_NEW_CUSTOMER (both need the account: ACCOUNT_NOT_FOUND, NOT_FOUND, when it is
    * unknown), BILL_AMOUNT_TOO_LOW, BILL_AMOUNT_TOO_HIGH, NO_APPLICABLE_PRODUCT (no bill line
@@ -800,8 +800,8 @@ public final class CouponServiceGrpc {
      * Lists the deals open to an account now, optionally at one store, zone or interaction
      * point: ACTIVE offers of the account's program whose rules (window, location, days, hours,
      * customer rules) let it redeem now, with the account's redeemable coupons and the
-     * redemptions left. An offer tagged to zones is listed for those zones, and for a store
-     * only when its store_ids name it. Ordered by end_time, soonest first (no end last).
+     * redemptions left. An offer tagged to zones (or concepts) is listed for those zones (or
+     * concepts), and for a store only when its store_ids name it. Ordered by end_time, soonest first (no end last).
      * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE (FAILED_PRECONDITION; a LOCKED
      * or DEACTIVATED account has no deals).
      * </pre>
@@ -862,7 +862,7 @@ public final class CouponServiceGrpc {
    * COUPON_REVOKED, COUPON_NOT_ACTIVATED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED,
    * OFFER_NOT_STARTED, OFFER_ENDED, REDEMPTION_NOT_STARTED, REDEMPTION_CLOSED_BEFORE_EXPIRY
    * (metadata "redemption_end_time"), OFFER_STORE_NOT_ALLOWED,
-   * OFFER_ZONE_NOT_ALLOWED, INTERACTION_POINT_NOT_ALLOWED, DAY_NOT_ALLOWED,
+   * OFFER_ZONE_NOT_ALLOWED, OFFER_CONCEPT_NOT_ALLOWED, INTERACTION_POINT_NOT_ALLOWED, DAY_NOT_ALLOWED,
    * DAY_OF_MONTH_NOT_ALLOWED, HOUR_NOT_ALLOWED, ACCOUNT_REGISTERED_OUTSIDE_WINDOW,
    * NOT_NEW_CUSTOMER (both need the account: ACCOUNT_NOT_FOUND, NOT_FOUND, when it is
    * unknown), BILL_AMOUNT_TOO_LOW, BILL_AMOUNT_TOO_HIGH, NO_APPLICABLE_PRODUCT (no bill line
@@ -917,7 +917,7 @@ public final class CouponServiceGrpc {
    * COUPON_REVOKED, COUPON_NOT_ACTIVATED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED,
    * OFFER_NOT_STARTED, OFFER_ENDED, REDEMPTION_NOT_STARTED, REDEMPTION_CLOSED_BEFORE_EXPIRY
    * (metadata "redemption_end_time"), OFFER_STORE_NOT_ALLOWED,
-   * OFFER_ZONE_NOT_ALLOWED, INTERACTION_POINT_NOT_ALLOWED, DAY_NOT_ALLOWED,
+   * OFFER_ZONE_NOT_ALLOWED, OFFER_CONCEPT_NOT_ALLOWED, INTERACTION_POINT_NOT_ALLOWED, DAY_NOT_ALLOWED,
    * DAY_OF_MONTH_NOT_ALLOWED, HOUR_NOT_ALLOWED, ACCOUNT_REGISTERED_OUTSIDE_WINDOW,
    * NOT_NEW_CUSTOMER (both need the account: ACCOUNT_NOT_FOUND, NOT_FOUND, when it is
    * unknown), BILL_AMOUNT_TOO_LOW, BILL_AMOUNT_TOO_HIGH, NO_APPLICABLE_PRODUCT (no bill line
@@ -1158,8 +1158,8 @@ public final class CouponServiceGrpc {
      * Lists the deals open to an account now, optionally at one store, zone or interaction
      * point: ACTIVE offers of the account's program whose rules (window, location, days, hours,
      * customer rules) let it redeem now, with the account's redeemable coupons and the
-     * redemptions left. An offer tagged to zones is listed for those zones, and for a store
-     * only when its store_ids name it. Ordered by end_time, soonest first (no end last).
+     * redemptions left. An offer tagged to zones (or concepts) is listed for those zones (or
+     * concepts), and for a store only when its store_ids name it. Ordered by end_time, soonest first (no end last).
      * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE (FAILED_PRECONDITION; a LOCKED
      * or DEACTIVATED account has no deals).
      * </pre>
@@ -1222,7 +1222,7 @@ public final class CouponServiceGrpc {
    * COUPON_REVOKED, COUPON_NOT_ACTIVATED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED,
    * OFFER_NOT_STARTED, OFFER_ENDED, REDEMPTION_NOT_STARTED, REDEMPTION_CLOSED_BEFORE_EXPIRY
    * (metadata "redemption_end_time"), OFFER_STORE_NOT_ALLOWED,
-   * OFFER_ZONE_NOT_ALLOWED, INTERACTION_POINT_NOT_ALLOWED, DAY_NOT_ALLOWED,
+   * OFFER_ZONE_NOT_ALLOWED, OFFER_CONCEPT_NOT_ALLOWED, INTERACTION_POINT_NOT_ALLOWED, DAY_NOT_ALLOWED,
    * DAY_OF_MONTH_NOT_ALLOWED, HOUR_NOT_ALLOWED, ACCOUNT_REGISTERED_OUTSIDE_WINDOW,
    * NOT_NEW_CUSTOMER (both need the account: ACCOUNT_NOT_FOUND, NOT_FOUND, when it is
    * unknown), BILL_AMOUNT_TOO_LOW, BILL_AMOUNT_TOO_HIGH, NO_APPLICABLE_PRODUCT (no bill line
@@ -1453,8 +1453,8 @@ public final class CouponServiceGrpc {
      * Lists the deals open to an account now, optionally at one store, zone or interaction
      * point: ACTIVE offers of the account's program whose rules (window, location, days, hours,
      * customer rules) let it redeem now, with the account's redeemable coupons and the
-     * redemptions left. An offer tagged to zones is listed for those zones, and for a store
-     * only when its store_ids name it. Ordered by end_time, soonest first (no end last).
+     * redemptions left. An offer tagged to zones (or concepts) is listed for those zones (or
+     * concepts), and for a store only when its store_ids name it. Ordered by end_time, soonest first (no end last).
      * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE (FAILED_PRECONDITION; a LOCKED
      * or DEACTIVATED account has no deals).
      * </pre>
@@ -1515,7 +1515,7 @@ public final class CouponServiceGrpc {
    * COUPON_REVOKED, COUPON_NOT_ACTIVATED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED,
    * OFFER_NOT_STARTED, OFFER_ENDED, REDEMPTION_NOT_STARTED, REDEMPTION_CLOSED_BEFORE_EXPIRY
    * (metadata "redemption_end_time"), OFFER_STORE_NOT_ALLOWED,
-   * OFFER_ZONE_NOT_ALLOWED, INTERACTION_POINT_NOT_ALLOWED, DAY_NOT_ALLOWED,
+   * OFFER_ZONE_NOT_ALLOWED, OFFER_CONCEPT_NOT_ALLOWED, INTERACTION_POINT_NOT_ALLOWED, DAY_NOT_ALLOWED,
    * DAY_OF_MONTH_NOT_ALLOWED, HOUR_NOT_ALLOWED, ACCOUNT_REGISTERED_OUTSIDE_WINDOW,
    * NOT_NEW_CUSTOMER (both need the account: ACCOUNT_NOT_FOUND, NOT_FOUND, when it is
    * unknown), BILL_AMOUNT_TOO_LOW, BILL_AMOUNT_TOO_HIGH, NO_APPLICABLE_PRODUCT (no bill line
@@ -1716,8 +1716,8 @@ public final class CouponServiceGrpc {
      * Lists the deals open to an account now, optionally at one store, zone or interaction
      * point: ACTIVE offers of the account's program whose rules (window, location, days, hours,
      * customer rules) let it redeem now, with the account's redeemable coupons and the
-     * redemptions left. An offer tagged to zones is listed for those zones, and for a store
-     * only when its store_ids name it. Ordered by end_time, soonest first (no end last).
+     * redemptions left. An offer tagged to zones (or concepts) is listed for those zones (or
+     * concepts), and for a store only when its store_ids name it. Ordered by end_time, soonest first (no end last).
      * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE (FAILED_PRECONDITION; a LOCKED
      * or DEACTIVATED account has no deals).
      * </pre>
@@ -1778,7 +1778,7 @@ public final class CouponServiceGrpc {
    * COUPON_REVOKED, COUPON_NOT_ACTIVATED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED,
    * OFFER_NOT_STARTED, OFFER_ENDED, REDEMPTION_NOT_STARTED, REDEMPTION_CLOSED_BEFORE_EXPIRY
    * (metadata "redemption_end_time"), OFFER_STORE_NOT_ALLOWED,
-   * OFFER_ZONE_NOT_ALLOWED, INTERACTION_POINT_NOT_ALLOWED, DAY_NOT_ALLOWED,
+   * OFFER_ZONE_NOT_ALLOWED, OFFER_CONCEPT_NOT_ALLOWED, INTERACTION_POINT_NOT_ALLOWED, DAY_NOT_ALLOWED,
    * DAY_OF_MONTH_NOT_ALLOWED, HOUR_NOT_ALLOWED, ACCOUNT_REGISTERED_OUTSIDE_WINDOW,
    * NOT_NEW_CUSTOMER (both need the account: ACCOUNT_NOT_FOUND, NOT_FOUND, when it is
    * unknown), BILL_AMOUNT_TOO_LOW, BILL_AMOUNT_TOO_HIGH, NO_APPLICABLE_PRODUCT (no bill line
@@ -1990,8 +1990,8 @@ public final class CouponServiceGrpc {
      * Lists the deals open to an account now, optionally at one store, zone or interaction
      * point: ACTIVE offers of the account's program whose rules (window, location, days, hours,
      * customer rules) let it redeem now, with the account's redeemable coupons and the
-     * redemptions left. An offer tagged to zones is listed for those zones, and for a store
-     * only when its store_ids name it. Ordered by end_time, soonest first (no end last).
+     * redemptions left. An offer tagged to zones (or concepts) is listed for those zones (or
+     * concepts), and for a store only when its store_ids name it. Ordered by end_time, soonest first (no end last).
      * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE (FAILED_PRECONDITION; a LOCKED
      * or DEACTIVATED account has no deals).
      * </pre>

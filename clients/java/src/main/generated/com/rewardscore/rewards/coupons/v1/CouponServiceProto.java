@@ -256,7 +256,7 @@ public final class CouponServiceProto extends com.google.protobuf.GeneratedFile 
       " \001(\0132\037.rewards.accounts.v1.IdentifierR\021a" +
       "ccountIdentifier\"N\n\030DeactivateCouponResp" +
       "onse\0222\n\006coupon\030\001 \001(\0132\032.rewards.coupons.v" +
-      "1.CouponR\006coupon\"\242\003\n\025ValidateCouponReque" +
+      "1.CouponR\006coupon\"\301\003\n\025ValidateCouponReque" +
       "st\022\022\n\004code\030\001 \001(\tR\004code\022\035\n\naccount_id\030\002 \001" +
       "(\tR\taccountId\022\031\n\010store_id\030\003 \001(\tR\007storeId" +
       "\0227\n\013bill_amount\030\004 \001(\0132\026.rewards.type.v1." +
@@ -266,133 +266,135 @@ public final class CouponServiceProto extends com.google.protobuf.GeneratedFile 
       "\017accountCouponId\022N\n\022account_identifier\030\007" +
       " \001(\0132\037.rewards.accounts.v1.IdentifierR\021a" +
       "ccountIdentifier\022;\n\nbill_lines\030\025 \003(\0132\034.r" +
-      "ewards.coupons.v1.BillLineR\tbillLines\"\326\002" +
-      "\n\026ValidateCouponResponse\022\036\n\nredeemable\030\001" +
-      " \001(\010R\nredeemable\022\026\n\006reason\030\002 \001(\tR\006reason" +
-      "\0229\n\006reward\030\003 \001(\0132!.rewards.coupons.v1.Ap" +
-      "pliedRewardR\006reward\0222\n\006coupon\030\004 \001(\0132\032.re" +
-      "wards.coupons.v1.CouponR\006coupon\022?\n\rvalid" +
-      "ate_time\030\005 \001(\0132\032.google.protobuf.Timesta" +
-      "mpR\014validateTime\022\030\n\007reasons\030\006 \003(\tR\007reaso" +
-      "ns\022:\n\007content\030\007 \001(\0132 .rewards.coupons.v1" +
-      ".OfferContentR\007content\"\346\003\n\023RedeemCouponR" +
-      "equest\022\035\n\nrequest_id\030\001 \001(\tR\trequestId\022\022\n" +
-      "\004code\030\002 \001(\tR\004code\022\035\n\naccount_id\030\003 \001(\tR\ta" +
-      "ccountId\022\031\n\010store_id\030\004 \001(\tR\007storeId\0227\n\013b" +
-      "ill_amount\030\005 \001(\0132\026.rewards.type.v1.Money" +
-      "R\nbillAmount\022%\n\016transaction_id\030\006 \001(\tR\rtr" +
-      "ansactionId\022\027\n\007zone_id\030\007 \001(\tR\006zoneId\0220\n\024" +
-      "interaction_point_id\030\010 \001(\tR\022interactionP" +
-      "ointId\022*\n\021account_coupon_id\030\024 \001(\tR\017accou" +
-      "ntCouponId\022N\n\022account_identifier\030\t \001(\0132\037" +
-      ".rewards.accounts.v1.IdentifierR\021account" +
-      "Identifier\022;\n\nbill_lines\030\025 \003(\0132\034.rewards" +
-      ".coupons.v1.BillLineR\tbillLines\"`\n\031Batch" +
-      "RedeemCouponsRequest\022C\n\010requests\030\001 \003(\0132\'" +
-      ".rewards.coupons.v1.RedeemCouponRequestR" +
-      "\010requests\"c\n\032BatchRedeemCouponsResponse\022" +
-      "E\n\007results\030\001 \003(\0132+.rewards.coupons.v1.Ba" +
-      "tchRedeemCouponResultR\007results\"\243\001\n\027Batch" +
-      "RedeemCouponResult\022F\n\010response\030\001 \001(\0132(.r" +
-      "ewards.coupons.v1.RedeemCouponResponseH\000" +
-      "R\010response\0225\n\005error\030\002 \001(\0132\035.rewards.coup" +
-      "ons.v1.ItemErrorH\000R\005errorB\t\n\007outcome\"\253\002\n" +
-      "\tItemError\022\022\n\004code\030\001 \001(\005R\004code\022\030\n\007messag" +
-      "e\030\002 \001(\tR\007message\022\026\n\006reason\030\003 \001(\tR\006reason" +
-      "\022\026\n\006domain\030\004 \001(\tR\006domain\022G\n\010metadata\030\005 \003" +
-      "(\0132+.rewards.coupons.v1.ItemError.Metada" +
-      "taEntryR\010metadata\022:\n\013retry_delay\030\006 \001(\0132\031" +
-      ".google.protobuf.DurationR\nretryDelay\032;\n" +
-      "\rMetadataEntry\022\020\n\003key\030\001 \001(\tR\003key\022\024\n\005valu" +
-      "e\030\002 \001(\tR\005value:\0028\001\"\362\002\n\024RedeemCouponRespo" +
-      "nse\022#\n\rredemption_id\030\001 \001(\tR\014redemptionId" +
-      "\0229\n\006reward\030\002 \001(\0132!.rewards.coupons.v1.Ap" +
-      "pliedRewardR\006reward\0222\n\006coupon\030\003 \001(\0132\032.re" +
-      "wards.coupons.v1.CouponR\006coupon\022;\n\013redee" +
-      "m_time\030\004 \001(\0132\032.google.protobuf.Timestamp" +
-      "R\nredeemTime\022K\n\"remaining_account_redemp" +
-      "tion_count\030\005 \001(\005R\037remainingAccountRedemp" +
-      "tionCount\022<\n\032remaining_redemption_count\030" +
-      "\006 \001(\003R\030remainingRedemptionCount\"r\n\030Rever" +
-      "seRedemptionRequest\022\035\n\nrequest_id\030\001 \001(\tR" +
-      "\trequestId\022#\n\rredemption_id\030\002 \001(\tR\014redem" +
-      "ptionId\022\022\n\004note\030\003 \001(\tR\004note\"\216\001\n\031ReverseR" +
-      "edemptionResponse\0222\n\006coupon\030\001 \001(\0132\032.rewa" +
-      "rds.coupons.v1.CouponR\006coupon\022=\n\014reverse" +
-      "_time\030\002 \001(\0132\032.google.protobuf.TimestampR" +
-      "\013reverseTime\"\313\001\n\023RevokeCouponRequest\022\035\n\n" +
-      "request_id\030\001 \001(\tR\trequestId\022\022\n\004code\030\002 \001(" +
-      "\tR\004code\022\035\n\naccount_id\030\003 \001(\tR\taccountId\022\022" +
-      "\n\004note\030\004 \001(\tR\004note\022N\n\022account_identifier" +
-      "\030\005 \001(\0132\037.rewards.accounts.v1.IdentifierR" +
-      "\021accountIdentifier\"J\n\024RevokeCouponRespon" +
-      "se\0222\n\006coupon\030\001 \001(\0132\032.rewards.coupons.v1." +
-      "CouponR\006coupon\"\341\001\n\031ListAccountCouponsReq" +
-      "uest\022\035\n\naccount_id\030\001 \001(\tR\taccountId\022\031\n\010o" +
-      "ffer_id\030\002 \001(\tR\007offerId\022N\n\022account_identi" +
-      "fier\030\005 \001(\0132\037.rewards.accounts.v1.Identif" +
-      "ierR\021accountIdentifier\022\033\n\tpage_size\030\003 \001(" +
-      "\005R\010pageSize\022\035\n\npage_token\030\004 \001(\tR\tpageTok" +
-      "en\"z\n\032ListAccountCouponsResponse\0224\n\007coup" +
-      "ons\030\001 \003(\0132\032.rewards.coupons.v1.CouponR\007c" +
-      "oupons\022&\n\017next_page_token\030\002 \001(\tR\rnextPag" +
-      "eToken\"\243\002\n\020ListDealsRequest\022\035\n\naccount_i" +
-      "d\030\001 \001(\tR\taccountId\022\031\n\010store_id\030\002 \001(\tR\007st" +
-      "oreId\022\033\n\tpage_size\030\003 \001(\005R\010pageSize\022\035\n\npa" +
-      "ge_token\030\004 \001(\tR\tpageToken\022\027\n\007zone_id\030\005 \001" +
-      "(\tR\006zoneId\0220\n\024interaction_point_id\030\006 \001(\t" +
-      "R\022interactionPointId\022N\n\022account_identifi" +
-      "er\030\007 \001(\0132\037.rewards.accounts.v1.Identifie" +
-      "rR\021accountIdentifier\"k\n\021ListDealsRespons" +
-      "e\022.\n\005deals\030\001 \003(\0132\030.rewards.coupons.v1.De" +
-      "alR\005deals\022&\n\017next_page_token\030\002 \001(\tR\rnext" +
-      "PageToken\"g\n\023ResendCouponRequest\022\035\n\nrequ" +
-      "est_id\030\001 \001(\tR\trequestId\022\022\n\004code\030\002 \001(\tR\004c" +
-      "ode\022\035\n\naccount_id\030\003 \001(\tR\taccountId\"t\n\024Re" +
-      "sendCouponResponse\022\035\n\nmessage_id\030\001 \001(\tR\t" +
-      "messageId\022=\n\007channel\030\002 \001(\0162#.rewards.cou" +
-      "pons.v1.DeliveryChannelR\007channel2\313\013\n\rCou" +
-      "ponService\022^\n\013IssueCoupon\022&.rewards.coup" +
-      "ons.v1.IssueCouponRequest\032\'.rewards.coup" +
-      "ons.v1.IssueCouponResponse\022q\n\020BulkIssueC" +
-      "oupons\022+.rewards.coupons.v1.BulkIssueCou" +
-      "ponsRequest\032,.rewards.coupons.v1.BulkIss" +
-      "ueCouponsResponse(\0010\001\022X\n\tGetCoupon\022$.rew" +
-      "ards.coupons.v1.GetCouponRequest\032%.rewar" +
-      "ds.coupons.v1.GetCouponResponse\022m\n\020GetAc" +
-      "countCoupon\022+.rewards.coupons.v1.GetAcco" +
-      "untCouponRequest\032,.rewards.coupons.v1.Ge" +
-      "tAccountCouponResponse\022g\n\016ActivateCoupon" +
-      "\022).rewards.coupons.v1.ActivateCouponRequ" +
-      "est\032*.rewards.coupons.v1.ActivateCouponR" +
-      "esponse\022m\n\020DeactivateCoupon\022+.rewards.co" +
-      "upons.v1.DeactivateCouponRequest\032,.rewar" +
-      "ds.coupons.v1.DeactivateCouponResponse\022g" +
-      "\n\016ValidateCoupon\022).rewards.coupons.v1.Va" +
-      "lidateCouponRequest\032*.rewards.coupons.v1" +
-      ".ValidateCouponResponse\022a\n\014RedeemCoupon\022" +
-      "\'.rewards.coupons.v1.RedeemCouponRequest" +
-      "\032(.rewards.coupons.v1.RedeemCouponRespon" +
-      "se\022s\n\022BatchRedeemCoupons\022-.rewards.coupo" +
-      "ns.v1.BatchRedeemCouponsRequest\032..reward" +
-      "s.coupons.v1.BatchRedeemCouponsResponse\022" +
-      "p\n\021ReverseRedemption\022,.rewards.coupons.v" +
-      "1.ReverseRedemptionRequest\032-.rewards.cou" +
-      "pons.v1.ReverseRedemptionResponse\022a\n\014Rev" +
-      "okeCoupon\022\'.rewards.coupons.v1.RevokeCou" +
-      "ponRequest\032(.rewards.coupons.v1.RevokeCo" +
-      "uponResponse\022s\n\022ListAccountCoupons\022-.rew" +
-      "ards.coupons.v1.ListAccountCouponsReques" +
-      "t\032..rewards.coupons.v1.ListAccountCoupon" +
-      "sResponse\022X\n\tListDeals\022$.rewards.coupons" +
-      ".v1.ListDealsRequest\032%.rewards.coupons.v" +
-      "1.ListDealsResponse\022a\n\014ResendCoupon\022\'.re" +
-      "wards.coupons.v1.ResendCouponRequest\032(.r" +
-      "ewards.coupons.v1.ResendCouponResponseB\210" +
-      "\001\n\"com.rewardscore.rewards.coupons.v1B\022C" +
-      "ouponServiceProtoP\001ZLgithub.com/rewards-" +
-      "core/rewards-core/clients/go/rewards/cou" +
-      "pons/v1;couponsv1b\006proto3"
+      "ewards.coupons.v1.BillLineR\tbillLines\022\035\n" +
+      "\nconcept_id\030\036 \001(\tR\tconceptId\"\326\002\n\026Validat" +
+      "eCouponResponse\022\036\n\nredeemable\030\001 \001(\010R\nred" +
+      "eemable\022\026\n\006reason\030\002 \001(\tR\006reason\0229\n\006rewar" +
+      "d\030\003 \001(\0132!.rewards.coupons.v1.AppliedRewa" +
+      "rdR\006reward\0222\n\006coupon\030\004 \001(\0132\032.rewards.cou" +
+      "pons.v1.CouponR\006coupon\022?\n\rvalidate_time\030" +
+      "\005 \001(\0132\032.google.protobuf.TimestampR\014valid" +
+      "ateTime\022\030\n\007reasons\030\006 \003(\tR\007reasons\022:\n\007con" +
+      "tent\030\007 \001(\0132 .rewards.coupons.v1.OfferCon" +
+      "tentR\007content\"\205\004\n\023RedeemCouponRequest\022\035\n" +
+      "\nrequest_id\030\001 \001(\tR\trequestId\022\022\n\004code\030\002 \001" +
+      "(\tR\004code\022\035\n\naccount_id\030\003 \001(\tR\taccountId\022" +
+      "\031\n\010store_id\030\004 \001(\tR\007storeId\0227\n\013bill_amoun" +
+      "t\030\005 \001(\0132\026.rewards.type.v1.MoneyR\nbillAmo" +
+      "unt\022%\n\016transaction_id\030\006 \001(\tR\rtransaction" +
+      "Id\022\027\n\007zone_id\030\007 \001(\tR\006zoneId\0220\n\024interacti" +
+      "on_point_id\030\010 \001(\tR\022interactionPointId\022*\n" +
+      "\021account_coupon_id\030\024 \001(\tR\017accountCouponI" +
+      "d\022N\n\022account_identifier\030\t \001(\0132\037.rewards." +
+      "accounts.v1.IdentifierR\021accountIdentifie" +
+      "r\022;\n\nbill_lines\030\025 \003(\0132\034.rewards.coupons." +
+      "v1.BillLineR\tbillLines\022\035\n\nconcept_id\030\036 \001" +
+      "(\tR\tconceptId\"`\n\031BatchRedeemCouponsReque" +
+      "st\022C\n\010requests\030\001 \003(\0132\'.rewards.coupons.v" +
+      "1.RedeemCouponRequestR\010requests\"c\n\032Batch" +
+      "RedeemCouponsResponse\022E\n\007results\030\001 \003(\0132+" +
+      ".rewards.coupons.v1.BatchRedeemCouponRes" +
+      "ultR\007results\"\243\001\n\027BatchRedeemCouponResult" +
+      "\022F\n\010response\030\001 \001(\0132(.rewards.coupons.v1." +
+      "RedeemCouponResponseH\000R\010response\0225\n\005erro" +
+      "r\030\002 \001(\0132\035.rewards.coupons.v1.ItemErrorH\000" +
+      "R\005errorB\t\n\007outcome\"\253\002\n\tItemError\022\022\n\004code" +
+      "\030\001 \001(\005R\004code\022\030\n\007message\030\002 \001(\tR\007message\022\026" +
+      "\n\006reason\030\003 \001(\tR\006reason\022\026\n\006domain\030\004 \001(\tR\006" +
+      "domain\022G\n\010metadata\030\005 \003(\0132+.rewards.coupo" +
+      "ns.v1.ItemError.MetadataEntryR\010metadata\022" +
+      ":\n\013retry_delay\030\006 \001(\0132\031.google.protobuf.D" +
+      "urationR\nretryDelay\032;\n\rMetadataEntry\022\020\n\003" +
+      "key\030\001 \001(\tR\003key\022\024\n\005value\030\002 \001(\tR\005value:\0028\001" +
+      "\"\362\002\n\024RedeemCouponResponse\022#\n\rredemption_" +
+      "id\030\001 \001(\tR\014redemptionId\0229\n\006reward\030\002 \001(\0132!" +
+      ".rewards.coupons.v1.AppliedRewardR\006rewar" +
+      "d\0222\n\006coupon\030\003 \001(\0132\032.rewards.coupons.v1.C" +
+      "ouponR\006coupon\022;\n\013redeem_time\030\004 \001(\0132\032.goo" +
+      "gle.protobuf.TimestampR\nredeemTime\022K\n\"re" +
+      "maining_account_redemption_count\030\005 \001(\005R\037" +
+      "remainingAccountRedemptionCount\022<\n\032remai" +
+      "ning_redemption_count\030\006 \001(\003R\030remainingRe" +
+      "demptionCount\"r\n\030ReverseRedemptionReques" +
+      "t\022\035\n\nrequest_id\030\001 \001(\tR\trequestId\022#\n\rrede" +
+      "mption_id\030\002 \001(\tR\014redemptionId\022\022\n\004note\030\003 " +
+      "\001(\tR\004note\"\216\001\n\031ReverseRedemptionResponse\022" +
+      "2\n\006coupon\030\001 \001(\0132\032.rewards.coupons.v1.Cou" +
+      "ponR\006coupon\022=\n\014reverse_time\030\002 \001(\0132\032.goog" +
+      "le.protobuf.TimestampR\013reverseTime\"\313\001\n\023R" +
+      "evokeCouponRequest\022\035\n\nrequest_id\030\001 \001(\tR\t" +
+      "requestId\022\022\n\004code\030\002 \001(\tR\004code\022\035\n\naccount" +
+      "_id\030\003 \001(\tR\taccountId\022\022\n\004note\030\004 \001(\tR\004note" +
+      "\022N\n\022account_identifier\030\005 \001(\0132\037.rewards.a" +
+      "ccounts.v1.IdentifierR\021accountIdentifier" +
+      "\"J\n\024RevokeCouponResponse\0222\n\006coupon\030\001 \001(\013" +
+      "2\032.rewards.coupons.v1.CouponR\006coupon\"\341\001\n" +
+      "\031ListAccountCouponsRequest\022\035\n\naccount_id" +
+      "\030\001 \001(\tR\taccountId\022\031\n\010offer_id\030\002 \001(\tR\007off" +
+      "erId\022N\n\022account_identifier\030\005 \001(\0132\037.rewar" +
+      "ds.accounts.v1.IdentifierR\021accountIdenti" +
+      "fier\022\033\n\tpage_size\030\003 \001(\005R\010pageSize\022\035\n\npag" +
+      "e_token\030\004 \001(\tR\tpageToken\"z\n\032ListAccountC" +
+      "ouponsResponse\0224\n\007coupons\030\001 \003(\0132\032.reward" +
+      "s.coupons.v1.CouponR\007coupons\022&\n\017next_pag" +
+      "e_token\030\002 \001(\tR\rnextPageToken\"\302\002\n\020ListDea" +
+      "lsRequest\022\035\n\naccount_id\030\001 \001(\tR\taccountId" +
+      "\022\031\n\010store_id\030\002 \001(\tR\007storeId\022\033\n\tpage_size" +
+      "\030\003 \001(\005R\010pageSize\022\035\n\npage_token\030\004 \001(\tR\tpa" +
+      "geToken\022\027\n\007zone_id\030\005 \001(\tR\006zoneId\0220\n\024inte" +
+      "raction_point_id\030\006 \001(\tR\022interactionPoint" +
+      "Id\022N\n\022account_identifier\030\007 \001(\0132\037.rewards" +
+      ".accounts.v1.IdentifierR\021accountIdentifi" +
+      "er\022\035\n\nconcept_id\030\036 \001(\tR\tconceptId\"k\n\021Lis" +
+      "tDealsResponse\022.\n\005deals\030\001 \003(\0132\030.rewards." +
+      "coupons.v1.DealR\005deals\022&\n\017next_page_toke" +
+      "n\030\002 \001(\tR\rnextPageToken\"g\n\023ResendCouponRe" +
+      "quest\022\035\n\nrequest_id\030\001 \001(\tR\trequestId\022\022\n\004" +
+      "code\030\002 \001(\tR\004code\022\035\n\naccount_id\030\003 \001(\tR\tac" +
+      "countId\"t\n\024ResendCouponResponse\022\035\n\nmessa" +
+      "ge_id\030\001 \001(\tR\tmessageId\022=\n\007channel\030\002 \001(\0162" +
+      "#.rewards.coupons.v1.DeliveryChannelR\007ch" +
+      "annel2\313\013\n\rCouponService\022^\n\013IssueCoupon\022&" +
+      ".rewards.coupons.v1.IssueCouponRequest\032\'" +
+      ".rewards.coupons.v1.IssueCouponResponse\022" +
+      "q\n\020BulkIssueCoupons\022+.rewards.coupons.v1" +
+      ".BulkIssueCouponsRequest\032,.rewards.coupo" +
+      "ns.v1.BulkIssueCouponsResponse(\0010\001\022X\n\tGe" +
+      "tCoupon\022$.rewards.coupons.v1.GetCouponRe" +
+      "quest\032%.rewards.coupons.v1.GetCouponResp" +
+      "onse\022m\n\020GetAccountCoupon\022+.rewards.coupo" +
+      "ns.v1.GetAccountCouponRequest\032,.rewards." +
+      "coupons.v1.GetAccountCouponResponse\022g\n\016A" +
+      "ctivateCoupon\022).rewards.coupons.v1.Activ" +
+      "ateCouponRequest\032*.rewards.coupons.v1.Ac" +
+      "tivateCouponResponse\022m\n\020DeactivateCoupon" +
+      "\022+.rewards.coupons.v1.DeactivateCouponRe" +
+      "quest\032,.rewards.coupons.v1.DeactivateCou" +
+      "ponResponse\022g\n\016ValidateCoupon\022).rewards." +
+      "coupons.v1.ValidateCouponRequest\032*.rewar" +
+      "ds.coupons.v1.ValidateCouponResponse\022a\n\014" +
+      "RedeemCoupon\022\'.rewards.coupons.v1.Redeem" +
+      "CouponRequest\032(.rewards.coupons.v1.Redee" +
+      "mCouponResponse\022s\n\022BatchRedeemCoupons\022-." +
+      "rewards.coupons.v1.BatchRedeemCouponsReq" +
+      "uest\032..rewards.coupons.v1.BatchRedeemCou" +
+      "ponsResponse\022p\n\021ReverseRedemption\022,.rewa" +
+      "rds.coupons.v1.ReverseRedemptionRequest\032" +
+      "-.rewards.coupons.v1.ReverseRedemptionRe" +
+      "sponse\022a\n\014RevokeCoupon\022\'.rewards.coupons" +
+      ".v1.RevokeCouponRequest\032(.rewards.coupon" +
+      "s.v1.RevokeCouponResponse\022s\n\022ListAccount" +
+      "Coupons\022-.rewards.coupons.v1.ListAccount" +
+      "CouponsRequest\032..rewards.coupons.v1.List" +
+      "AccountCouponsResponse\022X\n\tListDeals\022$.re" +
+      "wards.coupons.v1.ListDealsRequest\032%.rewa" +
+      "rds.coupons.v1.ListDealsResponse\022a\n\014Rese" +
+      "ndCoupon\022\'.rewards.coupons.v1.ResendCoup" +
+      "onRequest\032(.rewards.coupons.v1.ResendCou" +
+      "ponResponseB\210\001\n\"com.rewardscore.rewards." +
+      "coupons.v1B\022CouponServiceProtoP\001ZLgithub" +
+      ".com/rewards-core/rewards-core/clients/g" +
+      "o/rewards/coupons/v1;couponsv1b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -492,7 +494,7 @@ public final class CouponServiceProto extends com.google.protobuf.GeneratedFile 
     internal_static_rewards_coupons_v1_ValidateCouponRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_ValidateCouponRequest_descriptor,
-        new java.lang.String[] { "Code", "AccountId", "StoreId", "BillAmount", "ZoneId", "InteractionPointId", "AccountCouponId", "AccountIdentifier", "BillLines", });
+        new java.lang.String[] { "Code", "AccountId", "StoreId", "BillAmount", "ZoneId", "InteractionPointId", "AccountCouponId", "AccountIdentifier", "BillLines", "ConceptId", });
     internal_static_rewards_coupons_v1_ValidateCouponResponse_descriptor =
       getDescriptor().getMessageType(13);
     internal_static_rewards_coupons_v1_ValidateCouponResponse_fieldAccessorTable = new
@@ -504,7 +506,7 @@ public final class CouponServiceProto extends com.google.protobuf.GeneratedFile 
     internal_static_rewards_coupons_v1_RedeemCouponRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_RedeemCouponRequest_descriptor,
-        new java.lang.String[] { "RequestId", "Code", "AccountId", "StoreId", "BillAmount", "TransactionId", "ZoneId", "InteractionPointId", "AccountCouponId", "AccountIdentifier", "BillLines", });
+        new java.lang.String[] { "RequestId", "Code", "AccountId", "StoreId", "BillAmount", "TransactionId", "ZoneId", "InteractionPointId", "AccountCouponId", "AccountIdentifier", "BillLines", "ConceptId", });
     internal_static_rewards_coupons_v1_BatchRedeemCouponsRequest_descriptor =
       getDescriptor().getMessageType(15);
     internal_static_rewards_coupons_v1_BatchRedeemCouponsRequest_fieldAccessorTable = new
@@ -582,7 +584,7 @@ public final class CouponServiceProto extends com.google.protobuf.GeneratedFile 
     internal_static_rewards_coupons_v1_ListDealsRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_ListDealsRequest_descriptor,
-        new java.lang.String[] { "AccountId", "StoreId", "PageSize", "PageToken", "ZoneId", "InteractionPointId", "AccountIdentifier", });
+        new java.lang.String[] { "AccountId", "StoreId", "PageSize", "PageToken", "ZoneId", "InteractionPointId", "AccountIdentifier", "ConceptId", });
     internal_static_rewards_coupons_v1_ListDealsResponse_descriptor =
       getDescriptor().getMessageType(27);
     internal_static_rewards_coupons_v1_ListDealsResponse_fieldAccessorTable = new

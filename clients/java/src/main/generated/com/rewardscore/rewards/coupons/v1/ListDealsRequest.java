@@ -37,6 +37,7 @@ private static final long serialVersionUID = 0L;
     pageToken_ = "";
     zoneId_ = "";
     interactionPointId_ = "";
+    conceptId_ = "";
   }
 
   public static final com.google.protobuf.Descriptors.Descriptor
@@ -269,7 +270,9 @@ private static final long serialVersionUID = 0L;
   private volatile java.lang.Object interactionPointId_ = "";
   /**
    * <pre>
-   * Only deals redeemable at this interaction point. At most 64 characters. Empty: any.
+   * Only deals redeemable at this registered interaction point (also accepted as the
+   * `interaction-id` header), and in its store, zone and concept (see
+   * InteractionPointService). At most 64 characters. Empty: any.
    * </pre>
    *
    * <code>string interaction_point_id = 6 [json_name = "interactionPointId"];</code>
@@ -290,7 +293,9 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * Only deals redeemable at this interaction point. At most 64 characters. Empty: any.
+   * Only deals redeemable at this registered interaction point (also accepted as the
+   * `interaction-id` header), and in its store, zone and concept (see
+   * InteractionPointService). At most 64 characters. Empty: any.
    * </pre>
    *
    * <code>string interaction_point_id = 6 [json_name = "interactionPointId"];</code>
@@ -349,6 +354,57 @@ private static final long serialVersionUID = 0L;
     return accountIdentifier_ == null ? com.rewardscore.rewards.accounts.v1.Identifier.getDefaultInstance() : accountIdentifier_;
   }
 
+  public static final int CONCEPT_ID_FIELD_NUMBER = 30;
+  @SuppressWarnings("serial")
+  private volatile java.lang.Object conceptId_ = "";
+  /**
+   * <pre>
+   * Only deals redeemable in this concept (OfferRules.concept_ids): like a zone, a concept
+   * lists the offers tagged to it, not those tagged only to its stores. At most 64
+   * characters. Empty: any.
+   * </pre>
+   *
+   * <code>string concept_id = 30 [json_name = "conceptId"];</code>
+   * @return The conceptId.
+   */
+  @java.lang.Override
+  public java.lang.String getConceptId() {
+    java.lang.Object ref = conceptId_;
+    if (ref instanceof java.lang.String) {
+      return (java.lang.String) ref;
+    } else {
+      com.google.protobuf.ByteString bs = 
+          (com.google.protobuf.ByteString) ref;
+      java.lang.String s = bs.toStringUtf8();
+      conceptId_ = s;
+      return s;
+    }
+  }
+  /**
+   * <pre>
+   * Only deals redeemable in this concept (OfferRules.concept_ids): like a zone, a concept
+   * lists the offers tagged to it, not those tagged only to its stores. At most 64
+   * characters. Empty: any.
+   * </pre>
+   *
+   * <code>string concept_id = 30 [json_name = "conceptId"];</code>
+   * @return The bytes for conceptId.
+   */
+  @java.lang.Override
+  public com.google.protobuf.ByteString
+      getConceptIdBytes() {
+    java.lang.Object ref = conceptId_;
+    if (ref instanceof java.lang.String) {
+      com.google.protobuf.ByteString b = 
+          com.google.protobuf.ByteString.copyFromUtf8(
+              (java.lang.String) ref);
+      conceptId_ = b;
+      return b;
+    } else {
+      return (com.google.protobuf.ByteString) ref;
+    }
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -384,6 +440,9 @@ private static final long serialVersionUID = 0L;
     if (((bitField0_ & 0x00000001) != 0)) {
       output.writeMessage(7, getAccountIdentifier());
     }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(conceptId_)) {
+      com.google.protobuf.GeneratedMessage.writeString(output, 30, conceptId_);
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -410,6 +469,9 @@ private static final long serialVersionUID = 0L;
     if (((bitField0_ & 0x00000001) != 0)) {
       size += com.google.protobuf.CodedOutputStream
         .computeMessageSize(7, getAccountIdentifier());
+    }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(conceptId_)) {
+      size += com.google.protobuf.GeneratedMessage.computeStringSize(30, conceptId_);
     }
     return size;
   }
@@ -452,6 +514,8 @@ private static final long serialVersionUID = 0L;
       if (!getAccountIdentifier()
           .equals(other.getAccountIdentifier())) return false;
     }
+    if (!getConceptId()
+        .equals(other.getConceptId())) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -479,6 +543,8 @@ private static final long serialVersionUID = 0L;
       hash = (37 * hash) + ACCOUNT_IDENTIFIER_FIELD_NUMBER;
       hash = (53 * hash) + getAccountIdentifier().hashCode();
     }
+    hash = (37 * hash) + CONCEPT_ID_FIELD_NUMBER;
+    hash = (53 * hash) + getConceptId().hashCode();
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -631,6 +697,7 @@ private static final long serialVersionUID = 0L;
         accountIdentifierBuilder_.dispose();
         accountIdentifierBuilder_ = null;
       }
+      conceptId_ = "";
       return this;
     }
 
@@ -689,6 +756,9 @@ private static final long serialVersionUID = 0L;
             : accountIdentifierBuilder_.build();
         to_bitField0_ |= 0x00000001;
       }
+      if (((from_bitField0_ & 0x00000080) != 0)) {
+        result.conceptId_ = conceptId_;
+      }
       result.bitField0_ |= to_bitField0_;
     }
 
@@ -734,6 +804,11 @@ private static final long serialVersionUID = 0L;
       }
       if (other.hasAccountIdentifier()) {
         mergeAccountIdentifier(other.getAccountIdentifier());
+      }
+      if (!other.getConceptId().isEmpty()) {
+        conceptId_ = other.conceptId_;
+        bitField0_ |= 0x00000080;
+        onChanged();
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -798,6 +873,11 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00000040;
               break;
             } // case 58
+            case 242: {
+              conceptId_ = input.readStringRequireUtf8();
+              bitField0_ |= 0x00000080;
+              break;
+            } // case 242
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -1238,7 +1318,9 @@ private static final long serialVersionUID = 0L;
     private java.lang.Object interactionPointId_ = "";
     /**
      * <pre>
-     * Only deals redeemable at this interaction point. At most 64 characters. Empty: any.
+     * Only deals redeemable at this registered interaction point (also accepted as the
+     * `interaction-id` header), and in its store, zone and concept (see
+     * InteractionPointService). At most 64 characters. Empty: any.
      * </pre>
      *
      * <code>string interaction_point_id = 6 [json_name = "interactionPointId"];</code>
@@ -1258,7 +1340,9 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Only deals redeemable at this interaction point. At most 64 characters. Empty: any.
+     * Only deals redeemable at this registered interaction point (also accepted as the
+     * `interaction-id` header), and in its store, zone and concept (see
+     * InteractionPointService). At most 64 characters. Empty: any.
      * </pre>
      *
      * <code>string interaction_point_id = 6 [json_name = "interactionPointId"];</code>
@@ -1279,7 +1363,9 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Only deals redeemable at this interaction point. At most 64 characters. Empty: any.
+     * Only deals redeemable at this registered interaction point (also accepted as the
+     * `interaction-id` header), and in its store, zone and concept (see
+     * InteractionPointService). At most 64 characters. Empty: any.
      * </pre>
      *
      * <code>string interaction_point_id = 6 [json_name = "interactionPointId"];</code>
@@ -1296,7 +1382,9 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Only deals redeemable at this interaction point. At most 64 characters. Empty: any.
+     * Only deals redeemable at this registered interaction point (also accepted as the
+     * `interaction-id` header), and in its store, zone and concept (see
+     * InteractionPointService). At most 64 characters. Empty: any.
      * </pre>
      *
      * <code>string interaction_point_id = 6 [json_name = "interactionPointId"];</code>
@@ -1310,7 +1398,9 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Only deals redeemable at this interaction point. At most 64 characters. Empty: any.
+     * Only deals redeemable at this registered interaction point (also accepted as the
+     * `interaction-id` header), and in its store, zone and concept (see
+     * InteractionPointService). At most 64 characters. Empty: any.
      * </pre>
      *
      * <code>string interaction_point_id = 6 [json_name = "interactionPointId"];</code>
@@ -1482,6 +1572,108 @@ private static final long serialVersionUID = 0L;
         accountIdentifier_ = null;
       }
       return accountIdentifierBuilder_;
+    }
+
+    private java.lang.Object conceptId_ = "";
+    /**
+     * <pre>
+     * Only deals redeemable in this concept (OfferRules.concept_ids): like a zone, a concept
+     * lists the offers tagged to it, not those tagged only to its stores. At most 64
+     * characters. Empty: any.
+     * </pre>
+     *
+     * <code>string concept_id = 30 [json_name = "conceptId"];</code>
+     * @return The conceptId.
+     */
+    public java.lang.String getConceptId() {
+      java.lang.Object ref = conceptId_;
+      if (!(ref instanceof java.lang.String)) {
+        com.google.protobuf.ByteString bs =
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        conceptId_ = s;
+        return s;
+      } else {
+        return (java.lang.String) ref;
+      }
+    }
+    /**
+     * <pre>
+     * Only deals redeemable in this concept (OfferRules.concept_ids): like a zone, a concept
+     * lists the offers tagged to it, not those tagged only to its stores. At most 64
+     * characters. Empty: any.
+     * </pre>
+     *
+     * <code>string concept_id = 30 [json_name = "conceptId"];</code>
+     * @return The bytes for conceptId.
+     */
+    public com.google.protobuf.ByteString
+        getConceptIdBytes() {
+      java.lang.Object ref = conceptId_;
+      if (ref instanceof String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        conceptId_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+    /**
+     * <pre>
+     * Only deals redeemable in this concept (OfferRules.concept_ids): like a zone, a concept
+     * lists the offers tagged to it, not those tagged only to its stores. At most 64
+     * characters. Empty: any.
+     * </pre>
+     *
+     * <code>string concept_id = 30 [json_name = "conceptId"];</code>
+     * @param value The conceptId to set.
+     * @return This builder for chaining.
+     */
+    public Builder setConceptId(
+        java.lang.String value) {
+      if (value == null) { throw new NullPointerException(); }
+      conceptId_ = value;
+      bitField0_ |= 0x00000080;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Only deals redeemable in this concept (OfferRules.concept_ids): like a zone, a concept
+     * lists the offers tagged to it, not those tagged only to its stores. At most 64
+     * characters. Empty: any.
+     * </pre>
+     *
+     * <code>string concept_id = 30 [json_name = "conceptId"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearConceptId() {
+      conceptId_ = getDefaultInstance().getConceptId();
+      bitField0_ = (bitField0_ & ~0x00000080);
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Only deals redeemable in this concept (OfferRules.concept_ids): like a zone, a concept
+     * lists the offers tagged to it, not those tagged only to its stores. At most 64
+     * characters. Empty: any.
+     * </pre>
+     *
+     * <code>string concept_id = 30 [json_name = "conceptId"];</code>
+     * @param value The bytes for conceptId to set.
+     * @return This builder for chaining.
+     */
+    public Builder setConceptIdBytes(
+        com.google.protobuf.ByteString value) {
+      if (value == null) { throw new NullPointerException(); }
+      checkByteStringIsUtf8(value);
+      conceptId_ = value;
+      bitField0_ |= 0x00000080;
+      onChanged();
+      return this;
     }
 
     // @@protoc_insertion_point(builder_scope:rewards.coupons.v1.ListDealsRequest)

@@ -105,7 +105,9 @@ public interface ListDealsRequestOrBuilder extends
 
   /**
    * <pre>
-   * Only deals redeemable at this interaction point. At most 64 characters. Empty: any.
+   * Only deals redeemable at this registered interaction point (also accepted as the
+   * `interaction-id` header), and in its store, zone and concept (see
+   * InteractionPointService). At most 64 characters. Empty: any.
    * </pre>
    *
    * <code>string interaction_point_id = 6 [json_name = "interactionPointId"];</code>
@@ -114,7 +116,9 @@ public interface ListDealsRequestOrBuilder extends
   java.lang.String getInteractionPointId();
   /**
    * <pre>
-   * Only deals redeemable at this interaction point. At most 64 characters. Empty: any.
+   * Only deals redeemable at this registered interaction point (also accepted as the
+   * `interaction-id` header), and in its store, zone and concept (see
+   * InteractionPointService). At most 64 characters. Empty: any.
    * </pre>
    *
    * <code>string interaction_point_id = 6 [json_name = "interactionPointId"];</code>
@@ -149,4 +153,28 @@ public interface ListDealsRequestOrBuilder extends
    * <code>.rewards.accounts.v1.Identifier account_identifier = 7 [json_name = "accountIdentifier"];</code>
    */
   com.rewardscore.rewards.accounts.v1.IdentifierOrBuilder getAccountIdentifierOrBuilder();
+
+  /**
+   * <pre>
+   * Only deals redeemable in this concept (OfferRules.concept_ids): like a zone, a concept
+   * lists the offers tagged to it, not those tagged only to its stores. At most 64
+   * characters. Empty: any.
+   * </pre>
+   *
+   * <code>string concept_id = 30 [json_name = "conceptId"];</code>
+   * @return The conceptId.
+   */
+  java.lang.String getConceptId();
+  /**
+   * <pre>
+   * Only deals redeemable in this concept (OfferRules.concept_ids): like a zone, a concept
+   * lists the offers tagged to it, not those tagged only to its stores. At most 64
+   * characters. Empty: any.
+   * </pre>
+   *
+   * <code>string concept_id = 30 [json_name = "conceptId"];</code>
+   * @return The bytes for conceptId.
+   */
+  com.google.protobuf.ByteString
+      getConceptIdBytes();
 }

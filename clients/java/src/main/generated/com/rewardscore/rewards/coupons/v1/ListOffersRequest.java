@@ -37,6 +37,7 @@ private static final long serialVersionUID = 0L;
     pageToken_ = "";
     storeId_ = "";
     zoneId_ = "";
+    conceptId_ = "";
   }
 
   public static final com.google.protobuf.Descriptors.Descriptor
@@ -342,6 +343,55 @@ private static final long serialVersionUID = 0L;
     }
   }
 
+  public static final int CONCEPT_ID_FIELD_NUMBER = 30;
+  @SuppressWarnings("serial")
+  private volatile java.lang.Object conceptId_ = "";
+  /**
+   * <pre>
+   * Only offers whose rules name this concept in concept_ids (seed 003: only the offers tagged
+   * to the concept, not those of its stores). At most 64 characters. Empty: any.
+   * </pre>
+   *
+   * <code>string concept_id = 30 [json_name = "conceptId"];</code>
+   * @return The conceptId.
+   */
+  @java.lang.Override
+  public java.lang.String getConceptId() {
+    java.lang.Object ref = conceptId_;
+    if (ref instanceof java.lang.String) {
+      return (java.lang.String) ref;
+    } else {
+      com.google.protobuf.ByteString bs = 
+          (com.google.protobuf.ByteString) ref;
+      java.lang.String s = bs.toStringUtf8();
+      conceptId_ = s;
+      return s;
+    }
+  }
+  /**
+   * <pre>
+   * Only offers whose rules name this concept in concept_ids (seed 003: only the offers tagged
+   * to the concept, not those of its stores). At most 64 characters. Empty: any.
+   * </pre>
+   *
+   * <code>string concept_id = 30 [json_name = "conceptId"];</code>
+   * @return The bytes for conceptId.
+   */
+  @java.lang.Override
+  public com.google.protobuf.ByteString
+      getConceptIdBytes() {
+    java.lang.Object ref = conceptId_;
+    if (ref instanceof java.lang.String) {
+      com.google.protobuf.ByteString b = 
+          com.google.protobuf.ByteString.copyFromUtf8(
+              (java.lang.String) ref);
+      conceptId_ = b;
+      return b;
+    } else {
+      return (com.google.protobuf.ByteString) ref;
+    }
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -379,6 +429,9 @@ private static final long serialVersionUID = 0L;
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(zoneId_)) {
       com.google.protobuf.GeneratedMessage.writeString(output, 6, zoneId_);
     }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(conceptId_)) {
+      com.google.protobuf.GeneratedMessage.writeString(output, 30, conceptId_);
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -410,6 +463,9 @@ private static final long serialVersionUID = 0L;
     }
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(zoneId_)) {
       size += com.google.protobuf.GeneratedMessage.computeStringSize(6, zoneId_);
+    }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(conceptId_)) {
+      size += com.google.protobuf.GeneratedMessage.computeStringSize(30, conceptId_);
     }
     return size;
   }
@@ -446,6 +502,8 @@ private static final long serialVersionUID = 0L;
         .equals(other.getStoreId())) return false;
     if (!getZoneId()
         .equals(other.getZoneId())) return false;
+    if (!getConceptId()
+        .equals(other.getConceptId())) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -471,6 +529,8 @@ private static final long serialVersionUID = 0L;
     hash = (53 * hash) + getStoreId().hashCode();
     hash = (37 * hash) + ZONE_ID_FIELD_NUMBER;
     hash = (53 * hash) + getZoneId().hashCode();
+    hash = (37 * hash) + CONCEPT_ID_FIELD_NUMBER;
+    hash = (53 * hash) + getConceptId().hashCode();
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -612,6 +672,7 @@ private static final long serialVersionUID = 0L;
       pageToken_ = "";
       storeId_ = "";
       zoneId_ = "";
+      conceptId_ = "";
       return this;
     }
 
@@ -664,6 +725,9 @@ private static final long serialVersionUID = 0L;
       if (((from_bitField0_ & 0x00000020) != 0)) {
         result.zoneId_ = zoneId_;
       }
+      if (((from_bitField0_ & 0x00000040) != 0)) {
+        result.conceptId_ = conceptId_;
+      }
     }
 
     @java.lang.Override
@@ -710,6 +774,11 @@ private static final long serialVersionUID = 0L;
       if (!other.getZoneId().isEmpty()) {
         zoneId_ = other.zoneId_;
         bitField0_ |= 0x00000020;
+        onChanged();
+      }
+      if (!other.getConceptId().isEmpty()) {
+        conceptId_ = other.conceptId_;
+        bitField0_ |= 0x00000040;
         onChanged();
       }
       this.mergeUnknownFields(other.getUnknownFields());
@@ -779,6 +848,11 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00000020;
               break;
             } // case 50
+            case 242: {
+              conceptId_ = input.readStringRequireUtf8();
+              bitField0_ |= 0x00000040;
+              break;
+            } // case 242
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -1398,6 +1472,103 @@ private static final long serialVersionUID = 0L;
       checkByteStringIsUtf8(value);
       zoneId_ = value;
       bitField0_ |= 0x00000020;
+      onChanged();
+      return this;
+    }
+
+    private java.lang.Object conceptId_ = "";
+    /**
+     * <pre>
+     * Only offers whose rules name this concept in concept_ids (seed 003: only the offers tagged
+     * to the concept, not those of its stores). At most 64 characters. Empty: any.
+     * </pre>
+     *
+     * <code>string concept_id = 30 [json_name = "conceptId"];</code>
+     * @return The conceptId.
+     */
+    public java.lang.String getConceptId() {
+      java.lang.Object ref = conceptId_;
+      if (!(ref instanceof java.lang.String)) {
+        com.google.protobuf.ByteString bs =
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        conceptId_ = s;
+        return s;
+      } else {
+        return (java.lang.String) ref;
+      }
+    }
+    /**
+     * <pre>
+     * Only offers whose rules name this concept in concept_ids (seed 003: only the offers tagged
+     * to the concept, not those of its stores). At most 64 characters. Empty: any.
+     * </pre>
+     *
+     * <code>string concept_id = 30 [json_name = "conceptId"];</code>
+     * @return The bytes for conceptId.
+     */
+    public com.google.protobuf.ByteString
+        getConceptIdBytes() {
+      java.lang.Object ref = conceptId_;
+      if (ref instanceof String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        conceptId_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+    /**
+     * <pre>
+     * Only offers whose rules name this concept in concept_ids (seed 003: only the offers tagged
+     * to the concept, not those of its stores). At most 64 characters. Empty: any.
+     * </pre>
+     *
+     * <code>string concept_id = 30 [json_name = "conceptId"];</code>
+     * @param value The conceptId to set.
+     * @return This builder for chaining.
+     */
+    public Builder setConceptId(
+        java.lang.String value) {
+      if (value == null) { throw new NullPointerException(); }
+      conceptId_ = value;
+      bitField0_ |= 0x00000040;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Only offers whose rules name this concept in concept_ids (seed 003: only the offers tagged
+     * to the concept, not those of its stores). At most 64 characters. Empty: any.
+     * </pre>
+     *
+     * <code>string concept_id = 30 [json_name = "conceptId"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearConceptId() {
+      conceptId_ = getDefaultInstance().getConceptId();
+      bitField0_ = (bitField0_ & ~0x00000040);
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Only offers whose rules name this concept in concept_ids (seed 003: only the offers tagged
+     * to the concept, not those of its stores). At most 64 characters. Empty: any.
+     * </pre>
+     *
+     * <code>string concept_id = 30 [json_name = "conceptId"];</code>
+     * @param value The bytes for conceptId to set.
+     * @return This builder for chaining.
+     */
+    public Builder setConceptIdBytes(
+        com.google.protobuf.ByteString value) {
+      if (value == null) { throw new NullPointerException(); }
+      checkByteStringIsUtf8(value);
+      conceptId_ = value;
+      bitField0_ |= 0x00000040;
       onChanged();
       return this;
     }

@@ -151,4 +151,26 @@ public interface ListOffersRequestOrBuilder extends
    */
   com.google.protobuf.ByteString
       getZoneIdBytes();
+
+  /**
+   * <pre>
+   * Only offers whose rules name this concept in concept_ids (seed 003: only the offers tagged
+   * to the concept, not those of its stores). At most 64 characters. Empty: any.
+   * </pre>
+   *
+   * <code>string concept_id = 30 [json_name = "conceptId"];</code>
+   * @return The conceptId.
+   */
+  java.lang.String getConceptId();
+  /**
+   * <pre>
+   * Only offers whose rules name this concept in concept_ids (seed 003: only the offers tagged
+   * to the concept, not those of its stores). At most 64 characters. Empty: any.
+   * </pre>
+   *
+   * <code>string concept_id = 30 [json_name = "conceptId"];</code>
+   * @return The bytes for conceptId.
+   */
+  com.google.protobuf.ByteString
+      getConceptIdBytes();
 }

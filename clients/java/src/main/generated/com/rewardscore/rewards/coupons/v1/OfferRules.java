@@ -53,6 +53,8 @@ private static final long serialVersionUID = 0L;
         com.google.protobuf.LazyStringArrayList.emptyList();
     applicableCategories_ =
         com.google.protobuf.LazyStringArrayList.emptyList();
+    conceptIds_ =
+        com.google.protobuf.LazyStringArrayList.emptyList();
   }
 
   public static final com.google.protobuf.Descriptors.Descriptor
@@ -1468,6 +1470,79 @@ private static final long serialVersionUID = 0L;
     return applicableCategories_.getByteString(index);
   }
 
+  public static final int CONCEPT_IDS_FIELD_NUMBER = 60;
+  @SuppressWarnings("serial")
+  private com.google.protobuf.LazyStringArrayList conceptIds_ =
+      com.google.protobuf.LazyStringArrayList.emptyList();
+  /**
+   * <pre>
+   * Redemption only in these concepts: store groups of the kind "concept" (e.g. a store format
+   * or brand), beside zones (seed 003), named by the checkout's concept_id; at most 1000, each
+   * at most 64 characters. With store_ids and zone_ids the offer applies where any one matches
+   * (else OFFER_CONCEPT_NOT_ALLOWED when zone_ids is empty, OFFER_ZONE_NOT_ALLOWED when it is
+   * not). A concept (like a zone) matches only the offers tagged to it, not those tagged to the
+   * stores in it. Empty: no concept restriction.
+   * </pre>
+   *
+   * <code>repeated string concept_ids = 60 [json_name = "conceptIds"];</code>
+   * @return A list containing the conceptIds.
+   */
+  public com.google.protobuf.ProtocolStringList
+      getConceptIdsList() {
+    return conceptIds_;
+  }
+  /**
+   * <pre>
+   * Redemption only in these concepts: store groups of the kind "concept" (e.g. a store format
+   * or brand), beside zones (seed 003), named by the checkout's concept_id; at most 1000, each
+   * at most 64 characters. With store_ids and zone_ids the offer applies where any one matches
+   * (else OFFER_CONCEPT_NOT_ALLOWED when zone_ids is empty, OFFER_ZONE_NOT_ALLOWED when it is
+   * not). A concept (like a zone) matches only the offers tagged to it, not those tagged to the
+   * stores in it. Empty: no concept restriction.
+   * </pre>
+   *
+   * <code>repeated string concept_ids = 60 [json_name = "conceptIds"];</code>
+   * @return The count of conceptIds.
+   */
+  public int getConceptIdsCount() {
+    return conceptIds_.size();
+  }
+  /**
+   * <pre>
+   * Redemption only in these concepts: store groups of the kind "concept" (e.g. a store format
+   * or brand), beside zones (seed 003), named by the checkout's concept_id; at most 1000, each
+   * at most 64 characters. With store_ids and zone_ids the offer applies where any one matches
+   * (else OFFER_CONCEPT_NOT_ALLOWED when zone_ids is empty, OFFER_ZONE_NOT_ALLOWED when it is
+   * not). A concept (like a zone) matches only the offers tagged to it, not those tagged to the
+   * stores in it. Empty: no concept restriction.
+   * </pre>
+   *
+   * <code>repeated string concept_ids = 60 [json_name = "conceptIds"];</code>
+   * @param index The index of the element to return.
+   * @return The conceptIds at the given index.
+   */
+  public java.lang.String getConceptIds(int index) {
+    return conceptIds_.get(index);
+  }
+  /**
+   * <pre>
+   * Redemption only in these concepts: store groups of the kind "concept" (e.g. a store format
+   * or brand), beside zones (seed 003), named by the checkout's concept_id; at most 1000, each
+   * at most 64 characters. With store_ids and zone_ids the offer applies where any one matches
+   * (else OFFER_CONCEPT_NOT_ALLOWED when zone_ids is empty, OFFER_ZONE_NOT_ALLOWED when it is
+   * not). A concept (like a zone) matches only the offers tagged to it, not those tagged to the
+   * stores in it. Empty: no concept restriction.
+   * </pre>
+   *
+   * <code>repeated string concept_ids = 60 [json_name = "conceptIds"];</code>
+   * @param index The index of the value to return.
+   * @return The bytes of the conceptIds at the given index.
+   */
+  public com.google.protobuf.ByteString
+      getConceptIdsBytes(int index) {
+    return conceptIds_.getByteString(index);
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -1601,6 +1676,9 @@ private static final long serialVersionUID = 0L;
     }
     for (int i = 0; i < applicableCategories_.size(); i++) {
       com.google.protobuf.GeneratedMessage.writeString(output, 51, applicableCategories_.getRaw(i));
+    }
+    for (int i = 0; i < conceptIds_.size(); i++) {
+      com.google.protobuf.GeneratedMessage.writeString(output, 60, conceptIds_.getRaw(i));
     }
     getUnknownFields().writeTo(output);
   }
@@ -1804,6 +1882,14 @@ private static final long serialVersionUID = 0L;
       size += dataSize;
       size += 2 * getApplicableCategoriesList().size();
     }
+    {
+      int dataSize = 0;
+      for (int i = 0; i < conceptIds_.size(); i++) {
+        dataSize += computeStringSizeNoTag(conceptIds_.getRaw(i));
+      }
+      size += dataSize;
+      size += 2 * getConceptIdsList().size();
+    }
     return size;
   }
   @java.lang.Override
@@ -1936,6 +2022,8 @@ private static final long serialVersionUID = 0L;
         .equals(other.getApplicableSkusList())) return false;
     if (!getApplicableCategoriesList()
         .equals(other.getApplicableCategoriesList())) return false;
+    if (!getConceptIdsList()
+        .equals(other.getConceptIdsList())) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -2069,6 +2157,10 @@ private static final long serialVersionUID = 0L;
     if (getApplicableCategoriesCount() > 0) {
       hash = (37 * hash) + APPLICABLE_CATEGORIES_FIELD_NUMBER;
       hash = (53 * hash) + getApplicableCategoriesList().hashCode();
+    }
+    if (getConceptIdsCount() > 0) {
+      hash = (37 * hash) + CONCEPT_IDS_FIELD_NUMBER;
+      hash = (53 * hash) + getConceptIdsList().hashCode();
     }
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
@@ -2319,6 +2411,8 @@ private static final long serialVersionUID = 0L;
           com.google.protobuf.LazyStringArrayList.emptyList();
       applicableCategories_ =
           com.google.protobuf.LazyStringArrayList.emptyList();
+      conceptIds_ =
+          com.google.protobuf.LazyStringArrayList.emptyList();
       return this;
     }
 
@@ -2521,6 +2615,10 @@ private static final long serialVersionUID = 0L;
       if (((from_bitField1_ & 0x00000010) != 0)) {
         applicableCategories_.makeImmutable();
         result.applicableCategories_ = applicableCategories_;
+      }
+      if (((from_bitField1_ & 0x00000020) != 0)) {
+        conceptIds_.makeImmutable();
+        result.conceptIds_ = conceptIds_;
       }
     }
 
@@ -2727,6 +2825,16 @@ private static final long serialVersionUID = 0L;
         } else {
           ensureApplicableCategoriesIsMutable();
           applicableCategories_.addAll(other.applicableCategories_);
+        }
+        onChanged();
+      }
+      if (!other.conceptIds_.isEmpty()) {
+        if (conceptIds_.isEmpty()) {
+          conceptIds_ = other.conceptIds_;
+          bitField1_ |= 0x00000020;
+        } else {
+          ensureConceptIdsIsMutable();
+          conceptIds_.addAll(other.conceptIds_);
         }
         onChanged();
       }
@@ -2993,6 +3101,11 @@ private static final long serialVersionUID = 0L;
               applicableCategories_.add(input.readStringRequireUtf8());
               break;
             } // case 410
+            case 482: {
+              ensureConceptIdsIsMutable();
+              conceptIds_.add(input.readStringRequireUtf8());
+              break;
+            } // case 482
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -7501,6 +7614,198 @@ private static final long serialVersionUID = 0L;
       ensureApplicableCategoriesIsMutable();
       applicableCategories_.add(value);
       bitField1_ |= 0x00000010;
+      onChanged();
+      return this;
+    }
+
+    private com.google.protobuf.LazyStringArrayList conceptIds_ =
+        com.google.protobuf.LazyStringArrayList.emptyList();
+    private void ensureConceptIdsIsMutable() {
+      if (!conceptIds_.isModifiable()) {
+        conceptIds_ = new com.google.protobuf.LazyStringArrayList(conceptIds_);
+      }
+      bitField1_ |= 0x00000020;
+    }
+    /**
+     * <pre>
+     * Redemption only in these concepts: store groups of the kind "concept" (e.g. a store format
+     * or brand), beside zones (seed 003), named by the checkout's concept_id; at most 1000, each
+     * at most 64 characters. With store_ids and zone_ids the offer applies where any one matches
+     * (else OFFER_CONCEPT_NOT_ALLOWED when zone_ids is empty, OFFER_ZONE_NOT_ALLOWED when it is
+     * not). A concept (like a zone) matches only the offers tagged to it, not those tagged to the
+     * stores in it. Empty: no concept restriction.
+     * </pre>
+     *
+     * <code>repeated string concept_ids = 60 [json_name = "conceptIds"];</code>
+     * @return A list containing the conceptIds.
+     */
+    public com.google.protobuf.ProtocolStringList
+        getConceptIdsList() {
+      conceptIds_.makeImmutable();
+      return conceptIds_;
+    }
+    /**
+     * <pre>
+     * Redemption only in these concepts: store groups of the kind "concept" (e.g. a store format
+     * or brand), beside zones (seed 003), named by the checkout's concept_id; at most 1000, each
+     * at most 64 characters. With store_ids and zone_ids the offer applies where any one matches
+     * (else OFFER_CONCEPT_NOT_ALLOWED when zone_ids is empty, OFFER_ZONE_NOT_ALLOWED when it is
+     * not). A concept (like a zone) matches only the offers tagged to it, not those tagged to the
+     * stores in it. Empty: no concept restriction.
+     * </pre>
+     *
+     * <code>repeated string concept_ids = 60 [json_name = "conceptIds"];</code>
+     * @return The count of conceptIds.
+     */
+    public int getConceptIdsCount() {
+      return conceptIds_.size();
+    }
+    /**
+     * <pre>
+     * Redemption only in these concepts: store groups of the kind "concept" (e.g. a store format
+     * or brand), beside zones (seed 003), named by the checkout's concept_id; at most 1000, each
+     * at most 64 characters. With store_ids and zone_ids the offer applies where any one matches
+     * (else OFFER_CONCEPT_NOT_ALLOWED when zone_ids is empty, OFFER_ZONE_NOT_ALLOWED when it is
+     * not). A concept (like a zone) matches only the offers tagged to it, not those tagged to the
+     * stores in it. Empty: no concept restriction.
+     * </pre>
+     *
+     * <code>repeated string concept_ids = 60 [json_name = "conceptIds"];</code>
+     * @param index The index of the element to return.
+     * @return The conceptIds at the given index.
+     */
+    public java.lang.String getConceptIds(int index) {
+      return conceptIds_.get(index);
+    }
+    /**
+     * <pre>
+     * Redemption only in these concepts: store groups of the kind "concept" (e.g. a store format
+     * or brand), beside zones (seed 003), named by the checkout's concept_id; at most 1000, each
+     * at most 64 characters. With store_ids and zone_ids the offer applies where any one matches
+     * (else OFFER_CONCEPT_NOT_ALLOWED when zone_ids is empty, OFFER_ZONE_NOT_ALLOWED when it is
+     * not). A concept (like a zone) matches only the offers tagged to it, not those tagged to the
+     * stores in it. Empty: no concept restriction.
+     * </pre>
+     *
+     * <code>repeated string concept_ids = 60 [json_name = "conceptIds"];</code>
+     * @param index The index of the value to return.
+     * @return The bytes of the conceptIds at the given index.
+     */
+    public com.google.protobuf.ByteString
+        getConceptIdsBytes(int index) {
+      return conceptIds_.getByteString(index);
+    }
+    /**
+     * <pre>
+     * Redemption only in these concepts: store groups of the kind "concept" (e.g. a store format
+     * or brand), beside zones (seed 003), named by the checkout's concept_id; at most 1000, each
+     * at most 64 characters. With store_ids and zone_ids the offer applies where any one matches
+     * (else OFFER_CONCEPT_NOT_ALLOWED when zone_ids is empty, OFFER_ZONE_NOT_ALLOWED when it is
+     * not). A concept (like a zone) matches only the offers tagged to it, not those tagged to the
+     * stores in it. Empty: no concept restriction.
+     * </pre>
+     *
+     * <code>repeated string concept_ids = 60 [json_name = "conceptIds"];</code>
+     * @param index The index to set the value at.
+     * @param value The conceptIds to set.
+     * @return This builder for chaining.
+     */
+    public Builder setConceptIds(
+        int index, java.lang.String value) {
+      if (value == null) { throw new NullPointerException(); }
+      ensureConceptIdsIsMutable();
+      conceptIds_.set(index, value);
+      bitField1_ |= 0x00000020;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Redemption only in these concepts: store groups of the kind "concept" (e.g. a store format
+     * or brand), beside zones (seed 003), named by the checkout's concept_id; at most 1000, each
+     * at most 64 characters. With store_ids and zone_ids the offer applies where any one matches
+     * (else OFFER_CONCEPT_NOT_ALLOWED when zone_ids is empty, OFFER_ZONE_NOT_ALLOWED when it is
+     * not). A concept (like a zone) matches only the offers tagged to it, not those tagged to the
+     * stores in it. Empty: no concept restriction.
+     * </pre>
+     *
+     * <code>repeated string concept_ids = 60 [json_name = "conceptIds"];</code>
+     * @param value The conceptIds to add.
+     * @return This builder for chaining.
+     */
+    public Builder addConceptIds(
+        java.lang.String value) {
+      if (value == null) { throw new NullPointerException(); }
+      ensureConceptIdsIsMutable();
+      conceptIds_.add(value);
+      bitField1_ |= 0x00000020;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Redemption only in these concepts: store groups of the kind "concept" (e.g. a store format
+     * or brand), beside zones (seed 003), named by the checkout's concept_id; at most 1000, each
+     * at most 64 characters. With store_ids and zone_ids the offer applies where any one matches
+     * (else OFFER_CONCEPT_NOT_ALLOWED when zone_ids is empty, OFFER_ZONE_NOT_ALLOWED when it is
+     * not). A concept (like a zone) matches only the offers tagged to it, not those tagged to the
+     * stores in it. Empty: no concept restriction.
+     * </pre>
+     *
+     * <code>repeated string concept_ids = 60 [json_name = "conceptIds"];</code>
+     * @param values The conceptIds to add.
+     * @return This builder for chaining.
+     */
+    public Builder addAllConceptIds(
+        java.lang.Iterable<java.lang.String> values) {
+      ensureConceptIdsIsMutable();
+      com.google.protobuf.AbstractMessageLite.Builder.addAll(
+          values, conceptIds_);
+      bitField1_ |= 0x00000020;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Redemption only in these concepts: store groups of the kind "concept" (e.g. a store format
+     * or brand), beside zones (seed 003), named by the checkout's concept_id; at most 1000, each
+     * at most 64 characters. With store_ids and zone_ids the offer applies where any one matches
+     * (else OFFER_CONCEPT_NOT_ALLOWED when zone_ids is empty, OFFER_ZONE_NOT_ALLOWED when it is
+     * not). A concept (like a zone) matches only the offers tagged to it, not those tagged to the
+     * stores in it. Empty: no concept restriction.
+     * </pre>
+     *
+     * <code>repeated string concept_ids = 60 [json_name = "conceptIds"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearConceptIds() {
+      conceptIds_ =
+        com.google.protobuf.LazyStringArrayList.emptyList();
+      bitField1_ = (bitField1_ & ~0x00000020);;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Redemption only in these concepts: store groups of the kind "concept" (e.g. a store format
+     * or brand), beside zones (seed 003), named by the checkout's concept_id; at most 1000, each
+     * at most 64 characters. With store_ids and zone_ids the offer applies where any one matches
+     * (else OFFER_CONCEPT_NOT_ALLOWED when zone_ids is empty, OFFER_ZONE_NOT_ALLOWED when it is
+     * not). A concept (like a zone) matches only the offers tagged to it, not those tagged to the
+     * stores in it. Empty: no concept restriction.
+     * </pre>
+     *
+     * <code>repeated string concept_ids = 60 [json_name = "conceptIds"];</code>
+     * @param value The bytes of the conceptIds to add.
+     * @return This builder for chaining.
+     */
+    public Builder addConceptIdsBytes(
+        com.google.protobuf.ByteString value) {
+      if (value == null) { throw new NullPointerException(); }
+      checkByteStringIsUtf8(value);
+      ensureConceptIdsIsMutable();
+      conceptIds_.add(value);
+      bitField1_ |= 0x00000020;
       onChanged();
       return this;
     }

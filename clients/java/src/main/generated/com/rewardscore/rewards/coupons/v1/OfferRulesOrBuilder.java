@@ -1036,4 +1036,65 @@ public interface OfferRulesOrBuilder extends
    */
   com.google.protobuf.ByteString
       getApplicableCategoriesBytes(int index);
+
+  /**
+   * <pre>
+   * Redemption only in these concepts: store groups of the kind "concept" (e.g. a store format
+   * or brand), beside zones (seed 003), named by the checkout's concept_id; at most 1000, each
+   * at most 64 characters. With store_ids and zone_ids the offer applies where any one matches
+   * (else OFFER_CONCEPT_NOT_ALLOWED when zone_ids is empty, OFFER_ZONE_NOT_ALLOWED when it is
+   * not). A concept (like a zone) matches only the offers tagged to it, not those tagged to the
+   * stores in it. Empty: no concept restriction.
+   * </pre>
+   *
+   * <code>repeated string concept_ids = 60 [json_name = "conceptIds"];</code>
+   * @return A list containing the conceptIds.
+   */
+  java.util.List<java.lang.String>
+      getConceptIdsList();
+  /**
+   * <pre>
+   * Redemption only in these concepts: store groups of the kind "concept" (e.g. a store format
+   * or brand), beside zones (seed 003), named by the checkout's concept_id; at most 1000, each
+   * at most 64 characters. With store_ids and zone_ids the offer applies where any one matches
+   * (else OFFER_CONCEPT_NOT_ALLOWED when zone_ids is empty, OFFER_ZONE_NOT_ALLOWED when it is
+   * not). A concept (like a zone) matches only the offers tagged to it, not those tagged to the
+   * stores in it. Empty: no concept restriction.
+   * </pre>
+   *
+   * <code>repeated string concept_ids = 60 [json_name = "conceptIds"];</code>
+   * @return The count of conceptIds.
+   */
+  int getConceptIdsCount();
+  /**
+   * <pre>
+   * Redemption only in these concepts: store groups of the kind "concept" (e.g. a store format
+   * or brand), beside zones (seed 003), named by the checkout's concept_id; at most 1000, each
+   * at most 64 characters. With store_ids and zone_ids the offer applies where any one matches
+   * (else OFFER_CONCEPT_NOT_ALLOWED when zone_ids is empty, OFFER_ZONE_NOT_ALLOWED when it is
+   * not). A concept (like a zone) matches only the offers tagged to it, not those tagged to the
+   * stores in it. Empty: no concept restriction.
+   * </pre>
+   *
+   * <code>repeated string concept_ids = 60 [json_name = "conceptIds"];</code>
+   * @param index The index of the element to return.
+   * @return The conceptIds at the given index.
+   */
+  java.lang.String getConceptIds(int index);
+  /**
+   * <pre>
+   * Redemption only in these concepts: store groups of the kind "concept" (e.g. a store format
+   * or brand), beside zones (seed 003), named by the checkout's concept_id; at most 1000, each
+   * at most 64 characters. With store_ids and zone_ids the offer applies where any one matches
+   * (else OFFER_CONCEPT_NOT_ALLOWED when zone_ids is empty, OFFER_ZONE_NOT_ALLOWED when it is
+   * not). A concept (like a zone) matches only the offers tagged to it, not those tagged to the
+   * stores in it. Empty: no concept restriction.
+   * </pre>
+   *
+   * <code>repeated string concept_ids = 60 [json_name = "conceptIds"];</code>
+   * @param index The index of the value to return.
+   * @return The bytes of the conceptIds at the given index.
+   */
+  com.google.protobuf.ByteString
+      getConceptIdsBytes(int index);
 }

@@ -167,94 +167,95 @@ public final class OfferServiceProto extends com.google.protobuf.GeneratedFile {
       "pdate_mask\030\003 \001(\0132\032.google.protobuf.Field" +
       "MaskR\nupdateMask\"F\n\023UpdateOfferResponse\022" +
       "/\n\005offer\030\001 \001(\0132\031.rewards.coupons.v1.Offe" +
-      "rR\005offer\"\332\001\n\021ListOffersRequest\022\035\n\nprogra" +
+      "rR\005offer\"\371\001\n\021ListOffersRequest\022\035\n\nprogra" +
       "m_id\030\001 \001(\tR\tprogramId\0226\n\006states\030\002 \003(\0162\036." +
       "rewards.coupons.v1.OfferStateR\006states\022\033\n" +
       "\tpage_size\030\003 \001(\005R\010pageSize\022\035\n\npage_token" +
       "\030\004 \001(\tR\tpageToken\022\031\n\010store_id\030\005 \001(\tR\007sto" +
-      "reId\022\027\n\007zone_id\030\006 \001(\tR\006zoneId\"o\n\022ListOff" +
-      "ersResponse\0221\n\006offers\030\001 \003(\0132\031.rewards.co" +
-      "upons.v1.OfferR\006offers\022&\n\017next_page_toke" +
-      "n\030\002 \001(\tR\rnextPageToken\"P\n\024ActivateOfferR" +
-      "equest\022\035\n\nrequest_id\030\001 \001(\tR\trequestId\022\031\n" +
-      "\010offer_id\030\002 \001(\tR\007offerId\"H\n\025ActivateOffe" +
-      "rResponse\022/\n\005offer\030\001 \001(\0132\031.rewards.coupo" +
-      "ns.v1.OfferR\005offer\"R\n\026DeactivateOfferReq" +
-      "uest\022\035\n\nrequest_id\030\001 \001(\tR\trequestId\022\031\n\010o" +
-      "ffer_id\030\002 \001(\tR\007offerId\"J\n\027DeactivateOffe" +
-      "rResponse\022/\n\005offer\030\001 \001(\0132\031.rewards.coupo" +
-      "ns.v1.OfferR\005offer\"y\n\027CreateCodeSeriesRe" +
-      "quest\022\035\n\nrequest_id\030\001 \001(\tR\trequestId\022?\n\013" +
-      "code_series\030\002 \001(\0132\036.rewards.coupons.v1.C" +
-      "odeSeriesR\ncodeSeries\"[\n\030CreateCodeSerie" +
-      "sResponse\022?\n\013code_series\030\001 \001(\0132\036.rewards" +
-      ".coupons.v1.CodeSeriesR\ncodeSeries\"q\n\024Ge" +
-      "nerateCodesRequest\022\035\n\nrequest_id\030\001 \001(\tR\t" +
-      "requestId\022$\n\016code_series_id\030\002 \001(\tR\014codeS" +
-      "eriesId\022\024\n\005count\030\003 \001(\003R\005count\"u\n\025Generat" +
-      "eCodesResponse\022\'\n\017generated_count\030\001 \001(\003R" +
-      "\016generatedCount\022\037\n\013total_count\030\002 \001(\003R\nto" +
-      "talCount\022\022\n\004done\030\003 \001(\010R\004done\"o\n\022ImportCo" +
-      "desRequest\022\035\n\nrequest_id\030\001 \001(\tR\trequestI" +
-      "d\022$\n\016code_series_id\030\002 \001(\tR\014codeSeriesId\022" +
-      "\024\n\005codes\030\003 \003(\tR\005codes\"\225\002\n\023ImportCodesRes" +
-      "ponse\022%\n\016imported_count\030\001 \001(\003R\rimportedC" +
-      "ount\022%\n\016rejected_count\030\002 \001(\003R\rrejectedCo" +
-      "unt\022X\n\rrejected_rows\030\003 \003(\01323.rewards.cou" +
-      "pons.v1.ImportCodesResponse.RejectedRowR" +
-      "\014rejectedRows\032V\n\013RejectedRow\022\033\n\trow_inde" +
-      "x\030\001 \001(\003R\010rowIndex\022\022\n\004code\030\002 \001(\tR\004code\022\026\n" +
-      "\006reason\030\003 \001(\tR\006reason\"\275\001\n\024RevokeCouponsR" +
-      "equest\022\035\n\nrequest_id\030\001 \001(\tR\trequestId\022\031\n" +
-      "\010offer_id\030\002 \001(\tR\007offerId\0226\n\004mode\030\003 \001(\0162\"" +
-      ".rewards.coupons.v1.RevocationModeR\004mode" +
-      "\022\037\n\013account_ids\030\004 \003(\tR\naccountIds\022\022\n\004not" +
-      "e\030\005 \001(\tR\004note\"\305\001\n\025RevokeCouponsResponse\022" +
-      "#\n\rrevocation_id\030\001 \001(\tR\014revocationId\022#\n\r" +
-      "revoked_count\030\002 \001(\003R\014revokedCount\022%\n\016red" +
-      "eemed_count\030\003 \001(\003R\rredeemedCount\022;\n\013revo" +
-      "ke_time\030\004 \001(\0132\032.google.protobuf.Timestam" +
-      "pR\nrevokeTime\"u\n\030AddOfferCustomersReques" +
-      "t\022\035\n\nrequest_id\030\001 \001(\tR\trequestId\022\031\n\010offe" +
-      "r_id\030\002 \001(\tR\007offerId\022\037\n\013account_ids\030\003 \003(\t" +
-      "R\naccountIds\"<\n\031AddOfferCustomersRespons" +
-      "e\022\037\n\013added_count\030\001 \001(\005R\naddedCount*\227\001\n\016R" +
-      "evocationMode\022\037\n\033REVOCATION_MODE_UNSPECI" +
-      "FIED\020\000\022\"\n\036REVOCATION_MODE_ALL_UNREDEEMED" +
-      "\020\001\022!\n\035REVOCATION_MODE_UNISSUED_ONLY\020\002\022\035\n" +
-      "\031REVOCATION_MODE_CUSTOMERS\020\0032\345\010\n\014OfferSe" +
-      "rvice\022^\n\013CreateOffer\022&.rewards.coupons.v" +
-      "1.CreateOfferRequest\032\'.rewards.coupons.v" +
-      "1.CreateOfferResponse\022U\n\010GetOffer\022#.rewa" +
-      "rds.coupons.v1.GetOfferRequest\032$.rewards" +
-      ".coupons.v1.GetOfferResponse\022^\n\013UpdateOf" +
-      "fer\022&.rewards.coupons.v1.UpdateOfferRequ" +
-      "est\032\'.rewards.coupons.v1.UpdateOfferResp" +
-      "onse\022[\n\nListOffers\022%.rewards.coupons.v1." +
-      "ListOffersRequest\032&.rewards.coupons.v1.L" +
-      "istOffersResponse\022d\n\rActivateOffer\022(.rew" +
-      "ards.coupons.v1.ActivateOfferRequest\032).r" +
-      "ewards.coupons.v1.ActivateOfferResponse\022" +
-      "j\n\017DeactivateOffer\022*.rewards.coupons.v1." +
-      "DeactivateOfferRequest\032+.rewards.coupons" +
-      ".v1.DeactivateOfferResponse\022m\n\020CreateCod" +
-      "eSeries\022+.rewards.coupons.v1.CreateCodeS" +
-      "eriesRequest\032,.rewards.coupons.v1.Create" +
-      "CodeSeriesResponse\022f\n\rGenerateCodes\022(.re" +
-      "wards.coupons.v1.GenerateCodesRequest\032)." +
-      "rewards.coupons.v1.GenerateCodesResponse" +
-      "0\001\022`\n\013ImportCodes\022&.rewards.coupons.v1.I" +
-      "mportCodesRequest\032\'.rewards.coupons.v1.I" +
-      "mportCodesResponse(\001\022d\n\rRevokeCoupons\022(." +
-      "rewards.coupons.v1.RevokeCouponsRequest\032" +
-      ").rewards.coupons.v1.RevokeCouponsRespon" +
-      "se\022p\n\021AddOfferCustomers\022,.rewards.coupon" +
-      "s.v1.AddOfferCustomersRequest\032-.rewards." +
-      "coupons.v1.AddOfferCustomersResponseB\207\001\n" +
-      "\"com.rewardscore.rewards.coupons.v1B\021Off" +
-      "erServiceProtoP\001ZLgithub.com/rewards-cor" +
-      "e/rewards-core/clients/go/rewards/coupon" +
-      "s/v1;couponsv1b\006proto3"
+      "reId\022\027\n\007zone_id\030\006 \001(\tR\006zoneId\022\035\n\nconcept" +
+      "_id\030\036 \001(\tR\tconceptId\"o\n\022ListOffersRespon" +
+      "se\0221\n\006offers\030\001 \003(\0132\031.rewards.coupons.v1." +
+      "OfferR\006offers\022&\n\017next_page_token\030\002 \001(\tR\r" +
+      "nextPageToken\"P\n\024ActivateOfferRequest\022\035\n" +
+      "\nrequest_id\030\001 \001(\tR\trequestId\022\031\n\010offer_id" +
+      "\030\002 \001(\tR\007offerId\"H\n\025ActivateOfferResponse" +
+      "\022/\n\005offer\030\001 \001(\0132\031.rewards.coupons.v1.Off" +
+      "erR\005offer\"R\n\026DeactivateOfferRequest\022\035\n\nr" +
+      "equest_id\030\001 \001(\tR\trequestId\022\031\n\010offer_id\030\002" +
+      " \001(\tR\007offerId\"J\n\027DeactivateOfferResponse" +
+      "\022/\n\005offer\030\001 \001(\0132\031.rewards.coupons.v1.Off" +
+      "erR\005offer\"y\n\027CreateCodeSeriesRequest\022\035\n\n" +
+      "request_id\030\001 \001(\tR\trequestId\022?\n\013code_seri" +
+      "es\030\002 \001(\0132\036.rewards.coupons.v1.CodeSeries" +
+      "R\ncodeSeries\"[\n\030CreateCodeSeriesResponse" +
+      "\022?\n\013code_series\030\001 \001(\0132\036.rewards.coupons." +
+      "v1.CodeSeriesR\ncodeSeries\"q\n\024GenerateCod" +
+      "esRequest\022\035\n\nrequest_id\030\001 \001(\tR\trequestId" +
+      "\022$\n\016code_series_id\030\002 \001(\tR\014codeSeriesId\022\024" +
+      "\n\005count\030\003 \001(\003R\005count\"u\n\025GenerateCodesRes" +
+      "ponse\022\'\n\017generated_count\030\001 \001(\003R\016generate" +
+      "dCount\022\037\n\013total_count\030\002 \001(\003R\ntotalCount\022" +
+      "\022\n\004done\030\003 \001(\010R\004done\"o\n\022ImportCodesReques" +
+      "t\022\035\n\nrequest_id\030\001 \001(\tR\trequestId\022$\n\016code" +
+      "_series_id\030\002 \001(\tR\014codeSeriesId\022\024\n\005codes\030" +
+      "\003 \003(\tR\005codes\"\225\002\n\023ImportCodesResponse\022%\n\016" +
+      "imported_count\030\001 \001(\003R\rimportedCount\022%\n\016r" +
+      "ejected_count\030\002 \001(\003R\rrejectedCount\022X\n\rre" +
+      "jected_rows\030\003 \003(\01323.rewards.coupons.v1.I" +
+      "mportCodesResponse.RejectedRowR\014rejected" +
+      "Rows\032V\n\013RejectedRow\022\033\n\trow_index\030\001 \001(\003R\010" +
+      "rowIndex\022\022\n\004code\030\002 \001(\tR\004code\022\026\n\006reason\030\003" +
+      " \001(\tR\006reason\"\275\001\n\024RevokeCouponsRequest\022\035\n" +
+      "\nrequest_id\030\001 \001(\tR\trequestId\022\031\n\010offer_id" +
+      "\030\002 \001(\tR\007offerId\0226\n\004mode\030\003 \001(\0162\".rewards." +
+      "coupons.v1.RevocationModeR\004mode\022\037\n\013accou" +
+      "nt_ids\030\004 \003(\tR\naccountIds\022\022\n\004note\030\005 \001(\tR\004" +
+      "note\"\305\001\n\025RevokeCouponsResponse\022#\n\rrevoca" +
+      "tion_id\030\001 \001(\tR\014revocationId\022#\n\rrevoked_c" +
+      "ount\030\002 \001(\003R\014revokedCount\022%\n\016redeemed_cou" +
+      "nt\030\003 \001(\003R\rredeemedCount\022;\n\013revoke_time\030\004" +
+      " \001(\0132\032.google.protobuf.TimestampR\nrevoke" +
+      "Time\"u\n\030AddOfferCustomersRequest\022\035\n\nrequ" +
+      "est_id\030\001 \001(\tR\trequestId\022\031\n\010offer_id\030\002 \001(" +
+      "\tR\007offerId\022\037\n\013account_ids\030\003 \003(\tR\naccount" +
+      "Ids\"<\n\031AddOfferCustomersResponse\022\037\n\013adde" +
+      "d_count\030\001 \001(\005R\naddedCount*\227\001\n\016Revocation" +
+      "Mode\022\037\n\033REVOCATION_MODE_UNSPECIFIED\020\000\022\"\n" +
+      "\036REVOCATION_MODE_ALL_UNREDEEMED\020\001\022!\n\035REV" +
+      "OCATION_MODE_UNISSUED_ONLY\020\002\022\035\n\031REVOCATI" +
+      "ON_MODE_CUSTOMERS\020\0032\345\010\n\014OfferService\022^\n\013" +
+      "CreateOffer\022&.rewards.coupons.v1.CreateO" +
+      "fferRequest\032\'.rewards.coupons.v1.CreateO" +
+      "fferResponse\022U\n\010GetOffer\022#.rewards.coupo" +
+      "ns.v1.GetOfferRequest\032$.rewards.coupons." +
+      "v1.GetOfferResponse\022^\n\013UpdateOffer\022&.rew" +
+      "ards.coupons.v1.UpdateOfferRequest\032\'.rew" +
+      "ards.coupons.v1.UpdateOfferResponse\022[\n\nL" +
+      "istOffers\022%.rewards.coupons.v1.ListOffer" +
+      "sRequest\032&.rewards.coupons.v1.ListOffers" +
+      "Response\022d\n\rActivateOffer\022(.rewards.coup" +
+      "ons.v1.ActivateOfferRequest\032).rewards.co" +
+      "upons.v1.ActivateOfferResponse\022j\n\017Deacti" +
+      "vateOffer\022*.rewards.coupons.v1.Deactivat" +
+      "eOfferRequest\032+.rewards.coupons.v1.Deact" +
+      "ivateOfferResponse\022m\n\020CreateCodeSeries\022+" +
+      ".rewards.coupons.v1.CreateCodeSeriesRequ" +
+      "est\032,.rewards.coupons.v1.CreateCodeSerie" +
+      "sResponse\022f\n\rGenerateCodes\022(.rewards.cou" +
+      "pons.v1.GenerateCodesRequest\032).rewards.c" +
+      "oupons.v1.GenerateCodesResponse0\001\022`\n\013Imp" +
+      "ortCodes\022&.rewards.coupons.v1.ImportCode" +
+      "sRequest\032\'.rewards.coupons.v1.ImportCode" +
+      "sResponse(\001\022d\n\rRevokeCoupons\022(.rewards.c" +
+      "oupons.v1.RevokeCouponsRequest\032).rewards" +
+      ".coupons.v1.RevokeCouponsResponse\022p\n\021Add" +
+      "OfferCustomers\022,.rewards.coupons.v1.AddO" +
+      "fferCustomersRequest\032-.rewards.coupons.v" +
+      "1.AddOfferCustomersResponseB\207\001\n\"com.rewa" +
+      "rdscore.rewards.coupons.v1B\021OfferService" +
+      "ProtoP\001ZLgithub.com/rewards-core/rewards" +
+      "-core/clients/go/rewards/coupons/v1;coup" +
+      "onsv1b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -304,7 +305,7 @@ public final class OfferServiceProto extends com.google.protobuf.GeneratedFile {
     internal_static_rewards_coupons_v1_ListOffersRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_ListOffersRequest_descriptor,
-        new java.lang.String[] { "ProgramId", "States", "PageSize", "PageToken", "StoreId", "ZoneId", });
+        new java.lang.String[] { "ProgramId", "States", "PageSize", "PageToken", "StoreId", "ZoneId", "ConceptId", });
     internal_static_rewards_coupons_v1_ListOffersResponse_descriptor =
       getDescriptor().getMessageType(7);
     internal_static_rewards_coupons_v1_ListOffersResponse_fieldAccessorTable = new

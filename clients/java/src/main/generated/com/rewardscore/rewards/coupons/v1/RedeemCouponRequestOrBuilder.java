@@ -78,7 +78,8 @@ public interface RedeemCouponRequestOrBuilder extends
 
   /**
    * <pre>
-   * Where the purchase happens. Required; at most 64 characters.
+   * Where the purchase happens. Required unless an interaction point is named (then its
+   * store); at most 64 characters.
    * </pre>
    *
    * <code>string store_id = 4 [json_name = "storeId"];</code>
@@ -87,7 +88,8 @@ public interface RedeemCouponRequestOrBuilder extends
   java.lang.String getStoreId();
   /**
    * <pre>
-   * Where the purchase happens. Required; at most 64 characters.
+   * Where the purchase happens. Required unless an interaction point is named (then its
+   * store); at most 64 characters.
    * </pre>
    *
    * <code>string store_id = 4 [json_name = "storeId"];</code>
@@ -167,8 +169,10 @@ public interface RedeemCouponRequestOrBuilder extends
 
   /**
    * <pre>
-   * The till, kiosk or app, for OfferRules.interaction_point_ids. At most 64 characters.
-   * Empty: none.
+   * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+   * also accepted as the `interaction-id` request header) where the call happens: the store,
+   * zone and concept are then the point's (see InteractionPointService for the reasons), and
+   * it is matched by OfferRules.interaction_point_ids. At most 64 characters. Empty: none.
    * </pre>
    *
    * <code>string interaction_point_id = 8 [json_name = "interactionPointId"];</code>
@@ -177,8 +181,10 @@ public interface RedeemCouponRequestOrBuilder extends
   java.lang.String getInteractionPointId();
   /**
    * <pre>
-   * The till, kiosk or app, for OfferRules.interaction_point_ids. At most 64 characters.
-   * Empty: none.
+   * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+   * also accepted as the `interaction-id` request header) where the call happens: the store,
+   * zone and concept are then the point's (see InteractionPointService for the reasons), and
+   * it is matched by OfferRules.interaction_point_ids. At most 64 characters. Empty: none.
    * </pre>
    *
    * <code>string interaction_point_id = 8 [json_name = "interactionPointId"];</code>
@@ -304,4 +310,26 @@ public interface RedeemCouponRequestOrBuilder extends
    */
   com.rewardscore.rewards.coupons.v1.BillLineOrBuilder getBillLinesOrBuilder(
       int index);
+
+  /**
+   * <pre>
+   * The concept (store group, e.g. a store format) the store belongs to, for
+   * OfferRules.concept_ids. At most 64 characters. Empty: none.
+   * </pre>
+   *
+   * <code>string concept_id = 30 [json_name = "conceptId"];</code>
+   * @return The conceptId.
+   */
+  java.lang.String getConceptId();
+  /**
+   * <pre>
+   * The concept (store group, e.g. a store format) the store belongs to, for
+   * OfferRules.concept_ids. At most 64 characters. Empty: none.
+   * </pre>
+   *
+   * <code>string concept_id = 30 [json_name = "conceptId"];</code>
+   * @return The bytes for conceptId.
+   */
+  com.google.protobuf.ByteString
+      getConceptIdBytes();
 }

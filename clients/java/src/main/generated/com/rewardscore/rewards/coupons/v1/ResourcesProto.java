@@ -126,7 +126,7 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
       "tiplier_bps\030\007 \001(\005R\023pointsMultiplierBps\022!" +
       "\n\014price_points\030\010 \001(\003R\013pricePoints\"F\n\nHou" +
       "rsOfDay\022\035\n\nstart_hour\030\001 \001(\005R\tstartHour\022\031" +
-      "\n\010end_hour\030\002 \001(\005R\007endHour\"\375\020\n\nOfferRules" +
+      "\n\010end_hour\030\002 \001(\005R\007endHour\"\236\021\n\nOfferRules" +
       "\0229\n\nstart_time\030\001 \001(\0132\032.google.protobuf.T" +
       "imestampR\tstartTime\0225\n\010end_time\030\002 \001(\0132\032." +
       "google.protobuf.TimestampR\007endTime\022?\n\013ex" +
@@ -180,156 +180,157 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
       "(\005R\037redeemableUntilDaysBeforeExpiry\022\'\n\017a" +
       "pplicable_skus\0302 \003(\tR\016applicableSkus\0223\n\025" +
       "applicable_categories\0303 \003(\tR\024applicableC" +
-      "ategoriesB\036\n\034_max_prior_transaction_coun" +
-      "t\"\220\001\n\010BillLine\022\020\n\003sku\030\001 \001(\tR\003sku\022\032\n\010cate" +
-      "gory\030\002 \001(\tR\010category\022\035\n\nitem_count\030\003 \001(\005" +
-      "R\titemCount\0227\n\013line_amount\030\004 \001(\0132\026.rewar" +
-      "ds.type.v1.MoneyR\nlineAmount\"\247\001\n\tOfferTe" +
-      "xt\022#\n\rlanguage_code\030\001 \001(\tR\014languageCode\022" +
-      "\024\n\005title\030\002 \001(\tR\005title\022\032\n\010subtitle\030\003 \001(\tR" +
-      "\010subtitle\022 \n\013description\030\004 \001(\tR\013descript" +
-      "ion\022!\n\014booking_text\030\005 \001(\tR\013bookingText\"\340" +
-      "\002\n\014OfferContent\0223\n\005texts\030\001 \003(\0132\035.rewards" +
-      ".coupons.v1.OfferTextR\005texts\022\035\n\nimage_ur" +
-      "is\030\002 \003(\tR\timageUris\022c\n\021custom_properties" +
-      "\030\003 \003(\01326.rewards.coupons.v1.OfferContent" +
-      ".CustomPropertiesEntryR\020customProperties" +
-      "\022-\n\022external_reference\030\004 \001(\tR\021externalRe" +
-      "ference\022#\n\rexternal_code\030\005 \001(\tR\014external" +
-      "Code\032C\n\025CustomPropertiesEntry\022\020\n\003key\030\001 \001" +
-      "(\tR\003key\022\024\n\005value\030\002 \001(\tR\005value:\0028\001\"\206\006\n\005Of" +
-      "fer\022\031\n\010offer_id\030\001 \001(\tR\007offerId\022\035\n\nprogra" +
-      "m_id\030\002 \001(\tR\tprogramId\022!\n\014display_name\030\003 " +
-      "\001(\tR\013displayName\022 \n\013description\030\004 \001(\tR\013d" +
-      "escription\0222\n\006reward\030\005 \001(\0132\032.rewards.cou" +
-      "pons.v1.RewardR\006reward\0224\n\005rules\030\006 \001(\0132\036." +
-      "rewards.coupons.v1.OfferRulesR\005rules\0224\n\005" +
-      "state\030\007 \001(\0162\036.rewards.coupons.v1.OfferSt" +
-      "ateR\005state\022!\n\014issued_count\030\010 \001(\003R\013issued" +
-      "Count\022%\n\016redeemed_count\030\t \001(\003R\rredeemedC" +
-      "ount\022\022\n\004etag\030\n \001(\tR\004etag\022;\n\013create_time\030" +
-      "\013 \001(\0132\032.google.protobuf.TimestampR\ncreat" +
-      "eTime\022;\n\013update_time\030\014 \001(\0132\032.google.prot" +
-      "obuf.TimestampR\nupdateTime\022:\n\007content\030\r " +
-      "\001(\0132 .rewards.coupons.v1.OfferContentR\007c" +
-      "ontent\0222\n\025remaining_issue_count\030( \001(\003R\023r" +
-      "emainingIssueCount\022W\n\032issue_threshold_re" +
-      "ach_time\030) \001(\0132\032.google.protobuf.Timesta" +
-      "mpR\027issueThresholdReachTime\022=\n\010delivery\030" +
-      "< \001(\0132!.rewards.coupons.v1.OfferDelivery" +
-      "R\010delivery\"\276\001\n\017MessageTemplate\022#\n\rlangua" +
-      "ge_code\030\001 \001(\tR\014languageCode\0223\n\004kind\030\002 \001(" +
-      "\0162\037.rewards.coupons.v1.MessageKindR\004kind" +
-      "\022\030\n\007subject\030\003 \001(\tR\007subject\022\022\n\004text\030\004 \001(\t" +
-      "R\004text\022#\n\rallow_unicode\030\005 \001(\010R\014allowUnic" +
-      "ode\"\234\001\n\016ExpiryReminder\022,\n\022days_before_ex" +
-      "piry\030\001 \001(\005R\020daysBeforeExpiry\022=\n\007channel\030" +
-      "\002 \001(\0162#.rewards.coupons.v1.DeliveryChann" +
-      "elR\007channel\022\035\n\nlocal_time\030\003 \001(\tR\tlocalTi" +
-      "me\"\256\002\n\rOfferDelivery\022=\n\007channel\030\001 \001(\0162#." +
-      "rewards.coupons.v1.DeliveryChannelR\007chan" +
-      "nel\022A\n\ttemplates\030\002 \003(\0132#.rewards.coupons" +
-      ".v1.MessageTemplateR\ttemplates\022@\n\tremind" +
-      "ers\030\003 \003(\0132\".rewards.coupons.v1.ExpiryRem" +
-      "inderR\treminders\022%\n\016contact_emails\030\004 \003(\t" +
-      "R\rcontactEmails\0222\n\025default_language_code" +
-      "\030\005 \001(\tR\023defaultLanguageCode\"\357\002\n\nCodeSeri" +
-      "es\022$\n\016code_series_id\030\001 \001(\tR\014codeSeriesId" +
-      "\022\031\n\010offer_id\030\002 \001(\tR\007offerId\0226\n\004type\030\003 \001(" +
-      "\0162\".rewards.coupons.v1.CodeSeriesTypeR\004t" +
-      "ype\022\032\n\010alphabet\030\004 \001(\tR\010alphabet\022\026\n\006lengt" +
-      "h\030\005 \001(\005R\006length\022\026\n\006prefix\030\006 \001(\tR\006prefix\022" +
-      "\037\n\013common_code\030\007 \001(\tR\ncommonCode\022\035\n\ncode" +
-      "_count\030\010 \001(\003R\tcodeCount\022;\n\013create_time\030\t" +
-      " \001(\0132\032.google.protobuf.TimestampR\ncreate" +
-      "Time\022\037\n\013sample_code\030\n \001(\tR\nsampleCode\"\270\t" +
-      "\n\006Coupon\022\033\n\tcoupon_id\030\001 \001(\tR\010couponId\022\022\n" +
-      "\004code\030\002 \001(\tR\004code\022\031\n\010offer_id\030\003 \001(\tR\007off" +
-      "erId\022$\n\016code_series_id\030\004 \001(\tR\014codeSeries" +
-      "Id\022\035\n\naccount_id\030\005 \001(\tR\taccountId\0225\n\005sta" +
-      "te\030\006 \001(\0162\037.rewards.coupons.v1.CouponStat" +
-      "eR\005state\022)\n\020redemption_count\030\007 \001(\005R\017rede" +
-      "mptionCount\0229\n\nissue_time\030\010 \001(\0132\032.google" +
-      ".protobuf.TimestampR\tissueTime\022?\n\ractiva" +
-      "te_time\030\t \001(\0132\032.google.protobuf.Timestam" +
-      "pR\014activateTime\022;\n\013expire_time\030\n \001(\0132\032.g" +
-      "oogle.protobuf.TimestampR\nexpireTime\022D\n\020" +
-      "last_redeem_time\030\013 \001(\0132\032.google.protobuf" +
-      ".TimestampR\016lastRedeemTime\022;\n\013revoke_tim" +
-      "e\030\014 \001(\0132\032.google.protobuf.TimestampR\nrev" +
-      "okeTime\022F\n\021state_change_time\030\r \001(\0132\032.goo" +
-      "gle.protobuf.TimestampR\017stateChangeTime\022" +
-      "\032\n\010reversed\030\016 \001(\010R\010reversed\0228\n\030account_r" +
-      "edemption_count\030\017 \001(\005R\026accountRedemption" +
-      "Count\0224\n\026offer_redemption_count\030\020 \001(\003R\024o" +
-      "fferRedemptionCount\022*\n\021account_coupon_id" +
-      "\030( \001(\tR\017accountCouponId\022?\n\034max_account_r" +
-      "edemption_count\030) \001(\005R\031maxAccountRedempt" +
-      "ionCount\0220\n\024max_redemption_count\030* \001(\003R\022" +
-      "maxRedemptionCount\0222\n\006reward\030+ \001(\0132\032.rew" +
-      "ards.coupons.v1.RewardR\006reward\022:\n\007conten" +
-      "t\030, \001(\0132 .rewards.coupons.v1.OfferConten" +
-      "tR\007content\022L\n\024redeemable_from_time\030- \001(\013" +
-      "2\032.google.protobuf.TimestampR\022redeemable" +
-      "FromTime\022N\n\025redeemable_until_time\030. \001(\0132" +
-      "\032.google.protobuf.TimestampR\023redeemableU" +
-      "ntilTime\"\377\001\n\rAppliedReward\0222\n\004kind\030\001 \001(\016" +
-      "2\036.rewards.coupons.v1.RewardKindR\004kind\022?" +
-      "\n\017discount_amount\030\002 \001(\0132\026.rewards.type.v" +
-      "1.MoneyR\016discountAmount\022\"\n\rfree_item_sku" +
-      "\030\003 \001(\tR\013freeItemSku\022!\n\014extra_points\030\004 \001(" +
-      "\003R\013extraPoints\0222\n\025points_multiplier_bps\030" +
-      "\005 \001(\005R\023pointsMultiplierBps\"\267\004\n\004Deal\022\031\n\010o" +
-      "ffer_id\030\001 \001(\tR\007offerId\022!\n\014display_name\030\002" +
-      " \001(\tR\013displayName\022 \n\013description\030\003 \001(\tR\013" +
-      "description\0222\n\006reward\030\004 \001(\0132\032.rewards.co" +
-      "upons.v1.RewardR\006reward\0224\n\007coupons\030\005 \003(\013" +
-      "2\032.rewards.coupons.v1.CouponR\007coupons\022<\n" +
-      "\032remaining_redemption_count\030\006 \001(\005R\030remai" +
-      "ningRedemptionCount\0225\n\010end_time\030\007 \001(\0132\032." +
-      "google.protobuf.TimestampR\007endTime\022:\n\007co" +
-      "ntent\030\010 \001(\0132 .rewards.coupons.v1.OfferCo" +
-      "ntentR\007content\022G\n remaining_total_redemp" +
-      "tion_count\030\t \001(\003R\035remainingTotalRedempti" +
-      "onCount\022\035\n\nprogram_id\030\n \001(\tR\tprogramId\022L" +
-      "\n\024next_redemption_time\030\013 \001(\0132\032.google.pr" +
-      "otobuf.TimestampR\022nextRedemptionTime*r\n\n" +
-      "OfferState\022\033\n\027OFFER_STATE_UNSPECIFIED\020\000\022" +
-      "\025\n\021OFFER_STATE_DRAFT\020\001\022\026\n\022OFFER_STATE_AC" +
-      "TIVE\020\002\022\030\n\024OFFER_STATE_INACTIVE\020\003*\327\001\n\nRew" +
-      "ardKind\022\033\n\027REWARD_KIND_UNSPECIFIED\020\000\022\037\n\033" +
-      "REWARD_KIND_DISCOUNT_AMOUNT\020\001\022 \n\034REWARD_" +
-      "KIND_DISCOUNT_PERCENT\020\002\022\031\n\025REWARD_KIND_F" +
-      "REE_ITEM\020\003\022\032\n\026REWARD_KIND_EXTRAPOINT\020\004\022\032" +
-      "\n\026REWARD_KIND_MULTIPLIER\020\005\022\026\n\022REWARD_KIN" +
-      "D_REWARD\020\006*\330\001\n\nExpiryMode\022\033\n\027EXPIRY_MODE" +
-      "_UNSPECIFIED\020\000\022\031\n\025EXPIRY_MODE_FIXED_END\020" +
-      "\001\022!\n\035EXPIRY_MODE_RELATIVE_TO_ISSUE\020\002\022\032\n\026" +
-      "EXPIRY_MODE_END_OF_DAY\020\003\022,\n(EXPIRY_MODE_" +
-      "RELATIVE_TO_ISSUE_END_OF_DAY\020\004\022%\n!EXPIRY" +
-      "_MODE_MONTH_END_AFTER_ISSUE\020\005*t\n\rRematch" +
-      "Policy\022\036\n\032REMATCH_POLICY_UNSPECIFIED\020\000\022\037" +
-      "\n\033REMATCH_POLICY_SEND_NOTHING\020\001\022\"\n\036REMAT" +
-      "CH_POLICY_RESEND_EXISTING\020\002*\204\001\n\017Delivery" +
-      "Channel\022 \n\034DELIVERY_CHANNEL_UNSPECIFIED\020" +
-      "\000\022\031\n\025DELIVERY_CHANNEL_NONE\020\001\022\030\n\024DELIVERY" +
-      "_CHANNEL_SMS\020\002\022\032\n\026DELIVERY_CHANNEL_EMAIL" +
-      "\020\003*w\n\013MessageKind\022\034\n\030MESSAGE_KIND_UNSPEC" +
-      "IFIED\020\000\022\026\n\022MESSAGE_KIND_ISSUE\020\001\022\027\n\023MESSA" +
-      "GE_KIND_RESEND\020\002\022\031\n\025MESSAGE_KIND_REMINDE" +
-      "R\020\003*\276\001\n\016CodeSeriesType\022 \n\034CODE_SERIES_TY" +
-      "PE_UNSPECIFIED\020\000\022%\n!CODE_SERIES_TYPE_UNI" +
-      "QUE_GENERATED\020\001\022\033\n\027CODE_SERIES_TYPE_COMM" +
-      "ON\020\002\022\035\n\031CODE_SERIES_TYPE_IMPORTED\020\003\022\'\n#C" +
-      "ODE_SERIES_TYPE_RANDOM_WITH_PREFIX\020\004*\254\001\n" +
-      "\013CouponState\022\034\n\030COUPON_STATE_UNSPECIFIED" +
-      "\020\000\022\027\n\023COUPON_STATE_ISSUED\020\001\022\027\n\023COUPON_ST" +
-      "ATE_ACTIVE\020\002\022\031\n\025COUPON_STATE_REDEEMED\020\003\022" +
-      "\030\n\024COUPON_STATE_EXPIRED\020\004\022\030\n\024COUPON_STAT" +
-      "E_REVOKED\020\005B\204\001\n\"com.rewardscore.rewards." +
-      "coupons.v1B\016ResourcesProtoP\001ZLgithub.com" +
-      "/rewards-core/rewards-core/clients/go/re" +
-      "wards/coupons/v1;couponsv1b\006proto3"
+      "ategories\022\037\n\013concept_ids\030< \003(\tR\nconceptI" +
+      "dsB\036\n\034_max_prior_transaction_count\"\220\001\n\010B" +
+      "illLine\022\020\n\003sku\030\001 \001(\tR\003sku\022\032\n\010category\030\002 " +
+      "\001(\tR\010category\022\035\n\nitem_count\030\003 \001(\005R\titemC" +
+      "ount\0227\n\013line_amount\030\004 \001(\0132\026.rewards.type" +
+      ".v1.MoneyR\nlineAmount\"\247\001\n\tOfferText\022#\n\rl" +
+      "anguage_code\030\001 \001(\tR\014languageCode\022\024\n\005titl" +
+      "e\030\002 \001(\tR\005title\022\032\n\010subtitle\030\003 \001(\tR\010subtit" +
+      "le\022 \n\013description\030\004 \001(\tR\013description\022!\n\014" +
+      "booking_text\030\005 \001(\tR\013bookingText\"\340\002\n\014Offe" +
+      "rContent\0223\n\005texts\030\001 \003(\0132\035.rewards.coupon" +
+      "s.v1.OfferTextR\005texts\022\035\n\nimage_uris\030\002 \003(" +
+      "\tR\timageUris\022c\n\021custom_properties\030\003 \003(\0132" +
+      "6.rewards.coupons.v1.OfferContent.Custom" +
+      "PropertiesEntryR\020customProperties\022-\n\022ext" +
+      "ernal_reference\030\004 \001(\tR\021externalReference" +
+      "\022#\n\rexternal_code\030\005 \001(\tR\014externalCode\032C\n" +
+      "\025CustomPropertiesEntry\022\020\n\003key\030\001 \001(\tR\003key" +
+      "\022\024\n\005value\030\002 \001(\tR\005value:\0028\001\"\206\006\n\005Offer\022\031\n\010" +
+      "offer_id\030\001 \001(\tR\007offerId\022\035\n\nprogram_id\030\002 " +
+      "\001(\tR\tprogramId\022!\n\014display_name\030\003 \001(\tR\013di" +
+      "splayName\022 \n\013description\030\004 \001(\tR\013descript" +
+      "ion\0222\n\006reward\030\005 \001(\0132\032.rewards.coupons.v1" +
+      ".RewardR\006reward\0224\n\005rules\030\006 \001(\0132\036.rewards" +
+      ".coupons.v1.OfferRulesR\005rules\0224\n\005state\030\007" +
+      " \001(\0162\036.rewards.coupons.v1.OfferStateR\005st" +
+      "ate\022!\n\014issued_count\030\010 \001(\003R\013issuedCount\022%" +
+      "\n\016redeemed_count\030\t \001(\003R\rredeemedCount\022\022\n" +
+      "\004etag\030\n \001(\tR\004etag\022;\n\013create_time\030\013 \001(\0132\032" +
+      ".google.protobuf.TimestampR\ncreateTime\022;" +
+      "\n\013update_time\030\014 \001(\0132\032.google.protobuf.Ti" +
+      "mestampR\nupdateTime\022:\n\007content\030\r \001(\0132 .r" +
+      "ewards.coupons.v1.OfferContentR\007content\022" +
+      "2\n\025remaining_issue_count\030( \001(\003R\023remainin" +
+      "gIssueCount\022W\n\032issue_threshold_reach_tim" +
+      "e\030) \001(\0132\032.google.protobuf.TimestampR\027iss" +
+      "ueThresholdReachTime\022=\n\010delivery\030< \001(\0132!" +
+      ".rewards.coupons.v1.OfferDeliveryR\010deliv" +
+      "ery\"\276\001\n\017MessageTemplate\022#\n\rlanguage_code" +
+      "\030\001 \001(\tR\014languageCode\0223\n\004kind\030\002 \001(\0162\037.rew" +
+      "ards.coupons.v1.MessageKindR\004kind\022\030\n\007sub" +
+      "ject\030\003 \001(\tR\007subject\022\022\n\004text\030\004 \001(\tR\004text\022" +
+      "#\n\rallow_unicode\030\005 \001(\010R\014allowUnicode\"\234\001\n" +
+      "\016ExpiryReminder\022,\n\022days_before_expiry\030\001 " +
+      "\001(\005R\020daysBeforeExpiry\022=\n\007channel\030\002 \001(\0162#" +
+      ".rewards.coupons.v1.DeliveryChannelR\007cha" +
+      "nnel\022\035\n\nlocal_time\030\003 \001(\tR\tlocalTime\"\256\002\n\r" +
+      "OfferDelivery\022=\n\007channel\030\001 \001(\0162#.rewards" +
+      ".coupons.v1.DeliveryChannelR\007channel\022A\n\t" +
+      "templates\030\002 \003(\0132#.rewards.coupons.v1.Mes" +
+      "sageTemplateR\ttemplates\022@\n\treminders\030\003 \003" +
+      "(\0132\".rewards.coupons.v1.ExpiryReminderR\t" +
+      "reminders\022%\n\016contact_emails\030\004 \003(\tR\rconta" +
+      "ctEmails\0222\n\025default_language_code\030\005 \001(\tR" +
+      "\023defaultLanguageCode\"\357\002\n\nCodeSeries\022$\n\016c" +
+      "ode_series_id\030\001 \001(\tR\014codeSeriesId\022\031\n\010off" +
+      "er_id\030\002 \001(\tR\007offerId\0226\n\004type\030\003 \001(\0162\".rew" +
+      "ards.coupons.v1.CodeSeriesTypeR\004type\022\032\n\010" +
+      "alphabet\030\004 \001(\tR\010alphabet\022\026\n\006length\030\005 \001(\005" +
+      "R\006length\022\026\n\006prefix\030\006 \001(\tR\006prefix\022\037\n\013comm" +
+      "on_code\030\007 \001(\tR\ncommonCode\022\035\n\ncode_count\030" +
+      "\010 \001(\003R\tcodeCount\022;\n\013create_time\030\t \001(\0132\032." +
+      "google.protobuf.TimestampR\ncreateTime\022\037\n" +
+      "\013sample_code\030\n \001(\tR\nsampleCode\"\270\t\n\006Coupo" +
+      "n\022\033\n\tcoupon_id\030\001 \001(\tR\010couponId\022\022\n\004code\030\002" +
+      " \001(\tR\004code\022\031\n\010offer_id\030\003 \001(\tR\007offerId\022$\n" +
+      "\016code_series_id\030\004 \001(\tR\014codeSeriesId\022\035\n\na" +
+      "ccount_id\030\005 \001(\tR\taccountId\0225\n\005state\030\006 \001(" +
+      "\0162\037.rewards.coupons.v1.CouponStateR\005stat" +
+      "e\022)\n\020redemption_count\030\007 \001(\005R\017redemptionC" +
+      "ount\0229\n\nissue_time\030\010 \001(\0132\032.google.protob" +
+      "uf.TimestampR\tissueTime\022?\n\ractivate_time" +
+      "\030\t \001(\0132\032.google.protobuf.TimestampR\014acti" +
+      "vateTime\022;\n\013expire_time\030\n \001(\0132\032.google.p" +
+      "rotobuf.TimestampR\nexpireTime\022D\n\020last_re" +
+      "deem_time\030\013 \001(\0132\032.google.protobuf.Timest" +
+      "ampR\016lastRedeemTime\022;\n\013revoke_time\030\014 \001(\013" +
+      "2\032.google.protobuf.TimestampR\nrevokeTime" +
+      "\022F\n\021state_change_time\030\r \001(\0132\032.google.pro" +
+      "tobuf.TimestampR\017stateChangeTime\022\032\n\010reve" +
+      "rsed\030\016 \001(\010R\010reversed\0228\n\030account_redempti" +
+      "on_count\030\017 \001(\005R\026accountRedemptionCount\0224" +
+      "\n\026offer_redemption_count\030\020 \001(\003R\024offerRed" +
+      "emptionCount\022*\n\021account_coupon_id\030( \001(\tR" +
+      "\017accountCouponId\022?\n\034max_account_redempti" +
+      "on_count\030) \001(\005R\031maxAccountRedemptionCoun" +
+      "t\0220\n\024max_redemption_count\030* \001(\003R\022maxRede" +
+      "mptionCount\0222\n\006reward\030+ \001(\0132\032.rewards.co" +
+      "upons.v1.RewardR\006reward\022:\n\007content\030, \001(\013" +
+      "2 .rewards.coupons.v1.OfferContentR\007cont" +
+      "ent\022L\n\024redeemable_from_time\030- \001(\0132\032.goog" +
+      "le.protobuf.TimestampR\022redeemableFromTim" +
+      "e\022N\n\025redeemable_until_time\030. \001(\0132\032.googl" +
+      "e.protobuf.TimestampR\023redeemableUntilTim" +
+      "e\"\377\001\n\rAppliedReward\0222\n\004kind\030\001 \001(\0162\036.rewa" +
+      "rds.coupons.v1.RewardKindR\004kind\022?\n\017disco" +
+      "unt_amount\030\002 \001(\0132\026.rewards.type.v1.Money" +
+      "R\016discountAmount\022\"\n\rfree_item_sku\030\003 \001(\tR" +
+      "\013freeItemSku\022!\n\014extra_points\030\004 \001(\003R\013extr" +
+      "aPoints\0222\n\025points_multiplier_bps\030\005 \001(\005R\023" +
+      "pointsMultiplierBps\"\267\004\n\004Deal\022\031\n\010offer_id" +
+      "\030\001 \001(\tR\007offerId\022!\n\014display_name\030\002 \001(\tR\013d" +
+      "isplayName\022 \n\013description\030\003 \001(\tR\013descrip" +
+      "tion\0222\n\006reward\030\004 \001(\0132\032.rewards.coupons.v" +
+      "1.RewardR\006reward\0224\n\007coupons\030\005 \003(\0132\032.rewa" +
+      "rds.coupons.v1.CouponR\007coupons\022<\n\032remain" +
+      "ing_redemption_count\030\006 \001(\005R\030remainingRed" +
+      "emptionCount\0225\n\010end_time\030\007 \001(\0132\032.google." +
+      "protobuf.TimestampR\007endTime\022:\n\007content\030\010" +
+      " \001(\0132 .rewards.coupons.v1.OfferContentR\007" +
+      "content\022G\n remaining_total_redemption_co" +
+      "unt\030\t \001(\003R\035remainingTotalRedemptionCount" +
+      "\022\035\n\nprogram_id\030\n \001(\tR\tprogramId\022L\n\024next_" +
+      "redemption_time\030\013 \001(\0132\032.google.protobuf." +
+      "TimestampR\022nextRedemptionTime*r\n\nOfferSt" +
+      "ate\022\033\n\027OFFER_STATE_UNSPECIFIED\020\000\022\025\n\021OFFE" +
+      "R_STATE_DRAFT\020\001\022\026\n\022OFFER_STATE_ACTIVE\020\002\022" +
+      "\030\n\024OFFER_STATE_INACTIVE\020\003*\327\001\n\nRewardKind" +
+      "\022\033\n\027REWARD_KIND_UNSPECIFIED\020\000\022\037\n\033REWARD_" +
+      "KIND_DISCOUNT_AMOUNT\020\001\022 \n\034REWARD_KIND_DI" +
+      "SCOUNT_PERCENT\020\002\022\031\n\025REWARD_KIND_FREE_ITE" +
+      "M\020\003\022\032\n\026REWARD_KIND_EXTRAPOINT\020\004\022\032\n\026REWAR" +
+      "D_KIND_MULTIPLIER\020\005\022\026\n\022REWARD_KIND_REWAR" +
+      "D\020\006*\330\001\n\nExpiryMode\022\033\n\027EXPIRY_MODE_UNSPEC" +
+      "IFIED\020\000\022\031\n\025EXPIRY_MODE_FIXED_END\020\001\022!\n\035EX" +
+      "PIRY_MODE_RELATIVE_TO_ISSUE\020\002\022\032\n\026EXPIRY_" +
+      "MODE_END_OF_DAY\020\003\022,\n(EXPIRY_MODE_RELATIV" +
+      "E_TO_ISSUE_END_OF_DAY\020\004\022%\n!EXPIRY_MODE_M" +
+      "ONTH_END_AFTER_ISSUE\020\005*t\n\rRematchPolicy\022" +
+      "\036\n\032REMATCH_POLICY_UNSPECIFIED\020\000\022\037\n\033REMAT" +
+      "CH_POLICY_SEND_NOTHING\020\001\022\"\n\036REMATCH_POLI" +
+      "CY_RESEND_EXISTING\020\002*\204\001\n\017DeliveryChannel" +
+      "\022 \n\034DELIVERY_CHANNEL_UNSPECIFIED\020\000\022\031\n\025DE" +
+      "LIVERY_CHANNEL_NONE\020\001\022\030\n\024DELIVERY_CHANNE" +
+      "L_SMS\020\002\022\032\n\026DELIVERY_CHANNEL_EMAIL\020\003*w\n\013M" +
+      "essageKind\022\034\n\030MESSAGE_KIND_UNSPECIFIED\020\000" +
+      "\022\026\n\022MESSAGE_KIND_ISSUE\020\001\022\027\n\023MESSAGE_KIND" +
+      "_RESEND\020\002\022\031\n\025MESSAGE_KIND_REMINDER\020\003*\276\001\n" +
+      "\016CodeSeriesType\022 \n\034CODE_SERIES_TYPE_UNSP" +
+      "ECIFIED\020\000\022%\n!CODE_SERIES_TYPE_UNIQUE_GEN" +
+      "ERATED\020\001\022\033\n\027CODE_SERIES_TYPE_COMMON\020\002\022\035\n" +
+      "\031CODE_SERIES_TYPE_IMPORTED\020\003\022\'\n#CODE_SER" +
+      "IES_TYPE_RANDOM_WITH_PREFIX\020\004*\254\001\n\013Coupon" +
+      "State\022\034\n\030COUPON_STATE_UNSPECIFIED\020\000\022\027\n\023C" +
+      "OUPON_STATE_ISSUED\020\001\022\027\n\023COUPON_STATE_ACT" +
+      "IVE\020\002\022\031\n\025COUPON_STATE_REDEEMED\020\003\022\030\n\024COUP" +
+      "ON_STATE_EXPIRED\020\004\022\030\n\024COUPON_STATE_REVOK" +
+      "ED\020\005B\204\001\n\"com.rewardscore.rewards.coupons" +
+      ".v1B\016ResourcesProtoP\001ZLgithub.com/reward" +
+      "s-core/rewards-core/clients/go/rewards/c" +
+      "oupons/v1;couponsv1b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -356,7 +357,7 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
     internal_static_rewards_coupons_v1_OfferRules_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_OfferRules_descriptor,
-        new java.lang.String[] { "StartTime", "EndTime", "ExpiryMode", "CouponValidity", "RedemptionStartTime", "MinRedemptionGap", "StoreIds", "MinBillAmount", "MaxBillAmount", "DaysOfWeek", "HoursOfDay", "HourWindows", "NewCustomersOnly", "MaxAccountRedemptionCount", "MaxRedemptionCount", "MaxAccountIssueCount", "MaxIssueCount", "ActivationRequired", "CouponValidityMonths", "TimeZone", "ZoneIds", "InteractionPointIds", "DaysOfMonth", "RegistrationStartTime", "RegistrationEndTime", "MaxPriorTransactionCount", "MinIssueGap", "RematchPolicy", "ListedAccountsOnly", "IssueNotificationThreshold", "RedemptionStartDaysAfterIssue", "RedeemableByAnyone", "PastIssueOfferIds", "PastIssueMonths", "RedeemableUntilDaysBeforeExpiry", "ApplicableSkus", "ApplicableCategories", });
+        new java.lang.String[] { "StartTime", "EndTime", "ExpiryMode", "CouponValidity", "RedemptionStartTime", "MinRedemptionGap", "StoreIds", "MinBillAmount", "MaxBillAmount", "DaysOfWeek", "HoursOfDay", "HourWindows", "NewCustomersOnly", "MaxAccountRedemptionCount", "MaxRedemptionCount", "MaxAccountIssueCount", "MaxIssueCount", "ActivationRequired", "CouponValidityMonths", "TimeZone", "ZoneIds", "InteractionPointIds", "DaysOfMonth", "RegistrationStartTime", "RegistrationEndTime", "MaxPriorTransactionCount", "MinIssueGap", "RematchPolicy", "ListedAccountsOnly", "IssueNotificationThreshold", "RedemptionStartDaysAfterIssue", "RedeemableByAnyone", "PastIssueOfferIds", "PastIssueMonths", "RedeemableUntilDaysBeforeExpiry", "ApplicableSkus", "ApplicableCategories", "ConceptIds", });
     internal_static_rewards_coupons_v1_BillLine_descriptor =
       getDescriptor().getMessageType(3);
     internal_static_rewards_coupons_v1_BillLine_fieldAccessorTable = new

@@ -39,6 +39,7 @@ private static final long serialVersionUID = 0L;
     interactionPointId_ = "";
     accountCouponId_ = "";
     billLines_ = java.util.Collections.emptyList();
+    conceptId_ = "";
   }
 
   public static final com.google.protobuf.Descriptors.Descriptor
@@ -161,7 +162,8 @@ private static final long serialVersionUID = 0L;
   private volatile java.lang.Object storeId_ = "";
   /**
    * <pre>
-   * Where the purchase happens. Required; at most 64 characters.
+   * Where the purchase happens. Required unless an interaction point is named (then its
+   * store); at most 64 characters.
    * </pre>
    *
    * <code>string store_id = 3 [json_name = "storeId"];</code>
@@ -182,7 +184,8 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * Where the purchase happens. Required; at most 64 characters.
+   * Where the purchase happens. Required unless an interaction point is named (then its
+   * store); at most 64 characters.
    * </pre>
    *
    * <code>string store_id = 3 [json_name = "storeId"];</code>
@@ -295,8 +298,10 @@ private static final long serialVersionUID = 0L;
   private volatile java.lang.Object interactionPointId_ = "";
   /**
    * <pre>
-   * The till, kiosk or app, for OfferRules.interaction_point_ids. At most 64 characters.
-   * Empty: none.
+   * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+   * also accepted as the `interaction-id` request header) where the call happens: the store,
+   * zone and concept are then the point's (see InteractionPointService for the reasons), and
+   * it is matched by OfferRules.interaction_point_ids. At most 64 characters. Empty: none.
    * </pre>
    *
    * <code>string interaction_point_id = 6 [json_name = "interactionPointId"];</code>
@@ -317,8 +322,10 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * The till, kiosk or app, for OfferRules.interaction_point_ids. At most 64 characters.
-   * Empty: none.
+   * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+   * also accepted as the `interaction-id` request header) where the call happens: the store,
+   * zone and concept are then the point's (see InteractionPointService for the reasons), and
+   * it is matched by OfferRules.interaction_point_ids. At most 64 characters. Empty: none.
    * </pre>
    *
    * <code>string interaction_point_id = 6 [json_name = "interactionPointId"];</code>
@@ -512,6 +519,55 @@ private static final long serialVersionUID = 0L;
     return billLines_.get(index);
   }
 
+  public static final int CONCEPT_ID_FIELD_NUMBER = 30;
+  @SuppressWarnings("serial")
+  private volatile java.lang.Object conceptId_ = "";
+  /**
+   * <pre>
+   * The concept (store group, e.g. a store format) the store belongs to, for
+   * OfferRules.concept_ids. At most 64 characters. Empty: none.
+   * </pre>
+   *
+   * <code>string concept_id = 30 [json_name = "conceptId"];</code>
+   * @return The conceptId.
+   */
+  @java.lang.Override
+  public java.lang.String getConceptId() {
+    java.lang.Object ref = conceptId_;
+    if (ref instanceof java.lang.String) {
+      return (java.lang.String) ref;
+    } else {
+      com.google.protobuf.ByteString bs = 
+          (com.google.protobuf.ByteString) ref;
+      java.lang.String s = bs.toStringUtf8();
+      conceptId_ = s;
+      return s;
+    }
+  }
+  /**
+   * <pre>
+   * The concept (store group, e.g. a store format) the store belongs to, for
+   * OfferRules.concept_ids. At most 64 characters. Empty: none.
+   * </pre>
+   *
+   * <code>string concept_id = 30 [json_name = "conceptId"];</code>
+   * @return The bytes for conceptId.
+   */
+  @java.lang.Override
+  public com.google.protobuf.ByteString
+      getConceptIdBytes() {
+    java.lang.Object ref = conceptId_;
+    if (ref instanceof java.lang.String) {
+      com.google.protobuf.ByteString b = 
+          com.google.protobuf.ByteString.copyFromUtf8(
+              (java.lang.String) ref);
+      conceptId_ = b;
+      return b;
+    } else {
+      return (com.google.protobuf.ByteString) ref;
+    }
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -553,6 +609,9 @@ private static final long serialVersionUID = 0L;
     for (int i = 0; i < billLines_.size(); i++) {
       output.writeMessage(21, billLines_.get(i));
     }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(conceptId_)) {
+      com.google.protobuf.GeneratedMessage.writeString(output, 30, conceptId_);
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -592,6 +651,9 @@ private static final long serialVersionUID = 0L;
           }
           size += 2 * count;
         }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(conceptId_)) {
+      size += com.google.protobuf.GeneratedMessage.computeStringSize(30, conceptId_);
+    }
     return size;
   }
   @java.lang.Override
@@ -640,6 +702,8 @@ private static final long serialVersionUID = 0L;
     }
     if (!getBillLinesList()
         .equals(other.getBillLinesList())) return false;
+    if (!getConceptId()
+        .equals(other.getConceptId())) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -675,6 +739,8 @@ private static final long serialVersionUID = 0L;
       hash = (37 * hash) + BILL_LINES_FIELD_NUMBER;
       hash = (53 * hash) + getBillLinesList().hashCode();
     }
+    hash = (37 * hash) + CONCEPT_ID_FIELD_NUMBER;
+    hash = (53 * hash) + getConceptId().hashCode();
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -841,6 +907,7 @@ private static final long serialVersionUID = 0L;
         billLinesBuilder_.clear();
       }
       bitField0_ = (bitField0_ & ~0x00000100);
+      conceptId_ = "";
       return this;
     }
 
@@ -918,6 +985,9 @@ private static final long serialVersionUID = 0L;
             : accountIdentifierBuilder_.build();
         to_bitField0_ |= 0x00000002;
       }
+      if (((from_bitField0_ & 0x00000200) != 0)) {
+        result.conceptId_ = conceptId_;
+      }
       result.bitField0_ |= to_bitField0_;
     }
 
@@ -994,6 +1064,11 @@ private static final long serialVersionUID = 0L;
             billLinesBuilder_.addAllMessages(other.billLines_);
           }
         }
+      }
+      if (!other.getConceptId().isEmpty()) {
+        conceptId_ = other.conceptId_;
+        bitField0_ |= 0x00000200;
+        onChanged();
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -1078,6 +1153,11 @@ private static final long serialVersionUID = 0L;
               }
               break;
             } // case 170
+            case 242: {
+              conceptId_ = input.readStringRequireUtf8();
+              bitField0_ |= 0x00000200;
+              break;
+            } // case 242
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -1287,7 +1367,8 @@ private static final long serialVersionUID = 0L;
     private java.lang.Object storeId_ = "";
     /**
      * <pre>
-     * Where the purchase happens. Required; at most 64 characters.
+     * Where the purchase happens. Required unless an interaction point is named (then its
+     * store); at most 64 characters.
      * </pre>
      *
      * <code>string store_id = 3 [json_name = "storeId"];</code>
@@ -1307,7 +1388,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Where the purchase happens. Required; at most 64 characters.
+     * Where the purchase happens. Required unless an interaction point is named (then its
+     * store); at most 64 characters.
      * </pre>
      *
      * <code>string store_id = 3 [json_name = "storeId"];</code>
@@ -1328,7 +1410,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Where the purchase happens. Required; at most 64 characters.
+     * Where the purchase happens. Required unless an interaction point is named (then its
+     * store); at most 64 characters.
      * </pre>
      *
      * <code>string store_id = 3 [json_name = "storeId"];</code>
@@ -1345,7 +1428,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Where the purchase happens. Required; at most 64 characters.
+     * Where the purchase happens. Required unless an interaction point is named (then its
+     * store); at most 64 characters.
      * </pre>
      *
      * <code>string store_id = 3 [json_name = "storeId"];</code>
@@ -1359,7 +1443,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Where the purchase happens. Required; at most 64 characters.
+     * Where the purchase happens. Required unless an interaction point is named (then its
+     * store); at most 64 characters.
      * </pre>
      *
      * <code>string store_id = 3 [json_name = "storeId"];</code>
@@ -1633,8 +1718,10 @@ private static final long serialVersionUID = 0L;
     private java.lang.Object interactionPointId_ = "";
     /**
      * <pre>
-     * The till, kiosk or app, for OfferRules.interaction_point_ids. At most 64 characters.
-     * Empty: none.
+     * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+     * also accepted as the `interaction-id` request header) where the call happens: the store,
+     * zone and concept are then the point's (see InteractionPointService for the reasons), and
+     * it is matched by OfferRules.interaction_point_ids. At most 64 characters. Empty: none.
      * </pre>
      *
      * <code>string interaction_point_id = 6 [json_name = "interactionPointId"];</code>
@@ -1654,8 +1741,10 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The till, kiosk or app, for OfferRules.interaction_point_ids. At most 64 characters.
-     * Empty: none.
+     * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+     * also accepted as the `interaction-id` request header) where the call happens: the store,
+     * zone and concept are then the point's (see InteractionPointService for the reasons), and
+     * it is matched by OfferRules.interaction_point_ids. At most 64 characters. Empty: none.
      * </pre>
      *
      * <code>string interaction_point_id = 6 [json_name = "interactionPointId"];</code>
@@ -1676,8 +1765,10 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The till, kiosk or app, for OfferRules.interaction_point_ids. At most 64 characters.
-     * Empty: none.
+     * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+     * also accepted as the `interaction-id` request header) where the call happens: the store,
+     * zone and concept are then the point's (see InteractionPointService for the reasons), and
+     * it is matched by OfferRules.interaction_point_ids. At most 64 characters. Empty: none.
      * </pre>
      *
      * <code>string interaction_point_id = 6 [json_name = "interactionPointId"];</code>
@@ -1694,8 +1785,10 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The till, kiosk or app, for OfferRules.interaction_point_ids. At most 64 characters.
-     * Empty: none.
+     * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+     * also accepted as the `interaction-id` request header) where the call happens: the store,
+     * zone and concept are then the point's (see InteractionPointService for the reasons), and
+     * it is matched by OfferRules.interaction_point_ids. At most 64 characters. Empty: none.
      * </pre>
      *
      * <code>string interaction_point_id = 6 [json_name = "interactionPointId"];</code>
@@ -1709,8 +1802,10 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The till, kiosk or app, for OfferRules.interaction_point_ids. At most 64 characters.
-     * Empty: none.
+     * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+     * also accepted as the `interaction-id` request header) where the call happens: the store,
+     * zone and concept are then the point's (see InteractionPointService for the reasons), and
+     * it is matched by OfferRules.interaction_point_ids. At most 64 characters. Empty: none.
      * </pre>
      *
      * <code>string interaction_point_id = 6 [json_name = "interactionPointId"];</code>
@@ -2377,6 +2472,103 @@ private static final long serialVersionUID = 0L;
         billLines_ = null;
       }
       return billLinesBuilder_;
+    }
+
+    private java.lang.Object conceptId_ = "";
+    /**
+     * <pre>
+     * The concept (store group, e.g. a store format) the store belongs to, for
+     * OfferRules.concept_ids. At most 64 characters. Empty: none.
+     * </pre>
+     *
+     * <code>string concept_id = 30 [json_name = "conceptId"];</code>
+     * @return The conceptId.
+     */
+    public java.lang.String getConceptId() {
+      java.lang.Object ref = conceptId_;
+      if (!(ref instanceof java.lang.String)) {
+        com.google.protobuf.ByteString bs =
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        conceptId_ = s;
+        return s;
+      } else {
+        return (java.lang.String) ref;
+      }
+    }
+    /**
+     * <pre>
+     * The concept (store group, e.g. a store format) the store belongs to, for
+     * OfferRules.concept_ids. At most 64 characters. Empty: none.
+     * </pre>
+     *
+     * <code>string concept_id = 30 [json_name = "conceptId"];</code>
+     * @return The bytes for conceptId.
+     */
+    public com.google.protobuf.ByteString
+        getConceptIdBytes() {
+      java.lang.Object ref = conceptId_;
+      if (ref instanceof String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        conceptId_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+    /**
+     * <pre>
+     * The concept (store group, e.g. a store format) the store belongs to, for
+     * OfferRules.concept_ids. At most 64 characters. Empty: none.
+     * </pre>
+     *
+     * <code>string concept_id = 30 [json_name = "conceptId"];</code>
+     * @param value The conceptId to set.
+     * @return This builder for chaining.
+     */
+    public Builder setConceptId(
+        java.lang.String value) {
+      if (value == null) { throw new NullPointerException(); }
+      conceptId_ = value;
+      bitField0_ |= 0x00000200;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The concept (store group, e.g. a store format) the store belongs to, for
+     * OfferRules.concept_ids. At most 64 characters. Empty: none.
+     * </pre>
+     *
+     * <code>string concept_id = 30 [json_name = "conceptId"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearConceptId() {
+      conceptId_ = getDefaultInstance().getConceptId();
+      bitField0_ = (bitField0_ & ~0x00000200);
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The concept (store group, e.g. a store format) the store belongs to, for
+     * OfferRules.concept_ids. At most 64 characters. Empty: none.
+     * </pre>
+     *
+     * <code>string concept_id = 30 [json_name = "conceptId"];</code>
+     * @param value The bytes for conceptId to set.
+     * @return This builder for chaining.
+     */
+    public Builder setConceptIdBytes(
+        com.google.protobuf.ByteString value) {
+      if (value == null) { throw new NullPointerException(); }
+      checkByteStringIsUtf8(value);
+      conceptId_ = value;
+      bitField0_ |= 0x00000200;
+      onChanged();
+      return this;
     }
 
     // @@protoc_insertion_point(builder_scope:rewards.coupons.v1.ValidateCouponRequest)

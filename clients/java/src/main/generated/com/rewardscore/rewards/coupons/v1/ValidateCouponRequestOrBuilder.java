@@ -54,7 +54,8 @@ public interface ValidateCouponRequestOrBuilder extends
 
   /**
    * <pre>
-   * Where the purchase happens. Required; at most 64 characters.
+   * Where the purchase happens. Required unless an interaction point is named (then its
+   * store); at most 64 characters.
    * </pre>
    *
    * <code>string store_id = 3 [json_name = "storeId"];</code>
@@ -63,7 +64,8 @@ public interface ValidateCouponRequestOrBuilder extends
   java.lang.String getStoreId();
   /**
    * <pre>
-   * Where the purchase happens. Required; at most 64 characters.
+   * Where the purchase happens. Required unless an interaction point is named (then its
+   * store); at most 64 characters.
    * </pre>
    *
    * <code>string store_id = 3 [json_name = "storeId"];</code>
@@ -123,8 +125,10 @@ public interface ValidateCouponRequestOrBuilder extends
 
   /**
    * <pre>
-   * The till, kiosk or app, for OfferRules.interaction_point_ids. At most 64 characters.
-   * Empty: none.
+   * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+   * also accepted as the `interaction-id` request header) where the call happens: the store,
+   * zone and concept are then the point's (see InteractionPointService for the reasons), and
+   * it is matched by OfferRules.interaction_point_ids. At most 64 characters. Empty: none.
    * </pre>
    *
    * <code>string interaction_point_id = 6 [json_name = "interactionPointId"];</code>
@@ -133,8 +137,10 @@ public interface ValidateCouponRequestOrBuilder extends
   java.lang.String getInteractionPointId();
   /**
    * <pre>
-   * The till, kiosk or app, for OfferRules.interaction_point_ids. At most 64 characters.
-   * Empty: none.
+   * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+   * also accepted as the `interaction-id` request header) where the call happens: the store,
+   * zone and concept are then the point's (see InteractionPointService for the reasons), and
+   * it is matched by OfferRules.interaction_point_ids. At most 64 characters. Empty: none.
    * </pre>
    *
    * <code>string interaction_point_id = 6 [json_name = "interactionPointId"];</code>
@@ -260,4 +266,26 @@ public interface ValidateCouponRequestOrBuilder extends
    */
   com.rewardscore.rewards.coupons.v1.BillLineOrBuilder getBillLinesOrBuilder(
       int index);
+
+  /**
+   * <pre>
+   * The concept (store group, e.g. a store format) the store belongs to, for
+   * OfferRules.concept_ids. At most 64 characters. Empty: none.
+   * </pre>
+   *
+   * <code>string concept_id = 30 [json_name = "conceptId"];</code>
+   * @return The conceptId.
+   */
+  java.lang.String getConceptId();
+  /**
+   * <pre>
+   * The concept (store group, e.g. a store format) the store belongs to, for
+   * OfferRules.concept_ids. At most 64 characters. Empty: none.
+   * </pre>
+   *
+   * <code>string concept_id = 30 [json_name = "conceptId"];</code>
+   * @return The bytes for conceptId.
+   */
+  com.google.protobuf.ByteString
+      getConceptIdBytes();
 }

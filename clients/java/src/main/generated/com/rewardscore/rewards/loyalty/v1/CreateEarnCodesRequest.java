@@ -35,6 +35,8 @@ private static final long serialVersionUID = 0L;
     requestId_ = "";
     programId_ = "";
     prefix_ = "";
+    storeIds_ =
+        com.google.protobuf.LazyStringArrayList.emptyList();
   }
 
   public static final com.google.protobuf.Descriptors.Descriptor
@@ -284,6 +286,67 @@ private static final long serialVersionUID = 0L;
     return length_;
   }
 
+  public static final int STORE_IDS_FIELD_NUMBER = 8;
+  @SuppressWarnings("serial")
+  private com.google.protobuf.LazyStringArrayList storeIds_ =
+      com.google.protobuf.LazyStringArrayList.emptyList();
+  /**
+   * <pre>
+   * The stores where the codes may be used (seed 004): EarnByCode elsewhere is refused with
+   * EARN_CODE_NOT_FOR_STORE. At most 1000, each 1..64 printable characters, no duplicates.
+   * Empty: any store.
+   * </pre>
+   *
+   * <code>repeated string store_ids = 8 [json_name = "storeIds"];</code>
+   * @return A list containing the storeIds.
+   */
+  public com.google.protobuf.ProtocolStringList
+      getStoreIdsList() {
+    return storeIds_;
+  }
+  /**
+   * <pre>
+   * The stores where the codes may be used (seed 004): EarnByCode elsewhere is refused with
+   * EARN_CODE_NOT_FOR_STORE. At most 1000, each 1..64 printable characters, no duplicates.
+   * Empty: any store.
+   * </pre>
+   *
+   * <code>repeated string store_ids = 8 [json_name = "storeIds"];</code>
+   * @return The count of storeIds.
+   */
+  public int getStoreIdsCount() {
+    return storeIds_.size();
+  }
+  /**
+   * <pre>
+   * The stores where the codes may be used (seed 004): EarnByCode elsewhere is refused with
+   * EARN_CODE_NOT_FOR_STORE. At most 1000, each 1..64 printable characters, no duplicates.
+   * Empty: any store.
+   * </pre>
+   *
+   * <code>repeated string store_ids = 8 [json_name = "storeIds"];</code>
+   * @param index The index of the element to return.
+   * @return The storeIds at the given index.
+   */
+  public java.lang.String getStoreIds(int index) {
+    return storeIds_.get(index);
+  }
+  /**
+   * <pre>
+   * The stores where the codes may be used (seed 004): EarnByCode elsewhere is refused with
+   * EARN_CODE_NOT_FOR_STORE. At most 1000, each 1..64 printable characters, no duplicates.
+   * Empty: any store.
+   * </pre>
+   *
+   * <code>repeated string store_ids = 8 [json_name = "storeIds"];</code>
+   * @param index The index of the value to return.
+   * @return The bytes of the storeIds at the given index.
+   */
+  public com.google.protobuf.ByteString
+      getStoreIdsBytes(int index) {
+    return storeIds_.getByteString(index);
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -319,6 +382,9 @@ private static final long serialVersionUID = 0L;
     if (length_ != 0) {
       output.writeInt32(7, length_);
     }
+    for (int i = 0; i < storeIds_.size(); i++) {
+      com.google.protobuf.GeneratedMessage.writeString(output, 8, storeIds_.getRaw(i));
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -347,6 +413,14 @@ private static final long serialVersionUID = 0L;
     if (length_ != 0) {
       size += com.google.protobuf.CodedOutputStream
         .computeInt32Size(7, length_);
+    }
+    {
+      int dataSize = 0;
+      for (int i = 0; i < storeIds_.size(); i++) {
+        dataSize += computeStringSizeNoTag(storeIds_.getRaw(i));
+      }
+      size += dataSize;
+      size += 1 * getStoreIdsList().size();
     }
     return size;
   }
@@ -389,6 +463,8 @@ private static final long serialVersionUID = 0L;
         .equals(other.getPrefix())) return false;
     if (getLength()
         != other.getLength()) return false;
+    if (!getStoreIdsList()
+        .equals(other.getStoreIdsList())) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -418,6 +494,10 @@ private static final long serialVersionUID = 0L;
     hash = (53 * hash) + getPrefix().hashCode();
     hash = (37 * hash) + LENGTH_FIELD_NUMBER;
     hash = (53 * hash) + getLength();
+    if (getStoreIdsCount() > 0) {
+      hash = (37 * hash) + STORE_IDS_FIELD_NUMBER;
+      hash = (53 * hash) + getStoreIdsList().hashCode();
+    }
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -570,6 +650,8 @@ private static final long serialVersionUID = 0L;
       }
       prefix_ = "";
       length_ = 0;
+      storeIds_ =
+          com.google.protobuf.LazyStringArrayList.emptyList();
       return this;
     }
 
@@ -628,6 +710,10 @@ private static final long serialVersionUID = 0L;
       if (((from_bitField0_ & 0x00000040) != 0)) {
         result.length_ = length_;
       }
+      if (((from_bitField0_ & 0x00000080) != 0)) {
+        storeIds_.makeImmutable();
+        result.storeIds_ = storeIds_;
+      }
       result.bitField0_ |= to_bitField0_;
     }
 
@@ -669,6 +755,16 @@ private static final long serialVersionUID = 0L;
       }
       if (other.getLength() != 0) {
         setLength(other.getLength());
+      }
+      if (!other.storeIds_.isEmpty()) {
+        if (storeIds_.isEmpty()) {
+          storeIds_ = other.storeIds_;
+          bitField0_ |= 0x00000080;
+        } else {
+          ensureStoreIdsIsMutable();
+          storeIds_.addAll(other.storeIds_);
+        }
+        onChanged();
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -733,6 +829,11 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00000040;
               break;
             } // case 56
+            case 66: {
+              ensureStoreIdsIsMutable();
+              storeIds_.add(input.readStringRequireUtf8());
+              break;
+            } // case 66
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -1321,6 +1422,171 @@ private static final long serialVersionUID = 0L;
     public Builder clearLength() {
       bitField0_ = (bitField0_ & ~0x00000040);
       length_ = 0;
+      onChanged();
+      return this;
+    }
+
+    private com.google.protobuf.LazyStringArrayList storeIds_ =
+        com.google.protobuf.LazyStringArrayList.emptyList();
+    private void ensureStoreIdsIsMutable() {
+      if (!storeIds_.isModifiable()) {
+        storeIds_ = new com.google.protobuf.LazyStringArrayList(storeIds_);
+      }
+      bitField0_ |= 0x00000080;
+    }
+    /**
+     * <pre>
+     * The stores where the codes may be used (seed 004): EarnByCode elsewhere is refused with
+     * EARN_CODE_NOT_FOR_STORE. At most 1000, each 1..64 printable characters, no duplicates.
+     * Empty: any store.
+     * </pre>
+     *
+     * <code>repeated string store_ids = 8 [json_name = "storeIds"];</code>
+     * @return A list containing the storeIds.
+     */
+    public com.google.protobuf.ProtocolStringList
+        getStoreIdsList() {
+      storeIds_.makeImmutable();
+      return storeIds_;
+    }
+    /**
+     * <pre>
+     * The stores where the codes may be used (seed 004): EarnByCode elsewhere is refused with
+     * EARN_CODE_NOT_FOR_STORE. At most 1000, each 1..64 printable characters, no duplicates.
+     * Empty: any store.
+     * </pre>
+     *
+     * <code>repeated string store_ids = 8 [json_name = "storeIds"];</code>
+     * @return The count of storeIds.
+     */
+    public int getStoreIdsCount() {
+      return storeIds_.size();
+    }
+    /**
+     * <pre>
+     * The stores where the codes may be used (seed 004): EarnByCode elsewhere is refused with
+     * EARN_CODE_NOT_FOR_STORE. At most 1000, each 1..64 printable characters, no duplicates.
+     * Empty: any store.
+     * </pre>
+     *
+     * <code>repeated string store_ids = 8 [json_name = "storeIds"];</code>
+     * @param index The index of the element to return.
+     * @return The storeIds at the given index.
+     */
+    public java.lang.String getStoreIds(int index) {
+      return storeIds_.get(index);
+    }
+    /**
+     * <pre>
+     * The stores where the codes may be used (seed 004): EarnByCode elsewhere is refused with
+     * EARN_CODE_NOT_FOR_STORE. At most 1000, each 1..64 printable characters, no duplicates.
+     * Empty: any store.
+     * </pre>
+     *
+     * <code>repeated string store_ids = 8 [json_name = "storeIds"];</code>
+     * @param index The index of the value to return.
+     * @return The bytes of the storeIds at the given index.
+     */
+    public com.google.protobuf.ByteString
+        getStoreIdsBytes(int index) {
+      return storeIds_.getByteString(index);
+    }
+    /**
+     * <pre>
+     * The stores where the codes may be used (seed 004): EarnByCode elsewhere is refused with
+     * EARN_CODE_NOT_FOR_STORE. At most 1000, each 1..64 printable characters, no duplicates.
+     * Empty: any store.
+     * </pre>
+     *
+     * <code>repeated string store_ids = 8 [json_name = "storeIds"];</code>
+     * @param index The index to set the value at.
+     * @param value The storeIds to set.
+     * @return This builder for chaining.
+     */
+    public Builder setStoreIds(
+        int index, java.lang.String value) {
+      if (value == null) { throw new NullPointerException(); }
+      ensureStoreIdsIsMutable();
+      storeIds_.set(index, value);
+      bitField0_ |= 0x00000080;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The stores where the codes may be used (seed 004): EarnByCode elsewhere is refused with
+     * EARN_CODE_NOT_FOR_STORE. At most 1000, each 1..64 printable characters, no duplicates.
+     * Empty: any store.
+     * </pre>
+     *
+     * <code>repeated string store_ids = 8 [json_name = "storeIds"];</code>
+     * @param value The storeIds to add.
+     * @return This builder for chaining.
+     */
+    public Builder addStoreIds(
+        java.lang.String value) {
+      if (value == null) { throw new NullPointerException(); }
+      ensureStoreIdsIsMutable();
+      storeIds_.add(value);
+      bitField0_ |= 0x00000080;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The stores where the codes may be used (seed 004): EarnByCode elsewhere is refused with
+     * EARN_CODE_NOT_FOR_STORE. At most 1000, each 1..64 printable characters, no duplicates.
+     * Empty: any store.
+     * </pre>
+     *
+     * <code>repeated string store_ids = 8 [json_name = "storeIds"];</code>
+     * @param values The storeIds to add.
+     * @return This builder for chaining.
+     */
+    public Builder addAllStoreIds(
+        java.lang.Iterable<java.lang.String> values) {
+      ensureStoreIdsIsMutable();
+      com.google.protobuf.AbstractMessageLite.Builder.addAll(
+          values, storeIds_);
+      bitField0_ |= 0x00000080;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The stores where the codes may be used (seed 004): EarnByCode elsewhere is refused with
+     * EARN_CODE_NOT_FOR_STORE. At most 1000, each 1..64 printable characters, no duplicates.
+     * Empty: any store.
+     * </pre>
+     *
+     * <code>repeated string store_ids = 8 [json_name = "storeIds"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearStoreIds() {
+      storeIds_ =
+        com.google.protobuf.LazyStringArrayList.emptyList();
+      bitField0_ = (bitField0_ & ~0x00000080);;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The stores where the codes may be used (seed 004): EarnByCode elsewhere is refused with
+     * EARN_CODE_NOT_FOR_STORE. At most 1000, each 1..64 printable characters, no duplicates.
+     * Empty: any store.
+     * </pre>
+     *
+     * <code>repeated string store_ids = 8 [json_name = "storeIds"];</code>
+     * @param value The bytes of the storeIds to add.
+     * @return This builder for chaining.
+     */
+    public Builder addStoreIdsBytes(
+        com.google.protobuf.ByteString value) {
+      if (value == null) { throw new NullPointerException(); }
+      checkByteStringIsUtf8(value);
+      ensureStoreIdsIsMutable();
+      storeIds_.add(value);
+      bitField0_ |= 0x00000080;
       onChanged();
       return this;
     }

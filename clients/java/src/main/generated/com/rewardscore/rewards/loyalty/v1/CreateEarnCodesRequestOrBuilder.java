@@ -130,4 +130,53 @@ public interface CreateEarnCodesRequestOrBuilder extends
    * @return The length.
    */
   int getLength();
+
+  /**
+   * <pre>
+   * The stores where the codes may be used (seed 004): EarnByCode elsewhere is refused with
+   * EARN_CODE_NOT_FOR_STORE. At most 1000, each 1..64 printable characters, no duplicates.
+   * Empty: any store.
+   * </pre>
+   *
+   * <code>repeated string store_ids = 8 [json_name = "storeIds"];</code>
+   * @return A list containing the storeIds.
+   */
+  java.util.List<java.lang.String>
+      getStoreIdsList();
+  /**
+   * <pre>
+   * The stores where the codes may be used (seed 004): EarnByCode elsewhere is refused with
+   * EARN_CODE_NOT_FOR_STORE. At most 1000, each 1..64 printable characters, no duplicates.
+   * Empty: any store.
+   * </pre>
+   *
+   * <code>repeated string store_ids = 8 [json_name = "storeIds"];</code>
+   * @return The count of storeIds.
+   */
+  int getStoreIdsCount();
+  /**
+   * <pre>
+   * The stores where the codes may be used (seed 004): EarnByCode elsewhere is refused with
+   * EARN_CODE_NOT_FOR_STORE. At most 1000, each 1..64 printable characters, no duplicates.
+   * Empty: any store.
+   * </pre>
+   *
+   * <code>repeated string store_ids = 8 [json_name = "storeIds"];</code>
+   * @param index The index of the element to return.
+   * @return The storeIds at the given index.
+   */
+  java.lang.String getStoreIds(int index);
+  /**
+   * <pre>
+   * The stores where the codes may be used (seed 004): EarnByCode elsewhere is refused with
+   * EARN_CODE_NOT_FOR_STORE. At most 1000, each 1..64 printable characters, no duplicates.
+   * Empty: any store.
+   * </pre>
+   *
+   * <code>repeated string store_ids = 8 [json_name = "storeIds"];</code>
+   * @param index The index of the value to return.
+   * @return The bytes of the storeIds at the given index.
+   */
+  com.google.protobuf.ByteString
+      getStoreIdsBytes(int index);
 }

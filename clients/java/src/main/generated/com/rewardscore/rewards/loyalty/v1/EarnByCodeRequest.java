@@ -35,6 +35,7 @@ private static final long serialVersionUID = 0L;
     requestId_ = "";
     accountId_ = "";
     code_ = "";
+    storeId_ = "";
   }
 
   public static final com.google.protobuf.Descriptors.Descriptor
@@ -239,6 +240,57 @@ private static final long serialVersionUID = 0L;
     return accountIdentifier_ == null ? com.rewardscore.rewards.accounts.v1.Identifier.getDefaultInstance() : accountIdentifier_;
   }
 
+  public static final int STORE_ID_FIELD_NUMBER = 5;
+  @SuppressWarnings("serial")
+  private volatile java.lang.Object storeId_ = "";
+  /**
+   * <pre>
+   * Where the code is used. Required when the code's batch is restricted to stores
+   * (CreateEarnCodesRequest.store_ids): another store (or none) is refused with
+   * EARN_CODE_NOT_FOR_STORE. At most 64 characters.
+   * </pre>
+   *
+   * <code>string store_id = 5 [json_name = "storeId"];</code>
+   * @return The storeId.
+   */
+  @java.lang.Override
+  public java.lang.String getStoreId() {
+    java.lang.Object ref = storeId_;
+    if (ref instanceof java.lang.String) {
+      return (java.lang.String) ref;
+    } else {
+      com.google.protobuf.ByteString bs = 
+          (com.google.protobuf.ByteString) ref;
+      java.lang.String s = bs.toStringUtf8();
+      storeId_ = s;
+      return s;
+    }
+  }
+  /**
+   * <pre>
+   * Where the code is used. Required when the code's batch is restricted to stores
+   * (CreateEarnCodesRequest.store_ids): another store (or none) is refused with
+   * EARN_CODE_NOT_FOR_STORE. At most 64 characters.
+   * </pre>
+   *
+   * <code>string store_id = 5 [json_name = "storeId"];</code>
+   * @return The bytes for storeId.
+   */
+  @java.lang.Override
+  public com.google.protobuf.ByteString
+      getStoreIdBytes() {
+    java.lang.Object ref = storeId_;
+    if (ref instanceof java.lang.String) {
+      com.google.protobuf.ByteString b = 
+          com.google.protobuf.ByteString.copyFromUtf8(
+              (java.lang.String) ref);
+      storeId_ = b;
+      return b;
+    } else {
+      return (com.google.protobuf.ByteString) ref;
+    }
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -265,6 +317,9 @@ private static final long serialVersionUID = 0L;
     if (((bitField0_ & 0x00000001) != 0)) {
       output.writeMessage(4, getAccountIdentifier());
     }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(storeId_)) {
+      com.google.protobuf.GeneratedMessage.writeString(output, 5, storeId_);
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -281,6 +336,9 @@ private static final long serialVersionUID = 0L;
     if (((bitField0_ & 0x00000001) != 0)) {
       size += com.google.protobuf.CodedOutputStream
         .computeMessageSize(4, getAccountIdentifier());
+    }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(storeId_)) {
+      size += com.google.protobuf.GeneratedMessage.computeStringSize(5, storeId_);
     }
     return size;
   }
@@ -317,6 +375,8 @@ private static final long serialVersionUID = 0L;
       if (!getAccountIdentifier()
           .equals(other.getAccountIdentifier())) return false;
     }
+    if (!getStoreId()
+        .equals(other.getStoreId())) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -338,6 +398,8 @@ private static final long serialVersionUID = 0L;
       hash = (37 * hash) + ACCOUNT_IDENTIFIER_FIELD_NUMBER;
       hash = (53 * hash) + getAccountIdentifier().hashCode();
     }
+    hash = (37 * hash) + STORE_ID_FIELD_NUMBER;
+    hash = (53 * hash) + getStoreId().hashCode();
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -487,6 +549,7 @@ private static final long serialVersionUID = 0L;
         accountIdentifierBuilder_.dispose();
         accountIdentifierBuilder_ = null;
       }
+      storeId_ = "";
       return this;
     }
 
@@ -536,6 +599,9 @@ private static final long serialVersionUID = 0L;
             : accountIdentifierBuilder_.build();
         to_bitField0_ |= 0x00000001;
       }
+      if (((from_bitField0_ & 0x00000010) != 0)) {
+        result.storeId_ = storeId_;
+      }
       result.bitField0_ |= to_bitField0_;
     }
 
@@ -568,6 +634,11 @@ private static final long serialVersionUID = 0L;
       }
       if (other.hasAccountIdentifier()) {
         mergeAccountIdentifier(other.getAccountIdentifier());
+      }
+      if (!other.getStoreId().isEmpty()) {
+        storeId_ = other.storeId_;
+        bitField0_ |= 0x00000010;
+        onChanged();
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -617,6 +688,11 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00000008;
               break;
             } // case 34
+            case 42: {
+              storeId_ = input.readStringRequireUtf8();
+              bitField0_ |= 0x00000010;
+              break;
+            } // case 42
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -1075,6 +1151,108 @@ private static final long serialVersionUID = 0L;
         accountIdentifier_ = null;
       }
       return accountIdentifierBuilder_;
+    }
+
+    private java.lang.Object storeId_ = "";
+    /**
+     * <pre>
+     * Where the code is used. Required when the code's batch is restricted to stores
+     * (CreateEarnCodesRequest.store_ids): another store (or none) is refused with
+     * EARN_CODE_NOT_FOR_STORE. At most 64 characters.
+     * </pre>
+     *
+     * <code>string store_id = 5 [json_name = "storeId"];</code>
+     * @return The storeId.
+     */
+    public java.lang.String getStoreId() {
+      java.lang.Object ref = storeId_;
+      if (!(ref instanceof java.lang.String)) {
+        com.google.protobuf.ByteString bs =
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        storeId_ = s;
+        return s;
+      } else {
+        return (java.lang.String) ref;
+      }
+    }
+    /**
+     * <pre>
+     * Where the code is used. Required when the code's batch is restricted to stores
+     * (CreateEarnCodesRequest.store_ids): another store (or none) is refused with
+     * EARN_CODE_NOT_FOR_STORE. At most 64 characters.
+     * </pre>
+     *
+     * <code>string store_id = 5 [json_name = "storeId"];</code>
+     * @return The bytes for storeId.
+     */
+    public com.google.protobuf.ByteString
+        getStoreIdBytes() {
+      java.lang.Object ref = storeId_;
+      if (ref instanceof String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        storeId_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+    /**
+     * <pre>
+     * Where the code is used. Required when the code's batch is restricted to stores
+     * (CreateEarnCodesRequest.store_ids): another store (or none) is refused with
+     * EARN_CODE_NOT_FOR_STORE. At most 64 characters.
+     * </pre>
+     *
+     * <code>string store_id = 5 [json_name = "storeId"];</code>
+     * @param value The storeId to set.
+     * @return This builder for chaining.
+     */
+    public Builder setStoreId(
+        java.lang.String value) {
+      if (value == null) { throw new NullPointerException(); }
+      storeId_ = value;
+      bitField0_ |= 0x00000010;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Where the code is used. Required when the code's batch is restricted to stores
+     * (CreateEarnCodesRequest.store_ids): another store (or none) is refused with
+     * EARN_CODE_NOT_FOR_STORE. At most 64 characters.
+     * </pre>
+     *
+     * <code>string store_id = 5 [json_name = "storeId"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearStoreId() {
+      storeId_ = getDefaultInstance().getStoreId();
+      bitField0_ = (bitField0_ & ~0x00000010);
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Where the code is used. Required when the code's batch is restricted to stores
+     * (CreateEarnCodesRequest.store_ids): another store (or none) is refused with
+     * EARN_CODE_NOT_FOR_STORE. At most 64 characters.
+     * </pre>
+     *
+     * <code>string store_id = 5 [json_name = "storeId"];</code>
+     * @param value The bytes for storeId to set.
+     * @return This builder for chaining.
+     */
+    public Builder setStoreIdBytes(
+        com.google.protobuf.ByteString value) {
+      if (value == null) { throw new NullPointerException(); }
+      checkByteStringIsUtf8(value);
+      storeId_ = value;
+      bitField0_ |= 0x00000010;
+      onChanged();
+      return this;
     }
 
     // @@protoc_insertion_point(builder_scope:rewards.loyalty.v1.EarnByCodeRequest)

@@ -100,4 +100,28 @@ public interface EarnByCodeRequestOrBuilder extends
    * <code>.rewards.accounts.v1.Identifier account_identifier = 4 [json_name = "accountIdentifier"];</code>
    */
   com.rewardscore.rewards.accounts.v1.IdentifierOrBuilder getAccountIdentifierOrBuilder();
+
+  /**
+   * <pre>
+   * Where the code is used. Required when the code's batch is restricted to stores
+   * (CreateEarnCodesRequest.store_ids): another store (or none) is refused with
+   * EARN_CODE_NOT_FOR_STORE. At most 64 characters.
+   * </pre>
+   *
+   * <code>string store_id = 5 [json_name = "storeId"];</code>
+   * @return The storeId.
+   */
+  java.lang.String getStoreId();
+  /**
+   * <pre>
+   * Where the code is used. Required when the code's batch is restricted to stores
+   * (CreateEarnCodesRequest.store_ids): another store (or none) is refused with
+   * EARN_CODE_NOT_FOR_STORE. At most 64 characters.
+   * </pre>
+   *
+   * <code>string store_id = 5 [json_name = "storeId"];</code>
+   * @return The bytes for storeId.
+   */
+  com.google.protobuf.ByteString
+      getStoreIdBytes();
 }

@@ -40,6 +40,10 @@ private static final long serialVersionUID = 0L;
         com.google.protobuf.LazyStringArrayList.emptyList();
     paymentCardType_ = "";
     lines_ = java.util.Collections.emptyList();
+    receiptDetails_ = java.util.Collections.emptyList();
+    receiptType_ = 0;
+    postedBy_ = "";
+    interactionPointId_ = "";
   }
 
   public static final com.google.protobuf.Descriptors.Descriptor
@@ -164,7 +168,8 @@ private static final long serialVersionUID = 0L;
   private volatile java.lang.Object storeId_ = "";
   /**
    * <pre>
-   * Where the purchase happened. Required; at most 64 characters.
+   * Where the purchase happened. Required unless an interaction point is named (then its
+   * store); at most 64 characters.
    * </pre>
    *
    * <code>string store_id = 3 [json_name = "storeId"];</code>
@@ -185,7 +190,8 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * Where the purchase happened. Required; at most 64 characters.
+   * Where the purchase happened. Required unless an interaction point is named (then its
+   * store); at most 64 characters.
    * </pre>
    *
    * <code>string store_id = 3 [json_name = "storeId"];</code>
@@ -563,6 +569,220 @@ private static final long serialVersionUID = 0L;
     return lines_.get(index);
   }
 
+  public static final int RECEIPT_DETAILS_FIELD_NUMBER = 10;
+  @SuppressWarnings("serial")
+  private java.util.List<com.rewardscore.rewards.loyalty.v1.ReceiptDetail> receiptDetails_;
+  /**
+   * <pre>
+   * Optional: the receipts this earn is for (seed 004), at most 50. When set, their amounts add
+   * up to bill_amount, and the points are computed per detail: each detail's amount earns by the
+   * RATIO and PROMOTION rules of its own store and the CARD_TYPE rules matching its payment
+   * method's code (else payment_card_type), the fractions summed and rounded once; TIER rules,
+   * the account's tier and the coupons apply to the whole bill. Kept in the history
+   * (PointsTransaction.receipt).
+   * </pre>
+   *
+   * <code>repeated .rewards.loyalty.v1.ReceiptDetail receipt_details = 10 [json_name = "receiptDetails"];</code>
+   */
+  @java.lang.Override
+  public java.util.List<com.rewardscore.rewards.loyalty.v1.ReceiptDetail> getReceiptDetailsList() {
+    return receiptDetails_;
+  }
+  /**
+   * <pre>
+   * Optional: the receipts this earn is for (seed 004), at most 50. When set, their amounts add
+   * up to bill_amount, and the points are computed per detail: each detail's amount earns by the
+   * RATIO and PROMOTION rules of its own store and the CARD_TYPE rules matching its payment
+   * method's code (else payment_card_type), the fractions summed and rounded once; TIER rules,
+   * the account's tier and the coupons apply to the whole bill. Kept in the history
+   * (PointsTransaction.receipt).
+   * </pre>
+   *
+   * <code>repeated .rewards.loyalty.v1.ReceiptDetail receipt_details = 10 [json_name = "receiptDetails"];</code>
+   */
+  @java.lang.Override
+  public java.util.List<? extends com.rewardscore.rewards.loyalty.v1.ReceiptDetailOrBuilder> 
+      getReceiptDetailsOrBuilderList() {
+    return receiptDetails_;
+  }
+  /**
+   * <pre>
+   * Optional: the receipts this earn is for (seed 004), at most 50. When set, their amounts add
+   * up to bill_amount, and the points are computed per detail: each detail's amount earns by the
+   * RATIO and PROMOTION rules of its own store and the CARD_TYPE rules matching its payment
+   * method's code (else payment_card_type), the fractions summed and rounded once; TIER rules,
+   * the account's tier and the coupons apply to the whole bill. Kept in the history
+   * (PointsTransaction.receipt).
+   * </pre>
+   *
+   * <code>repeated .rewards.loyalty.v1.ReceiptDetail receipt_details = 10 [json_name = "receiptDetails"];</code>
+   */
+  @java.lang.Override
+  public int getReceiptDetailsCount() {
+    return receiptDetails_.size();
+  }
+  /**
+   * <pre>
+   * Optional: the receipts this earn is for (seed 004), at most 50. When set, their amounts add
+   * up to bill_amount, and the points are computed per detail: each detail's amount earns by the
+   * RATIO and PROMOTION rules of its own store and the CARD_TYPE rules matching its payment
+   * method's code (else payment_card_type), the fractions summed and rounded once; TIER rules,
+   * the account's tier and the coupons apply to the whole bill. Kept in the history
+   * (PointsTransaction.receipt).
+   * </pre>
+   *
+   * <code>repeated .rewards.loyalty.v1.ReceiptDetail receipt_details = 10 [json_name = "receiptDetails"];</code>
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.loyalty.v1.ReceiptDetail getReceiptDetails(int index) {
+    return receiptDetails_.get(index);
+  }
+  /**
+   * <pre>
+   * Optional: the receipts this earn is for (seed 004), at most 50. When set, their amounts add
+   * up to bill_amount, and the points are computed per detail: each detail's amount earns by the
+   * RATIO and PROMOTION rules of its own store and the CARD_TYPE rules matching its payment
+   * method's code (else payment_card_type), the fractions summed and rounded once; TIER rules,
+   * the account's tier and the coupons apply to the whole bill. Kept in the history
+   * (PointsTransaction.receipt).
+   * </pre>
+   *
+   * <code>repeated .rewards.loyalty.v1.ReceiptDetail receipt_details = 10 [json_name = "receiptDetails"];</code>
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.loyalty.v1.ReceiptDetailOrBuilder getReceiptDetailsOrBuilder(
+      int index) {
+    return receiptDetails_.get(index);
+  }
+
+  public static final int RECEIPT_TYPE_FIELD_NUMBER = 11;
+  private int receiptType_ = 0;
+  /**
+   * <pre>
+   * Unset: SINGLE for at most one detail, COMBINE for more.
+   * </pre>
+   *
+   * <code>.rewards.loyalty.v1.ReceiptType receipt_type = 11 [json_name = "receiptType"];</code>
+   * @return The enum numeric value on the wire for receiptType.
+   */
+  @java.lang.Override public int getReceiptTypeValue() {
+    return receiptType_;
+  }
+  /**
+   * <pre>
+   * Unset: SINGLE for at most one detail, COMBINE for more.
+   * </pre>
+   *
+   * <code>.rewards.loyalty.v1.ReceiptType receipt_type = 11 [json_name = "receiptType"];</code>
+   * @return The receiptType.
+   */
+  @java.lang.Override public com.rewardscore.rewards.loyalty.v1.ReceiptType getReceiptType() {
+    com.rewardscore.rewards.loyalty.v1.ReceiptType result = com.rewardscore.rewards.loyalty.v1.ReceiptType.forNumber(receiptType_);
+    return result == null ? com.rewardscore.rewards.loyalty.v1.ReceiptType.UNRECOGNIZED : result;
+  }
+
+  public static final int POSTED_BY_FIELD_NUMBER = 12;
+  @SuppressWarnings("serial")
+  private volatile java.lang.Object postedBy_ = "";
+  /**
+   * <pre>
+   * Who posted the earn (a cashier, a back office user). At most 128 printable characters;
+   * empty: the API client's id.
+   * </pre>
+   *
+   * <code>string posted_by = 12 [json_name = "postedBy"];</code>
+   * @return The postedBy.
+   */
+  @java.lang.Override
+  public java.lang.String getPostedBy() {
+    java.lang.Object ref = postedBy_;
+    if (ref instanceof java.lang.String) {
+      return (java.lang.String) ref;
+    } else {
+      com.google.protobuf.ByteString bs = 
+          (com.google.protobuf.ByteString) ref;
+      java.lang.String s = bs.toStringUtf8();
+      postedBy_ = s;
+      return s;
+    }
+  }
+  /**
+   * <pre>
+   * Who posted the earn (a cashier, a back office user). At most 128 printable characters;
+   * empty: the API client's id.
+   * </pre>
+   *
+   * <code>string posted_by = 12 [json_name = "postedBy"];</code>
+   * @return The bytes for postedBy.
+   */
+  @java.lang.Override
+  public com.google.protobuf.ByteString
+      getPostedByBytes() {
+    java.lang.Object ref = postedBy_;
+    if (ref instanceof java.lang.String) {
+      com.google.protobuf.ByteString b = 
+          com.google.protobuf.ByteString.copyFromUtf8(
+              (java.lang.String) ref);
+      postedBy_ = b;
+      return b;
+    } else {
+      return (com.google.protobuf.ByteString) ref;
+    }
+  }
+
+  public static final int INTERACTION_POINT_ID_FIELD_NUMBER = 30;
+  @SuppressWarnings("serial")
+  private volatile java.lang.Object interactionPointId_ = "";
+  /**
+   * <pre>
+   * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+   * also accepted as the `interaction-id` request header) where the call happens: the store is
+   * then the point's (see InteractionPointService for the reasons), and both are recorded on the
+   * transaction. At most 64 characters. Empty: none.
+   * </pre>
+   *
+   * <code>string interaction_point_id = 30 [json_name = "interactionPointId"];</code>
+   * @return The interactionPointId.
+   */
+  @java.lang.Override
+  public java.lang.String getInteractionPointId() {
+    java.lang.Object ref = interactionPointId_;
+    if (ref instanceof java.lang.String) {
+      return (java.lang.String) ref;
+    } else {
+      com.google.protobuf.ByteString bs = 
+          (com.google.protobuf.ByteString) ref;
+      java.lang.String s = bs.toStringUtf8();
+      interactionPointId_ = s;
+      return s;
+    }
+  }
+  /**
+   * <pre>
+   * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+   * also accepted as the `interaction-id` request header) where the call happens: the store is
+   * then the point's (see InteractionPointService for the reasons), and both are recorded on the
+   * transaction. At most 64 characters. Empty: none.
+   * </pre>
+   *
+   * <code>string interaction_point_id = 30 [json_name = "interactionPointId"];</code>
+   * @return The bytes for interactionPointId.
+   */
+  @java.lang.Override
+  public com.google.protobuf.ByteString
+      getInteractionPointIdBytes() {
+    java.lang.Object ref = interactionPointId_;
+    if (ref instanceof java.lang.String) {
+      com.google.protobuf.ByteString b = 
+          com.google.protobuf.ByteString.copyFromUtf8(
+              (java.lang.String) ref);
+      interactionPointId_ = b;
+      return b;
+    } else {
+      return (com.google.protobuf.ByteString) ref;
+    }
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -603,6 +823,18 @@ private static final long serialVersionUID = 0L;
     }
     for (int i = 0; i < lines_.size(); i++) {
       output.writeMessage(9, lines_.get(i));
+    }
+    for (int i = 0; i < receiptDetails_.size(); i++) {
+      output.writeMessage(10, receiptDetails_.get(i));
+    }
+    if (receiptType_ != com.rewardscore.rewards.loyalty.v1.ReceiptType.RECEIPT_TYPE_UNSPECIFIED.getNumber()) {
+      output.writeEnum(11, receiptType_);
+    }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(postedBy_)) {
+      com.google.protobuf.GeneratedMessage.writeString(output, 12, postedBy_);
+    }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(interactionPointId_)) {
+      com.google.protobuf.GeneratedMessage.writeString(output, 30, interactionPointId_);
     }
     getUnknownFields().writeTo(output);
   }
@@ -648,6 +880,25 @@ private static final long serialVersionUID = 0L;
           }
           size += 1 * count;
         }
+
+        {
+          final int count = receiptDetails_.size();
+          for (int i = 0; i < count; i++) {
+            size += com.google.protobuf.CodedOutputStream
+              .computeMessageSizeNoTag(receiptDetails_.get(i));
+          }
+          size += 1 * count;
+        }
+    if (receiptType_ != com.rewardscore.rewards.loyalty.v1.ReceiptType.RECEIPT_TYPE_UNSPECIFIED.getNumber()) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeEnumSize(11, receiptType_);
+    }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(postedBy_)) {
+      size += com.google.protobuf.GeneratedMessage.computeStringSize(12, postedBy_);
+    }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(interactionPointId_)) {
+      size += com.google.protobuf.GeneratedMessage.computeStringSize(30, interactionPointId_);
+    }
     return size;
   }
   @java.lang.Override
@@ -696,6 +947,13 @@ private static final long serialVersionUID = 0L;
     }
     if (!getLinesList()
         .equals(other.getLinesList())) return false;
+    if (!getReceiptDetailsList()
+        .equals(other.getReceiptDetailsList())) return false;
+    if (receiptType_ != other.receiptType_) return false;
+    if (!getPostedBy()
+        .equals(other.getPostedBy())) return false;
+    if (!getInteractionPointId()
+        .equals(other.getInteractionPointId())) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -733,6 +991,16 @@ private static final long serialVersionUID = 0L;
       hash = (37 * hash) + LINES_FIELD_NUMBER;
       hash = (53 * hash) + getLinesList().hashCode();
     }
+    if (getReceiptDetailsCount() > 0) {
+      hash = (37 * hash) + RECEIPT_DETAILS_FIELD_NUMBER;
+      hash = (53 * hash) + getReceiptDetailsList().hashCode();
+    }
+    hash = (37 * hash) + RECEIPT_TYPE_FIELD_NUMBER;
+    hash = (53 * hash) + receiptType_;
+    hash = (37 * hash) + POSTED_BY_FIELD_NUMBER;
+    hash = (53 * hash) + getPostedBy().hashCode();
+    hash = (37 * hash) + INTERACTION_POINT_ID_FIELD_NUMBER;
+    hash = (53 * hash) + getInteractionPointId().hashCode();
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -870,6 +1138,7 @@ private static final long serialVersionUID = 0L;
         internalGetBillAmountFieldBuilder();
         internalGetAccountIdentifierFieldBuilder();
         internalGetLinesFieldBuilder();
+        internalGetReceiptDetailsFieldBuilder();
       }
     }
     @java.lang.Override
@@ -900,6 +1169,16 @@ private static final long serialVersionUID = 0L;
         linesBuilder_.clear();
       }
       bitField0_ = (bitField0_ & ~0x00000100);
+      if (receiptDetailsBuilder_ == null) {
+        receiptDetails_ = java.util.Collections.emptyList();
+      } else {
+        receiptDetails_ = null;
+        receiptDetailsBuilder_.clear();
+      }
+      bitField0_ = (bitField0_ & ~0x00000200);
+      receiptType_ = 0;
+      postedBy_ = "";
+      interactionPointId_ = "";
       return this;
     }
 
@@ -942,6 +1221,15 @@ private static final long serialVersionUID = 0L;
       } else {
         result.lines_ = linesBuilder_.build();
       }
+      if (receiptDetailsBuilder_ == null) {
+        if (((bitField0_ & 0x00000200) != 0)) {
+          receiptDetails_ = java.util.Collections.unmodifiableList(receiptDetails_);
+          bitField0_ = (bitField0_ & ~0x00000200);
+        }
+        result.receiptDetails_ = receiptDetails_;
+      } else {
+        result.receiptDetails_ = receiptDetailsBuilder_.build();
+      }
     }
 
     private void buildPartial0(com.rewardscore.rewards.loyalty.v1.EarnPointsRequest result) {
@@ -977,6 +1265,15 @@ private static final long serialVersionUID = 0L;
             ? accountIdentifier_
             : accountIdentifierBuilder_.build();
         to_bitField0_ |= 0x00000002;
+      }
+      if (((from_bitField0_ & 0x00000400) != 0)) {
+        result.receiptType_ = receiptType_;
+      }
+      if (((from_bitField0_ & 0x00000800) != 0)) {
+        result.postedBy_ = postedBy_;
+      }
+      if (((from_bitField0_ & 0x00001000) != 0)) {
+        result.interactionPointId_ = interactionPointId_;
       }
       result.bitField0_ |= to_bitField0_;
     }
@@ -1059,6 +1356,45 @@ private static final long serialVersionUID = 0L;
             linesBuilder_.addAllMessages(other.lines_);
           }
         }
+      }
+      if (receiptDetailsBuilder_ == null) {
+        if (!other.receiptDetails_.isEmpty()) {
+          if (receiptDetails_.isEmpty()) {
+            receiptDetails_ = other.receiptDetails_;
+            bitField0_ = (bitField0_ & ~0x00000200);
+          } else {
+            ensureReceiptDetailsIsMutable();
+            receiptDetails_.addAll(other.receiptDetails_);
+          }
+          onChanged();
+        }
+      } else {
+        if (!other.receiptDetails_.isEmpty()) {
+          if (receiptDetailsBuilder_.isEmpty()) {
+            receiptDetailsBuilder_.dispose();
+            receiptDetailsBuilder_ = null;
+            receiptDetails_ = other.receiptDetails_;
+            bitField0_ = (bitField0_ & ~0x00000200);
+            receiptDetailsBuilder_ = 
+              com.google.protobuf.GeneratedMessage.alwaysUseFieldBuilders ?
+                 internalGetReceiptDetailsFieldBuilder() : null;
+          } else {
+            receiptDetailsBuilder_.addAllMessages(other.receiptDetails_);
+          }
+        }
+      }
+      if (other.receiptType_ != 0) {
+        setReceiptTypeValue(other.getReceiptTypeValue());
+      }
+      if (!other.getPostedBy().isEmpty()) {
+        postedBy_ = other.postedBy_;
+        bitField0_ |= 0x00000800;
+        onChanged();
+      }
+      if (!other.getInteractionPointId().isEmpty()) {
+        interactionPointId_ = other.interactionPointId_;
+        bitField0_ |= 0x00001000;
+        onChanged();
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -1143,6 +1479,34 @@ private static final long serialVersionUID = 0L;
               }
               break;
             } // case 74
+            case 82: {
+              com.rewardscore.rewards.loyalty.v1.ReceiptDetail m =
+                  input.readMessage(
+                      com.rewardscore.rewards.loyalty.v1.ReceiptDetail.parser(),
+                      extensionRegistry);
+              if (receiptDetailsBuilder_ == null) {
+                ensureReceiptDetailsIsMutable();
+                receiptDetails_.add(m);
+              } else {
+                receiptDetailsBuilder_.addMessage(m);
+              }
+              break;
+            } // case 82
+            case 88: {
+              receiptType_ = input.readEnum();
+              bitField0_ |= 0x00000400;
+              break;
+            } // case 88
+            case 98: {
+              postedBy_ = input.readStringRequireUtf8();
+              bitField0_ |= 0x00000800;
+              break;
+            } // case 98
+            case 242: {
+              interactionPointId_ = input.readStringRequireUtf8();
+              bitField0_ |= 0x00001000;
+              break;
+            } // case 242
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -1357,7 +1721,8 @@ private static final long serialVersionUID = 0L;
     private java.lang.Object storeId_ = "";
     /**
      * <pre>
-     * Where the purchase happened. Required; at most 64 characters.
+     * Where the purchase happened. Required unless an interaction point is named (then its
+     * store); at most 64 characters.
      * </pre>
      *
      * <code>string store_id = 3 [json_name = "storeId"];</code>
@@ -1377,7 +1742,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Where the purchase happened. Required; at most 64 characters.
+     * Where the purchase happened. Required unless an interaction point is named (then its
+     * store); at most 64 characters.
      * </pre>
      *
      * <code>string store_id = 3 [json_name = "storeId"];</code>
@@ -1398,7 +1764,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Where the purchase happened. Required; at most 64 characters.
+     * Where the purchase happened. Required unless an interaction point is named (then its
+     * store); at most 64 characters.
      * </pre>
      *
      * <code>string store_id = 3 [json_name = "storeId"];</code>
@@ -1415,7 +1782,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Where the purchase happened. Required; at most 64 characters.
+     * Where the purchase happened. Required unless an interaction point is named (then its
+     * store); at most 64 characters.
      * </pre>
      *
      * <code>string store_id = 3 [json_name = "storeId"];</code>
@@ -1429,7 +1797,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Where the purchase happened. Required; at most 64 characters.
+     * Where the purchase happened. Required unless an interaction point is named (then its
+     * store); at most 64 characters.
      * </pre>
      *
      * <code>string store_id = 3 [json_name = "storeId"];</code>
@@ -2582,6 +2951,684 @@ private static final long serialVersionUID = 0L;
         lines_ = null;
       }
       return linesBuilder_;
+    }
+
+    private java.util.List<com.rewardscore.rewards.loyalty.v1.ReceiptDetail> receiptDetails_ =
+      java.util.Collections.emptyList();
+    private void ensureReceiptDetailsIsMutable() {
+      if (!((bitField0_ & 0x00000200) != 0)) {
+        receiptDetails_ = new java.util.ArrayList<com.rewardscore.rewards.loyalty.v1.ReceiptDetail>(receiptDetails_);
+        bitField0_ |= 0x00000200;
+       }
+    }
+
+    private com.google.protobuf.RepeatedFieldBuilder<
+        com.rewardscore.rewards.loyalty.v1.ReceiptDetail, com.rewardscore.rewards.loyalty.v1.ReceiptDetail.Builder, com.rewardscore.rewards.loyalty.v1.ReceiptDetailOrBuilder> receiptDetailsBuilder_;
+
+    /**
+     * <pre>
+     * Optional: the receipts this earn is for (seed 004), at most 50. When set, their amounts add
+     * up to bill_amount, and the points are computed per detail: each detail's amount earns by the
+     * RATIO and PROMOTION rules of its own store and the CARD_TYPE rules matching its payment
+     * method's code (else payment_card_type), the fractions summed and rounded once; TIER rules,
+     * the account's tier and the coupons apply to the whole bill. Kept in the history
+     * (PointsTransaction.receipt).
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.ReceiptDetail receipt_details = 10 [json_name = "receiptDetails"];</code>
+     */
+    public java.util.List<com.rewardscore.rewards.loyalty.v1.ReceiptDetail> getReceiptDetailsList() {
+      if (receiptDetailsBuilder_ == null) {
+        return java.util.Collections.unmodifiableList(receiptDetails_);
+      } else {
+        return receiptDetailsBuilder_.getMessageList();
+      }
+    }
+    /**
+     * <pre>
+     * Optional: the receipts this earn is for (seed 004), at most 50. When set, their amounts add
+     * up to bill_amount, and the points are computed per detail: each detail's amount earns by the
+     * RATIO and PROMOTION rules of its own store and the CARD_TYPE rules matching its payment
+     * method's code (else payment_card_type), the fractions summed and rounded once; TIER rules,
+     * the account's tier and the coupons apply to the whole bill. Kept in the history
+     * (PointsTransaction.receipt).
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.ReceiptDetail receipt_details = 10 [json_name = "receiptDetails"];</code>
+     */
+    public int getReceiptDetailsCount() {
+      if (receiptDetailsBuilder_ == null) {
+        return receiptDetails_.size();
+      } else {
+        return receiptDetailsBuilder_.getCount();
+      }
+    }
+    /**
+     * <pre>
+     * Optional: the receipts this earn is for (seed 004), at most 50. When set, their amounts add
+     * up to bill_amount, and the points are computed per detail: each detail's amount earns by the
+     * RATIO and PROMOTION rules of its own store and the CARD_TYPE rules matching its payment
+     * method's code (else payment_card_type), the fractions summed and rounded once; TIER rules,
+     * the account's tier and the coupons apply to the whole bill. Kept in the history
+     * (PointsTransaction.receipt).
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.ReceiptDetail receipt_details = 10 [json_name = "receiptDetails"];</code>
+     */
+    public com.rewardscore.rewards.loyalty.v1.ReceiptDetail getReceiptDetails(int index) {
+      if (receiptDetailsBuilder_ == null) {
+        return receiptDetails_.get(index);
+      } else {
+        return receiptDetailsBuilder_.getMessage(index);
+      }
+    }
+    /**
+     * <pre>
+     * Optional: the receipts this earn is for (seed 004), at most 50. When set, their amounts add
+     * up to bill_amount, and the points are computed per detail: each detail's amount earns by the
+     * RATIO and PROMOTION rules of its own store and the CARD_TYPE rules matching its payment
+     * method's code (else payment_card_type), the fractions summed and rounded once; TIER rules,
+     * the account's tier and the coupons apply to the whole bill. Kept in the history
+     * (PointsTransaction.receipt).
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.ReceiptDetail receipt_details = 10 [json_name = "receiptDetails"];</code>
+     */
+    public Builder setReceiptDetails(
+        int index, com.rewardscore.rewards.loyalty.v1.ReceiptDetail value) {
+      if (receiptDetailsBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        ensureReceiptDetailsIsMutable();
+        receiptDetails_.set(index, value);
+        onChanged();
+      } else {
+        receiptDetailsBuilder_.setMessage(index, value);
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * Optional: the receipts this earn is for (seed 004), at most 50. When set, their amounts add
+     * up to bill_amount, and the points are computed per detail: each detail's amount earns by the
+     * RATIO and PROMOTION rules of its own store and the CARD_TYPE rules matching its payment
+     * method's code (else payment_card_type), the fractions summed and rounded once; TIER rules,
+     * the account's tier and the coupons apply to the whole bill. Kept in the history
+     * (PointsTransaction.receipt).
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.ReceiptDetail receipt_details = 10 [json_name = "receiptDetails"];</code>
+     */
+    public Builder setReceiptDetails(
+        int index, com.rewardscore.rewards.loyalty.v1.ReceiptDetail.Builder builderForValue) {
+      if (receiptDetailsBuilder_ == null) {
+        ensureReceiptDetailsIsMutable();
+        receiptDetails_.set(index, builderForValue.build());
+        onChanged();
+      } else {
+        receiptDetailsBuilder_.setMessage(index, builderForValue.build());
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * Optional: the receipts this earn is for (seed 004), at most 50. When set, their amounts add
+     * up to bill_amount, and the points are computed per detail: each detail's amount earns by the
+     * RATIO and PROMOTION rules of its own store and the CARD_TYPE rules matching its payment
+     * method's code (else payment_card_type), the fractions summed and rounded once; TIER rules,
+     * the account's tier and the coupons apply to the whole bill. Kept in the history
+     * (PointsTransaction.receipt).
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.ReceiptDetail receipt_details = 10 [json_name = "receiptDetails"];</code>
+     */
+    public Builder addReceiptDetails(com.rewardscore.rewards.loyalty.v1.ReceiptDetail value) {
+      if (receiptDetailsBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        ensureReceiptDetailsIsMutable();
+        receiptDetails_.add(value);
+        onChanged();
+      } else {
+        receiptDetailsBuilder_.addMessage(value);
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * Optional: the receipts this earn is for (seed 004), at most 50. When set, their amounts add
+     * up to bill_amount, and the points are computed per detail: each detail's amount earns by the
+     * RATIO and PROMOTION rules of its own store and the CARD_TYPE rules matching its payment
+     * method's code (else payment_card_type), the fractions summed and rounded once; TIER rules,
+     * the account's tier and the coupons apply to the whole bill. Kept in the history
+     * (PointsTransaction.receipt).
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.ReceiptDetail receipt_details = 10 [json_name = "receiptDetails"];</code>
+     */
+    public Builder addReceiptDetails(
+        int index, com.rewardscore.rewards.loyalty.v1.ReceiptDetail value) {
+      if (receiptDetailsBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        ensureReceiptDetailsIsMutable();
+        receiptDetails_.add(index, value);
+        onChanged();
+      } else {
+        receiptDetailsBuilder_.addMessage(index, value);
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * Optional: the receipts this earn is for (seed 004), at most 50. When set, their amounts add
+     * up to bill_amount, and the points are computed per detail: each detail's amount earns by the
+     * RATIO and PROMOTION rules of its own store and the CARD_TYPE rules matching its payment
+     * method's code (else payment_card_type), the fractions summed and rounded once; TIER rules,
+     * the account's tier and the coupons apply to the whole bill. Kept in the history
+     * (PointsTransaction.receipt).
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.ReceiptDetail receipt_details = 10 [json_name = "receiptDetails"];</code>
+     */
+    public Builder addReceiptDetails(
+        com.rewardscore.rewards.loyalty.v1.ReceiptDetail.Builder builderForValue) {
+      if (receiptDetailsBuilder_ == null) {
+        ensureReceiptDetailsIsMutable();
+        receiptDetails_.add(builderForValue.build());
+        onChanged();
+      } else {
+        receiptDetailsBuilder_.addMessage(builderForValue.build());
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * Optional: the receipts this earn is for (seed 004), at most 50. When set, their amounts add
+     * up to bill_amount, and the points are computed per detail: each detail's amount earns by the
+     * RATIO and PROMOTION rules of its own store and the CARD_TYPE rules matching its payment
+     * method's code (else payment_card_type), the fractions summed and rounded once; TIER rules,
+     * the account's tier and the coupons apply to the whole bill. Kept in the history
+     * (PointsTransaction.receipt).
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.ReceiptDetail receipt_details = 10 [json_name = "receiptDetails"];</code>
+     */
+    public Builder addReceiptDetails(
+        int index, com.rewardscore.rewards.loyalty.v1.ReceiptDetail.Builder builderForValue) {
+      if (receiptDetailsBuilder_ == null) {
+        ensureReceiptDetailsIsMutable();
+        receiptDetails_.add(index, builderForValue.build());
+        onChanged();
+      } else {
+        receiptDetailsBuilder_.addMessage(index, builderForValue.build());
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * Optional: the receipts this earn is for (seed 004), at most 50. When set, their amounts add
+     * up to bill_amount, and the points are computed per detail: each detail's amount earns by the
+     * RATIO and PROMOTION rules of its own store and the CARD_TYPE rules matching its payment
+     * method's code (else payment_card_type), the fractions summed and rounded once; TIER rules,
+     * the account's tier and the coupons apply to the whole bill. Kept in the history
+     * (PointsTransaction.receipt).
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.ReceiptDetail receipt_details = 10 [json_name = "receiptDetails"];</code>
+     */
+    public Builder addAllReceiptDetails(
+        java.lang.Iterable<? extends com.rewardscore.rewards.loyalty.v1.ReceiptDetail> values) {
+      if (receiptDetailsBuilder_ == null) {
+        ensureReceiptDetailsIsMutable();
+        com.google.protobuf.AbstractMessageLite.Builder.addAll(
+            values, receiptDetails_);
+        onChanged();
+      } else {
+        receiptDetailsBuilder_.addAllMessages(values);
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * Optional: the receipts this earn is for (seed 004), at most 50. When set, their amounts add
+     * up to bill_amount, and the points are computed per detail: each detail's amount earns by the
+     * RATIO and PROMOTION rules of its own store and the CARD_TYPE rules matching its payment
+     * method's code (else payment_card_type), the fractions summed and rounded once; TIER rules,
+     * the account's tier and the coupons apply to the whole bill. Kept in the history
+     * (PointsTransaction.receipt).
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.ReceiptDetail receipt_details = 10 [json_name = "receiptDetails"];</code>
+     */
+    public Builder clearReceiptDetails() {
+      if (receiptDetailsBuilder_ == null) {
+        receiptDetails_ = java.util.Collections.emptyList();
+        bitField0_ = (bitField0_ & ~0x00000200);
+        onChanged();
+      } else {
+        receiptDetailsBuilder_.clear();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * Optional: the receipts this earn is for (seed 004), at most 50. When set, their amounts add
+     * up to bill_amount, and the points are computed per detail: each detail's amount earns by the
+     * RATIO and PROMOTION rules of its own store and the CARD_TYPE rules matching its payment
+     * method's code (else payment_card_type), the fractions summed and rounded once; TIER rules,
+     * the account's tier and the coupons apply to the whole bill. Kept in the history
+     * (PointsTransaction.receipt).
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.ReceiptDetail receipt_details = 10 [json_name = "receiptDetails"];</code>
+     */
+    public Builder removeReceiptDetails(int index) {
+      if (receiptDetailsBuilder_ == null) {
+        ensureReceiptDetailsIsMutable();
+        receiptDetails_.remove(index);
+        onChanged();
+      } else {
+        receiptDetailsBuilder_.remove(index);
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * Optional: the receipts this earn is for (seed 004), at most 50. When set, their amounts add
+     * up to bill_amount, and the points are computed per detail: each detail's amount earns by the
+     * RATIO and PROMOTION rules of its own store and the CARD_TYPE rules matching its payment
+     * method's code (else payment_card_type), the fractions summed and rounded once; TIER rules,
+     * the account's tier and the coupons apply to the whole bill. Kept in the history
+     * (PointsTransaction.receipt).
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.ReceiptDetail receipt_details = 10 [json_name = "receiptDetails"];</code>
+     */
+    public com.rewardscore.rewards.loyalty.v1.ReceiptDetail.Builder getReceiptDetailsBuilder(
+        int index) {
+      return internalGetReceiptDetailsFieldBuilder().getBuilder(index);
+    }
+    /**
+     * <pre>
+     * Optional: the receipts this earn is for (seed 004), at most 50. When set, their amounts add
+     * up to bill_amount, and the points are computed per detail: each detail's amount earns by the
+     * RATIO and PROMOTION rules of its own store and the CARD_TYPE rules matching its payment
+     * method's code (else payment_card_type), the fractions summed and rounded once; TIER rules,
+     * the account's tier and the coupons apply to the whole bill. Kept in the history
+     * (PointsTransaction.receipt).
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.ReceiptDetail receipt_details = 10 [json_name = "receiptDetails"];</code>
+     */
+    public com.rewardscore.rewards.loyalty.v1.ReceiptDetailOrBuilder getReceiptDetailsOrBuilder(
+        int index) {
+      if (receiptDetailsBuilder_ == null) {
+        return receiptDetails_.get(index);  } else {
+        return receiptDetailsBuilder_.getMessageOrBuilder(index);
+      }
+    }
+    /**
+     * <pre>
+     * Optional: the receipts this earn is for (seed 004), at most 50. When set, their amounts add
+     * up to bill_amount, and the points are computed per detail: each detail's amount earns by the
+     * RATIO and PROMOTION rules of its own store and the CARD_TYPE rules matching its payment
+     * method's code (else payment_card_type), the fractions summed and rounded once; TIER rules,
+     * the account's tier and the coupons apply to the whole bill. Kept in the history
+     * (PointsTransaction.receipt).
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.ReceiptDetail receipt_details = 10 [json_name = "receiptDetails"];</code>
+     */
+    public java.util.List<? extends com.rewardscore.rewards.loyalty.v1.ReceiptDetailOrBuilder> 
+         getReceiptDetailsOrBuilderList() {
+      if (receiptDetailsBuilder_ != null) {
+        return receiptDetailsBuilder_.getMessageOrBuilderList();
+      } else {
+        return java.util.Collections.unmodifiableList(receiptDetails_);
+      }
+    }
+    /**
+     * <pre>
+     * Optional: the receipts this earn is for (seed 004), at most 50. When set, their amounts add
+     * up to bill_amount, and the points are computed per detail: each detail's amount earns by the
+     * RATIO and PROMOTION rules of its own store and the CARD_TYPE rules matching its payment
+     * method's code (else payment_card_type), the fractions summed and rounded once; TIER rules,
+     * the account's tier and the coupons apply to the whole bill. Kept in the history
+     * (PointsTransaction.receipt).
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.ReceiptDetail receipt_details = 10 [json_name = "receiptDetails"];</code>
+     */
+    public com.rewardscore.rewards.loyalty.v1.ReceiptDetail.Builder addReceiptDetailsBuilder() {
+      return internalGetReceiptDetailsFieldBuilder().addBuilder(
+          com.rewardscore.rewards.loyalty.v1.ReceiptDetail.getDefaultInstance());
+    }
+    /**
+     * <pre>
+     * Optional: the receipts this earn is for (seed 004), at most 50. When set, their amounts add
+     * up to bill_amount, and the points are computed per detail: each detail's amount earns by the
+     * RATIO and PROMOTION rules of its own store and the CARD_TYPE rules matching its payment
+     * method's code (else payment_card_type), the fractions summed and rounded once; TIER rules,
+     * the account's tier and the coupons apply to the whole bill. Kept in the history
+     * (PointsTransaction.receipt).
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.ReceiptDetail receipt_details = 10 [json_name = "receiptDetails"];</code>
+     */
+    public com.rewardscore.rewards.loyalty.v1.ReceiptDetail.Builder addReceiptDetailsBuilder(
+        int index) {
+      return internalGetReceiptDetailsFieldBuilder().addBuilder(
+          index, com.rewardscore.rewards.loyalty.v1.ReceiptDetail.getDefaultInstance());
+    }
+    /**
+     * <pre>
+     * Optional: the receipts this earn is for (seed 004), at most 50. When set, their amounts add
+     * up to bill_amount, and the points are computed per detail: each detail's amount earns by the
+     * RATIO and PROMOTION rules of its own store and the CARD_TYPE rules matching its payment
+     * method's code (else payment_card_type), the fractions summed and rounded once; TIER rules,
+     * the account's tier and the coupons apply to the whole bill. Kept in the history
+     * (PointsTransaction.receipt).
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.ReceiptDetail receipt_details = 10 [json_name = "receiptDetails"];</code>
+     */
+    public java.util.List<com.rewardscore.rewards.loyalty.v1.ReceiptDetail.Builder> 
+         getReceiptDetailsBuilderList() {
+      return internalGetReceiptDetailsFieldBuilder().getBuilderList();
+    }
+    private com.google.protobuf.RepeatedFieldBuilder<
+        com.rewardscore.rewards.loyalty.v1.ReceiptDetail, com.rewardscore.rewards.loyalty.v1.ReceiptDetail.Builder, com.rewardscore.rewards.loyalty.v1.ReceiptDetailOrBuilder> 
+        internalGetReceiptDetailsFieldBuilder() {
+      if (receiptDetailsBuilder_ == null) {
+        receiptDetailsBuilder_ = new com.google.protobuf.RepeatedFieldBuilder<
+            com.rewardscore.rewards.loyalty.v1.ReceiptDetail, com.rewardscore.rewards.loyalty.v1.ReceiptDetail.Builder, com.rewardscore.rewards.loyalty.v1.ReceiptDetailOrBuilder>(
+                receiptDetails_,
+                ((bitField0_ & 0x00000200) != 0),
+                getParentForChildren(),
+                isClean());
+        receiptDetails_ = null;
+      }
+      return receiptDetailsBuilder_;
+    }
+
+    private int receiptType_ = 0;
+    /**
+     * <pre>
+     * Unset: SINGLE for at most one detail, COMBINE for more.
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.ReceiptType receipt_type = 11 [json_name = "receiptType"];</code>
+     * @return The enum numeric value on the wire for receiptType.
+     */
+    @java.lang.Override public int getReceiptTypeValue() {
+      return receiptType_;
+    }
+    /**
+     * <pre>
+     * Unset: SINGLE for at most one detail, COMBINE for more.
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.ReceiptType receipt_type = 11 [json_name = "receiptType"];</code>
+     * @param value The enum numeric value on the wire for receiptType to set.
+     * @return This builder for chaining.
+     */
+    public Builder setReceiptTypeValue(int value) {
+      receiptType_ = value;
+      bitField0_ |= 0x00000400;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Unset: SINGLE for at most one detail, COMBINE for more.
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.ReceiptType receipt_type = 11 [json_name = "receiptType"];</code>
+     * @return The receiptType.
+     */
+    @java.lang.Override
+    public com.rewardscore.rewards.loyalty.v1.ReceiptType getReceiptType() {
+      com.rewardscore.rewards.loyalty.v1.ReceiptType result = com.rewardscore.rewards.loyalty.v1.ReceiptType.forNumber(receiptType_);
+      return result == null ? com.rewardscore.rewards.loyalty.v1.ReceiptType.UNRECOGNIZED : result;
+    }
+    /**
+     * <pre>
+     * Unset: SINGLE for at most one detail, COMBINE for more.
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.ReceiptType receipt_type = 11 [json_name = "receiptType"];</code>
+     * @param value The receiptType to set.
+     * @throws IllegalArgumentException if UNRECOGNIZED is provided.
+     * @return This builder for chaining.
+     */
+    public Builder setReceiptType(com.rewardscore.rewards.loyalty.v1.ReceiptType value) {
+      if (value == null) { throw new NullPointerException(); }
+      bitField0_ |= 0x00000400;
+      receiptType_ = value.getNumber();
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Unset: SINGLE for at most one detail, COMBINE for more.
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.ReceiptType receipt_type = 11 [json_name = "receiptType"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearReceiptType() {
+      bitField0_ = (bitField0_ & ~0x00000400);
+      receiptType_ = 0;
+      onChanged();
+      return this;
+    }
+
+    private java.lang.Object postedBy_ = "";
+    /**
+     * <pre>
+     * Who posted the earn (a cashier, a back office user). At most 128 printable characters;
+     * empty: the API client's id.
+     * </pre>
+     *
+     * <code>string posted_by = 12 [json_name = "postedBy"];</code>
+     * @return The postedBy.
+     */
+    public java.lang.String getPostedBy() {
+      java.lang.Object ref = postedBy_;
+      if (!(ref instanceof java.lang.String)) {
+        com.google.protobuf.ByteString bs =
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        postedBy_ = s;
+        return s;
+      } else {
+        return (java.lang.String) ref;
+      }
+    }
+    /**
+     * <pre>
+     * Who posted the earn (a cashier, a back office user). At most 128 printable characters;
+     * empty: the API client's id.
+     * </pre>
+     *
+     * <code>string posted_by = 12 [json_name = "postedBy"];</code>
+     * @return The bytes for postedBy.
+     */
+    public com.google.protobuf.ByteString
+        getPostedByBytes() {
+      java.lang.Object ref = postedBy_;
+      if (ref instanceof String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        postedBy_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+    /**
+     * <pre>
+     * Who posted the earn (a cashier, a back office user). At most 128 printable characters;
+     * empty: the API client's id.
+     * </pre>
+     *
+     * <code>string posted_by = 12 [json_name = "postedBy"];</code>
+     * @param value The postedBy to set.
+     * @return This builder for chaining.
+     */
+    public Builder setPostedBy(
+        java.lang.String value) {
+      if (value == null) { throw new NullPointerException(); }
+      postedBy_ = value;
+      bitField0_ |= 0x00000800;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Who posted the earn (a cashier, a back office user). At most 128 printable characters;
+     * empty: the API client's id.
+     * </pre>
+     *
+     * <code>string posted_by = 12 [json_name = "postedBy"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearPostedBy() {
+      postedBy_ = getDefaultInstance().getPostedBy();
+      bitField0_ = (bitField0_ & ~0x00000800);
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Who posted the earn (a cashier, a back office user). At most 128 printable characters;
+     * empty: the API client's id.
+     * </pre>
+     *
+     * <code>string posted_by = 12 [json_name = "postedBy"];</code>
+     * @param value The bytes for postedBy to set.
+     * @return This builder for chaining.
+     */
+    public Builder setPostedByBytes(
+        com.google.protobuf.ByteString value) {
+      if (value == null) { throw new NullPointerException(); }
+      checkByteStringIsUtf8(value);
+      postedBy_ = value;
+      bitField0_ |= 0x00000800;
+      onChanged();
+      return this;
+    }
+
+    private java.lang.Object interactionPointId_ = "";
+    /**
+     * <pre>
+     * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+     * also accepted as the `interaction-id` request header) where the call happens: the store is
+     * then the point's (see InteractionPointService for the reasons), and both are recorded on the
+     * transaction. At most 64 characters. Empty: none.
+     * </pre>
+     *
+     * <code>string interaction_point_id = 30 [json_name = "interactionPointId"];</code>
+     * @return The interactionPointId.
+     */
+    public java.lang.String getInteractionPointId() {
+      java.lang.Object ref = interactionPointId_;
+      if (!(ref instanceof java.lang.String)) {
+        com.google.protobuf.ByteString bs =
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        interactionPointId_ = s;
+        return s;
+      } else {
+        return (java.lang.String) ref;
+      }
+    }
+    /**
+     * <pre>
+     * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+     * also accepted as the `interaction-id` request header) where the call happens: the store is
+     * then the point's (see InteractionPointService for the reasons), and both are recorded on the
+     * transaction. At most 64 characters. Empty: none.
+     * </pre>
+     *
+     * <code>string interaction_point_id = 30 [json_name = "interactionPointId"];</code>
+     * @return The bytes for interactionPointId.
+     */
+    public com.google.protobuf.ByteString
+        getInteractionPointIdBytes() {
+      java.lang.Object ref = interactionPointId_;
+      if (ref instanceof String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        interactionPointId_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+    /**
+     * <pre>
+     * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+     * also accepted as the `interaction-id` request header) where the call happens: the store is
+     * then the point's (see InteractionPointService for the reasons), and both are recorded on the
+     * transaction. At most 64 characters. Empty: none.
+     * </pre>
+     *
+     * <code>string interaction_point_id = 30 [json_name = "interactionPointId"];</code>
+     * @param value The interactionPointId to set.
+     * @return This builder for chaining.
+     */
+    public Builder setInteractionPointId(
+        java.lang.String value) {
+      if (value == null) { throw new NullPointerException(); }
+      interactionPointId_ = value;
+      bitField0_ |= 0x00001000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+     * also accepted as the `interaction-id` request header) where the call happens: the store is
+     * then the point's (see InteractionPointService for the reasons), and both are recorded on the
+     * transaction. At most 64 characters. Empty: none.
+     * </pre>
+     *
+     * <code>string interaction_point_id = 30 [json_name = "interactionPointId"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearInteractionPointId() {
+      interactionPointId_ = getDefaultInstance().getInteractionPointId();
+      bitField0_ = (bitField0_ & ~0x00001000);
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+     * also accepted as the `interaction-id` request header) where the call happens: the store is
+     * then the point's (see InteractionPointService for the reasons), and both are recorded on the
+     * transaction. At most 64 characters. Empty: none.
+     * </pre>
+     *
+     * <code>string interaction_point_id = 30 [json_name = "interactionPointId"];</code>
+     * @param value The bytes for interactionPointId to set.
+     * @return This builder for chaining.
+     */
+    public Builder setInteractionPointIdBytes(
+        com.google.protobuf.ByteString value) {
+      if (value == null) { throw new NullPointerException(); }
+      checkByteStringIsUtf8(value);
+      interactionPointId_ = value;
+      bitField0_ |= 0x00001000;
+      onChanged();
+      return this;
     }
 
     // @@protoc_insertion_point(builder_scope:rewards.loyalty.v1.EarnPointsRequest)

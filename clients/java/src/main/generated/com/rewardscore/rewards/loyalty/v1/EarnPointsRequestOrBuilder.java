@@ -56,7 +56,8 @@ public interface EarnPointsRequestOrBuilder extends
 
   /**
    * <pre>
-   * Where the purchase happened. Required; at most 64 characters.
+   * Where the purchase happened. Required unless an interaction point is named (then its
+   * store); at most 64 characters.
    * </pre>
    *
    * <code>string store_id = 3 [json_name = "storeId"];</code>
@@ -65,7 +66,8 @@ public interface EarnPointsRequestOrBuilder extends
   java.lang.String getStoreId();
   /**
    * <pre>
-   * Where the purchase happened. Required; at most 64 characters.
+   * Where the purchase happened. Required unless an interaction point is named (then its
+   * store); at most 64 characters.
    * </pre>
    *
    * <code>string store_id = 3 [json_name = "storeId"];</code>
@@ -325,4 +327,140 @@ public interface EarnPointsRequestOrBuilder extends
    */
   com.rewardscore.rewards.loyalty.v1.PurchaseLineOrBuilder getLinesOrBuilder(
       int index);
+
+  /**
+   * <pre>
+   * Optional: the receipts this earn is for (seed 004), at most 50. When set, their amounts add
+   * up to bill_amount, and the points are computed per detail: each detail's amount earns by the
+   * RATIO and PROMOTION rules of its own store and the CARD_TYPE rules matching its payment
+   * method's code (else payment_card_type), the fractions summed and rounded once; TIER rules,
+   * the account's tier and the coupons apply to the whole bill. Kept in the history
+   * (PointsTransaction.receipt).
+   * </pre>
+   *
+   * <code>repeated .rewards.loyalty.v1.ReceiptDetail receipt_details = 10 [json_name = "receiptDetails"];</code>
+   */
+  java.util.List<com.rewardscore.rewards.loyalty.v1.ReceiptDetail> 
+      getReceiptDetailsList();
+  /**
+   * <pre>
+   * Optional: the receipts this earn is for (seed 004), at most 50. When set, their amounts add
+   * up to bill_amount, and the points are computed per detail: each detail's amount earns by the
+   * RATIO and PROMOTION rules of its own store and the CARD_TYPE rules matching its payment
+   * method's code (else payment_card_type), the fractions summed and rounded once; TIER rules,
+   * the account's tier and the coupons apply to the whole bill. Kept in the history
+   * (PointsTransaction.receipt).
+   * </pre>
+   *
+   * <code>repeated .rewards.loyalty.v1.ReceiptDetail receipt_details = 10 [json_name = "receiptDetails"];</code>
+   */
+  com.rewardscore.rewards.loyalty.v1.ReceiptDetail getReceiptDetails(int index);
+  /**
+   * <pre>
+   * Optional: the receipts this earn is for (seed 004), at most 50. When set, their amounts add
+   * up to bill_amount, and the points are computed per detail: each detail's amount earns by the
+   * RATIO and PROMOTION rules of its own store and the CARD_TYPE rules matching its payment
+   * method's code (else payment_card_type), the fractions summed and rounded once; TIER rules,
+   * the account's tier and the coupons apply to the whole bill. Kept in the history
+   * (PointsTransaction.receipt).
+   * </pre>
+   *
+   * <code>repeated .rewards.loyalty.v1.ReceiptDetail receipt_details = 10 [json_name = "receiptDetails"];</code>
+   */
+  int getReceiptDetailsCount();
+  /**
+   * <pre>
+   * Optional: the receipts this earn is for (seed 004), at most 50. When set, their amounts add
+   * up to bill_amount, and the points are computed per detail: each detail's amount earns by the
+   * RATIO and PROMOTION rules of its own store and the CARD_TYPE rules matching its payment
+   * method's code (else payment_card_type), the fractions summed and rounded once; TIER rules,
+   * the account's tier and the coupons apply to the whole bill. Kept in the history
+   * (PointsTransaction.receipt).
+   * </pre>
+   *
+   * <code>repeated .rewards.loyalty.v1.ReceiptDetail receipt_details = 10 [json_name = "receiptDetails"];</code>
+   */
+  java.util.List<? extends com.rewardscore.rewards.loyalty.v1.ReceiptDetailOrBuilder> 
+      getReceiptDetailsOrBuilderList();
+  /**
+   * <pre>
+   * Optional: the receipts this earn is for (seed 004), at most 50. When set, their amounts add
+   * up to bill_amount, and the points are computed per detail: each detail's amount earns by the
+   * RATIO and PROMOTION rules of its own store and the CARD_TYPE rules matching its payment
+   * method's code (else payment_card_type), the fractions summed and rounded once; TIER rules,
+   * the account's tier and the coupons apply to the whole bill. Kept in the history
+   * (PointsTransaction.receipt).
+   * </pre>
+   *
+   * <code>repeated .rewards.loyalty.v1.ReceiptDetail receipt_details = 10 [json_name = "receiptDetails"];</code>
+   */
+  com.rewardscore.rewards.loyalty.v1.ReceiptDetailOrBuilder getReceiptDetailsOrBuilder(
+      int index);
+
+  /**
+   * <pre>
+   * Unset: SINGLE for at most one detail, COMBINE for more.
+   * </pre>
+   *
+   * <code>.rewards.loyalty.v1.ReceiptType receipt_type = 11 [json_name = "receiptType"];</code>
+   * @return The enum numeric value on the wire for receiptType.
+   */
+  int getReceiptTypeValue();
+  /**
+   * <pre>
+   * Unset: SINGLE for at most one detail, COMBINE for more.
+   * </pre>
+   *
+   * <code>.rewards.loyalty.v1.ReceiptType receipt_type = 11 [json_name = "receiptType"];</code>
+   * @return The receiptType.
+   */
+  com.rewardscore.rewards.loyalty.v1.ReceiptType getReceiptType();
+
+  /**
+   * <pre>
+   * Who posted the earn (a cashier, a back office user). At most 128 printable characters;
+   * empty: the API client's id.
+   * </pre>
+   *
+   * <code>string posted_by = 12 [json_name = "postedBy"];</code>
+   * @return The postedBy.
+   */
+  java.lang.String getPostedBy();
+  /**
+   * <pre>
+   * Who posted the earn (a cashier, a back office user). At most 128 printable characters;
+   * empty: the API client's id.
+   * </pre>
+   *
+   * <code>string posted_by = 12 [json_name = "postedBy"];</code>
+   * @return The bytes for postedBy.
+   */
+  com.google.protobuf.ByteString
+      getPostedByBytes();
+
+  /**
+   * <pre>
+   * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+   * also accepted as the `interaction-id` request header) where the call happens: the store is
+   * then the point's (see InteractionPointService for the reasons), and both are recorded on the
+   * transaction. At most 64 characters. Empty: none.
+   * </pre>
+   *
+   * <code>string interaction_point_id = 30 [json_name = "interactionPointId"];</code>
+   * @return The interactionPointId.
+   */
+  java.lang.String getInteractionPointId();
+  /**
+   * <pre>
+   * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+   * also accepted as the `interaction-id` request header) where the call happens: the store is
+   * then the point's (see InteractionPointService for the reasons), and both are recorded on the
+   * transaction. At most 64 characters. Empty: none.
+   * </pre>
+   *
+   * <code>string interaction_point_id = 30 [json_name = "interactionPointId"];</code>
+   * @return The bytes for interactionPointId.
+   */
+  com.google.protobuf.ByteString
+      getInteractionPointIdBytes();
 }

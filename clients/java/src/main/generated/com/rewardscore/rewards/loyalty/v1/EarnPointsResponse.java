@@ -276,6 +276,60 @@ private static final long serialVersionUID = 0L;
     return appliedCoupons_.get(index);
   }
 
+  public static final int CARD_TYPE_FIELD_NUMBER = 5;
+  private com.rewardscore.rewards.loyalty.v1.Tier cardType_;
+  /**
+   * <pre>
+   * The tier (card type) the purchase earned in (seed 004's `card_type`); unset if none.
+   * </pre>
+   *
+   * <code>.rewards.loyalty.v1.Tier card_type = 5 [json_name = "cardType"];</code>
+   * @return Whether the cardType field is set.
+   */
+  @java.lang.Override
+  public boolean hasCardType() {
+    return ((bitField0_ & 0x00000004) != 0);
+  }
+  /**
+   * <pre>
+   * The tier (card type) the purchase earned in (seed 004's `card_type`); unset if none.
+   * </pre>
+   *
+   * <code>.rewards.loyalty.v1.Tier card_type = 5 [json_name = "cardType"];</code>
+   * @return The cardType.
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.loyalty.v1.Tier getCardType() {
+    return cardType_ == null ? com.rewardscore.rewards.loyalty.v1.Tier.getDefaultInstance() : cardType_;
+  }
+  /**
+   * <pre>
+   * The tier (card type) the purchase earned in (seed 004's `card_type`); unset if none.
+   * </pre>
+   *
+   * <code>.rewards.loyalty.v1.Tier card_type = 5 [json_name = "cardType"];</code>
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.loyalty.v1.TierOrBuilder getCardTypeOrBuilder() {
+    return cardType_ == null ? com.rewardscore.rewards.loyalty.v1.Tier.getDefaultInstance() : cardType_;
+  }
+
+  public static final int CARD_TYPE_MULTIPLIER_BPS_FIELD_NUMBER = 6;
+  private int cardTypeMultiplierBps_ = 0;
+  /**
+   * <pre>
+   * Its multiplier in basis points (seed 004's `card_type_multiplier`); 10000 when there is no
+   * tier.
+   * </pre>
+   *
+   * <code>int32 card_type_multiplier_bps = 6 [json_name = "cardTypeMultiplierBps"];</code>
+   * @return The cardTypeMultiplierBps.
+   */
+  @java.lang.Override
+  public int getCardTypeMultiplierBps() {
+    return cardTypeMultiplierBps_;
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -301,6 +355,12 @@ private static final long serialVersionUID = 0L;
     }
     for (int i = 0; i < appliedCoupons_.size(); i++) {
       output.writeMessage(4, appliedCoupons_.get(i));
+    }
+    if (((bitField0_ & 0x00000004) != 0)) {
+      output.writeMessage(5, getCardType());
+    }
+    if (cardTypeMultiplierBps_ != 0) {
+      output.writeInt32(6, cardTypeMultiplierBps_);
     }
     getUnknownFields().writeTo(output);
   }
@@ -332,6 +392,14 @@ private static final long serialVersionUID = 0L;
           }
           size += 1 * count;
         }
+    if (((bitField0_ & 0x00000004) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(5, getCardType());
+    }
+    if (cardTypeMultiplierBps_ != 0) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeInt32Size(6, cardTypeMultiplierBps_);
+    }
     return size;
   }
   @java.lang.Override
@@ -370,6 +438,13 @@ private static final long serialVersionUID = 0L;
         .equals(other.getEventTransactionsList())) return false;
     if (!getAppliedCouponsList()
         .equals(other.getAppliedCouponsList())) return false;
+    if (hasCardType() != other.hasCardType()) return false;
+    if (hasCardType()) {
+      if (!getCardType()
+          .equals(other.getCardType())) return false;
+    }
+    if (getCardTypeMultiplierBps()
+        != other.getCardTypeMultiplierBps()) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -397,6 +472,12 @@ private static final long serialVersionUID = 0L;
       hash = (37 * hash) + APPLIED_COUPONS_FIELD_NUMBER;
       hash = (53 * hash) + getAppliedCouponsList().hashCode();
     }
+    if (hasCardType()) {
+      hash = (37 * hash) + CARD_TYPE_FIELD_NUMBER;
+      hash = (53 * hash) + getCardType().hashCode();
+    }
+    hash = (37 * hash) + CARD_TYPE_MULTIPLIER_BPS_FIELD_NUMBER;
+    hash = (53 * hash) + getCardTypeMultiplierBps();
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -535,6 +616,7 @@ private static final long serialVersionUID = 0L;
         internalGetBalanceFieldBuilder();
         internalGetEventTransactionsFieldBuilder();
         internalGetAppliedCouponsFieldBuilder();
+        internalGetCardTypeFieldBuilder();
       }
     }
     @java.lang.Override
@@ -565,6 +647,12 @@ private static final long serialVersionUID = 0L;
         appliedCouponsBuilder_.clear();
       }
       bitField0_ = (bitField0_ & ~0x00000008);
+      cardType_ = null;
+      if (cardTypeBuilder_ != null) {
+        cardTypeBuilder_.dispose();
+        cardTypeBuilder_ = null;
+      }
+      cardTypeMultiplierBps_ = 0;
       return this;
     }
 
@@ -632,6 +720,15 @@ private static final long serialVersionUID = 0L;
             ? balance_
             : balanceBuilder_.build();
         to_bitField0_ |= 0x00000002;
+      }
+      if (((from_bitField0_ & 0x00000010) != 0)) {
+        result.cardType_ = cardTypeBuilder_ == null
+            ? cardType_
+            : cardTypeBuilder_.build();
+        to_bitField0_ |= 0x00000004;
+      }
+      if (((from_bitField0_ & 0x00000020) != 0)) {
+        result.cardTypeMultiplierBps_ = cardTypeMultiplierBps_;
       }
       result.bitField0_ |= to_bitField0_;
     }
@@ -706,6 +803,12 @@ private static final long serialVersionUID = 0L;
           }
         }
       }
+      if (other.hasCardType()) {
+        mergeCardType(other.getCardType());
+      }
+      if (other.getCardTypeMultiplierBps() != 0) {
+        setCardTypeMultiplierBps(other.getCardTypeMultiplierBps());
+      }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
       return this;
@@ -772,6 +875,18 @@ private static final long serialVersionUID = 0L;
               }
               break;
             } // case 34
+            case 42: {
+              input.readMessage(
+                  internalGetCardTypeFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              bitField0_ |= 0x00000010;
+              break;
+            } // case 42
+            case 48: {
+              cardTypeMultiplierBps_ = input.readInt32();
+              bitField0_ |= 0x00000020;
+              break;
+            } // case 48
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -1806,6 +1921,210 @@ private static final long serialVersionUID = 0L;
         appliedCoupons_ = null;
       }
       return appliedCouponsBuilder_;
+    }
+
+    private com.rewardscore.rewards.loyalty.v1.Tier cardType_;
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.loyalty.v1.Tier, com.rewardscore.rewards.loyalty.v1.Tier.Builder, com.rewardscore.rewards.loyalty.v1.TierOrBuilder> cardTypeBuilder_;
+    /**
+     * <pre>
+     * The tier (card type) the purchase earned in (seed 004's `card_type`); unset if none.
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.Tier card_type = 5 [json_name = "cardType"];</code>
+     * @return Whether the cardType field is set.
+     */
+    public boolean hasCardType() {
+      return ((bitField0_ & 0x00000010) != 0);
+    }
+    /**
+     * <pre>
+     * The tier (card type) the purchase earned in (seed 004's `card_type`); unset if none.
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.Tier card_type = 5 [json_name = "cardType"];</code>
+     * @return The cardType.
+     */
+    public com.rewardscore.rewards.loyalty.v1.Tier getCardType() {
+      if (cardTypeBuilder_ == null) {
+        return cardType_ == null ? com.rewardscore.rewards.loyalty.v1.Tier.getDefaultInstance() : cardType_;
+      } else {
+        return cardTypeBuilder_.getMessage();
+      }
+    }
+    /**
+     * <pre>
+     * The tier (card type) the purchase earned in (seed 004's `card_type`); unset if none.
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.Tier card_type = 5 [json_name = "cardType"];</code>
+     */
+    public Builder setCardType(com.rewardscore.rewards.loyalty.v1.Tier value) {
+      if (cardTypeBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        cardType_ = value;
+      } else {
+        cardTypeBuilder_.setMessage(value);
+      }
+      bitField0_ |= 0x00000010;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The tier (card type) the purchase earned in (seed 004's `card_type`); unset if none.
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.Tier card_type = 5 [json_name = "cardType"];</code>
+     */
+    public Builder setCardType(
+        com.rewardscore.rewards.loyalty.v1.Tier.Builder builderForValue) {
+      if (cardTypeBuilder_ == null) {
+        cardType_ = builderForValue.build();
+      } else {
+        cardTypeBuilder_.setMessage(builderForValue.build());
+      }
+      bitField0_ |= 0x00000010;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The tier (card type) the purchase earned in (seed 004's `card_type`); unset if none.
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.Tier card_type = 5 [json_name = "cardType"];</code>
+     */
+    public Builder mergeCardType(com.rewardscore.rewards.loyalty.v1.Tier value) {
+      if (cardTypeBuilder_ == null) {
+        if (((bitField0_ & 0x00000010) != 0) &&
+          cardType_ != null &&
+          cardType_ != com.rewardscore.rewards.loyalty.v1.Tier.getDefaultInstance()) {
+          getCardTypeBuilder().mergeFrom(value);
+        } else {
+          cardType_ = value;
+        }
+      } else {
+        cardTypeBuilder_.mergeFrom(value);
+      }
+      if (cardType_ != null) {
+        bitField0_ |= 0x00000010;
+        onChanged();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * The tier (card type) the purchase earned in (seed 004's `card_type`); unset if none.
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.Tier card_type = 5 [json_name = "cardType"];</code>
+     */
+    public Builder clearCardType() {
+      bitField0_ = (bitField0_ & ~0x00000010);
+      cardType_ = null;
+      if (cardTypeBuilder_ != null) {
+        cardTypeBuilder_.dispose();
+        cardTypeBuilder_ = null;
+      }
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The tier (card type) the purchase earned in (seed 004's `card_type`); unset if none.
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.Tier card_type = 5 [json_name = "cardType"];</code>
+     */
+    public com.rewardscore.rewards.loyalty.v1.Tier.Builder getCardTypeBuilder() {
+      bitField0_ |= 0x00000010;
+      onChanged();
+      return internalGetCardTypeFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * The tier (card type) the purchase earned in (seed 004's `card_type`); unset if none.
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.Tier card_type = 5 [json_name = "cardType"];</code>
+     */
+    public com.rewardscore.rewards.loyalty.v1.TierOrBuilder getCardTypeOrBuilder() {
+      if (cardTypeBuilder_ != null) {
+        return cardTypeBuilder_.getMessageOrBuilder();
+      } else {
+        return cardType_ == null ?
+            com.rewardscore.rewards.loyalty.v1.Tier.getDefaultInstance() : cardType_;
+      }
+    }
+    /**
+     * <pre>
+     * The tier (card type) the purchase earned in (seed 004's `card_type`); unset if none.
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.Tier card_type = 5 [json_name = "cardType"];</code>
+     */
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.loyalty.v1.Tier, com.rewardscore.rewards.loyalty.v1.Tier.Builder, com.rewardscore.rewards.loyalty.v1.TierOrBuilder> 
+        internalGetCardTypeFieldBuilder() {
+      if (cardTypeBuilder_ == null) {
+        cardTypeBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+            com.rewardscore.rewards.loyalty.v1.Tier, com.rewardscore.rewards.loyalty.v1.Tier.Builder, com.rewardscore.rewards.loyalty.v1.TierOrBuilder>(
+                getCardType(),
+                getParentForChildren(),
+                isClean());
+        cardType_ = null;
+      }
+      return cardTypeBuilder_;
+    }
+
+    private int cardTypeMultiplierBps_ ;
+    /**
+     * <pre>
+     * Its multiplier in basis points (seed 004's `card_type_multiplier`); 10000 when there is no
+     * tier.
+     * </pre>
+     *
+     * <code>int32 card_type_multiplier_bps = 6 [json_name = "cardTypeMultiplierBps"];</code>
+     * @return The cardTypeMultiplierBps.
+     */
+    @java.lang.Override
+    public int getCardTypeMultiplierBps() {
+      return cardTypeMultiplierBps_;
+    }
+    /**
+     * <pre>
+     * Its multiplier in basis points (seed 004's `card_type_multiplier`); 10000 when there is no
+     * tier.
+     * </pre>
+     *
+     * <code>int32 card_type_multiplier_bps = 6 [json_name = "cardTypeMultiplierBps"];</code>
+     * @param value The cardTypeMultiplierBps to set.
+     * @return This builder for chaining.
+     */
+    public Builder setCardTypeMultiplierBps(int value) {
+
+      cardTypeMultiplierBps_ = value;
+      bitField0_ |= 0x00000020;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Its multiplier in basis points (seed 004's `card_type_multiplier`); 10000 when there is no
+     * tier.
+     * </pre>
+     *
+     * <code>int32 card_type_multiplier_bps = 6 [json_name = "cardTypeMultiplierBps"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearCardTypeMultiplierBps() {
+      bitField0_ = (bitField0_ & ~0x00000020);
+      cardTypeMultiplierBps_ = 0;
+      onChanged();
+      return this;
     }
 
     // @@protoc_insertion_point(builder_scope:rewards.loyalty.v1.EarnPointsResponse)

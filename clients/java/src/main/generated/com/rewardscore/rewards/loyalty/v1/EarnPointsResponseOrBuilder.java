@@ -174,4 +174,42 @@ public interface EarnPointsResponseOrBuilder extends
    */
   com.rewardscore.rewards.loyalty.v1.AppliedEarnCouponOrBuilder getAppliedCouponsOrBuilder(
       int index);
+
+  /**
+   * <pre>
+   * The tier (card type) the purchase earned in (seed 004's `card_type`); unset if none.
+   * </pre>
+   *
+   * <code>.rewards.loyalty.v1.Tier card_type = 5 [json_name = "cardType"];</code>
+   * @return Whether the cardType field is set.
+   */
+  boolean hasCardType();
+  /**
+   * <pre>
+   * The tier (card type) the purchase earned in (seed 004's `card_type`); unset if none.
+   * </pre>
+   *
+   * <code>.rewards.loyalty.v1.Tier card_type = 5 [json_name = "cardType"];</code>
+   * @return The cardType.
+   */
+  com.rewardscore.rewards.loyalty.v1.Tier getCardType();
+  /**
+   * <pre>
+   * The tier (card type) the purchase earned in (seed 004's `card_type`); unset if none.
+   * </pre>
+   *
+   * <code>.rewards.loyalty.v1.Tier card_type = 5 [json_name = "cardType"];</code>
+   */
+  com.rewardscore.rewards.loyalty.v1.TierOrBuilder getCardTypeOrBuilder();
+
+  /**
+   * <pre>
+   * Its multiplier in basis points (seed 004's `card_type_multiplier`); 10000 when there is no
+   * tier.
+   * </pre>
+   *
+   * <code>int32 card_type_multiplier_bps = 6 [json_name = "cardTypeMultiplierBps"];</code>
+   * @return The cardTypeMultiplierBps.
+   */
+  int getCardTypeMultiplierBps();
 }

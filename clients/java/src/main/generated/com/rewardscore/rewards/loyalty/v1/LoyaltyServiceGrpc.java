@@ -56,6 +56,37 @@ public final class LoyaltyServiceGrpc {
     return getEarnPointsMethod;
   }
 
+  private static volatile io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.BatchEarnPointsRequest,
+      com.rewardscore.rewards.loyalty.v1.BatchEarnPointsResponse> getBatchEarnPointsMethod;
+
+  @io.grpc.stub.annotations.RpcMethod(
+      fullMethodName = SERVICE_NAME + '/' + "BatchEarnPoints",
+      requestType = com.rewardscore.rewards.loyalty.v1.BatchEarnPointsRequest.class,
+      responseType = com.rewardscore.rewards.loyalty.v1.BatchEarnPointsResponse.class,
+      methodType = io.grpc.MethodDescriptor.MethodType.UNARY)
+  public static io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.BatchEarnPointsRequest,
+      com.rewardscore.rewards.loyalty.v1.BatchEarnPointsResponse> getBatchEarnPointsMethod() {
+    io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.BatchEarnPointsRequest, com.rewardscore.rewards.loyalty.v1.BatchEarnPointsResponse> getBatchEarnPointsMethod;
+    if ((getBatchEarnPointsMethod = LoyaltyServiceGrpc.getBatchEarnPointsMethod) == null) {
+      synchronized (LoyaltyServiceGrpc.class) {
+        if ((getBatchEarnPointsMethod = LoyaltyServiceGrpc.getBatchEarnPointsMethod) == null) {
+          LoyaltyServiceGrpc.getBatchEarnPointsMethod = getBatchEarnPointsMethod =
+              io.grpc.MethodDescriptor.<com.rewardscore.rewards.loyalty.v1.BatchEarnPointsRequest, com.rewardscore.rewards.loyalty.v1.BatchEarnPointsResponse>newBuilder()
+              .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+              .setFullMethodName(generateFullMethodName(SERVICE_NAME, "BatchEarnPoints"))
+              .setSampledToLocalTracing(true)
+              .setRequestMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.loyalty.v1.BatchEarnPointsRequest.getDefaultInstance()))
+              .setResponseMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.loyalty.v1.BatchEarnPointsResponse.getDefaultInstance()))
+              .setSchemaDescriptor(new LoyaltyServiceMethodDescriptorSupplier("BatchEarnPoints"))
+              .build();
+        }
+      }
+    }
+    return getBatchEarnPointsMethod;
+  }
+
   private static volatile io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.EarnByCodeRequest,
       com.rewardscore.rewards.loyalty.v1.EarnByCodeResponse> getEarnByCodeMethod;
 
@@ -529,11 +560,28 @@ public final class LoyaltyServiceGrpc {
 
     /**
      * <pre>
+     * Earns up to 1,000 purchases in one call (AIP-233 style): each item runs exactly as
+     * EarnPoints (its own request_id and idempotency, its own answer or error, in order); the
+     * items are not atomic together. The items share Redis pipelines and group commits.
+     * Errors of the call itself: FIELD_REQUIRED (no item), FIELD_OUT_OF_RANGE (more than 1,000
+     * items). Each item's error is one of EarnPoints', or FIELD_REQUIRED for an item without a
+     * request_id, FIELD_INVALID for a request_id used by two items of the batch, or
+     * STORE_NOT_ALLOWED for a store outside the client's stores.
+     * </pre>
+     */
+    default void batchEarnPoints(com.rewardscore.rewards.loyalty.v1.BatchEarnPointsRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.BatchEarnPointsResponse> responseObserver) {
+      io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getBatchEarnPointsMethod(), responseObserver);
+    }
+
+    /**
+     * <pre>
      * Credits the points of a one-time earn code (ProgramService.CreateEarnCodes).
      * Errors: EARN_CODE_NOT_FOUND (NOT_FOUND), EARN_CODE_ALREADY_USED, EARN_CODE_EXPIRED
      * (FAILED_PRECONDITION), EARN_CODE_ATTEMPTS_EXCEEDED (RESOURCE_EXHAUSTED; too many unknown
      * codes tried for the account, against guessing), MEMBERSHIP_REQUIRED (FAILED_PRECONDITION;
-     * as EarnPoints).
+     * as EarnPoints), EARN_CODE_NOT_FOR_STORE (FAILED_PRECONDITION; the code's batch is restricted
+     * to stores and store_id is not one of them; metadata "store_id").
      * </pre>
      */
     default void earnByCode(com.rewardscore.rewards.loyalty.v1.EarnByCodeRequest request,
@@ -551,7 +599,11 @@ public final class LoyaltyServiceGrpc {
      * OTP_RATE_LIMITED (RESOURCE_EXHAUSTED; too many OTPs for the account; metadata
      * "retry_time"), OTP_NOT_SENT (UNAVAILABLE; the OTP sender did not accept it: retry),
      * MEMBERSHIP_REQUIRED (FAILED_PRECONDITION; Program.burn_requires_owner and the account has
-     * no OWNER membership; metadata "action": "burn", "program_id").
+     * no OWNER membership; metadata "action": "burn", "program_id"), POINTS_VALUE_NOT_CONFIGURED
+     * (FAILED_PRECONDITION; amount set and the program has no points_value).
+     * The burn may be asked in money (amount: "pay 5.00 EUR with points"): it converts to the most
+     * points whose value is not above the amount (Program.points_value, rounded down); the reply
+     * says the points and their value.
      * </pre>
      */
     default void requestRedemptionOtp(com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpRequest request,
@@ -566,7 +618,10 @@ public final class LoyaltyServiceGrpc {
      * (a wrong code, or an OTP sent for another account or amount; metadata "tries_left"),
      * OTP_LOCKED (too many wrong codes), OTP_ALREADY_USED, INSUFFICIENT_POINTS,
      * REDEMPTION_THRESHOLD_NOT_MET, MEMBERSHIP_REQUIRED (as RequestRedemptionOtp) (all
-     * FAILED_PRECONDITION).
+     * FAILED_PRECONDITION), POINTS_VALUE_NOT_CONFIGURED (as RequestRedemptionOtp).
+     * A program with Program.points_value answers the money value of the points burned
+     * (points_value, rounded down). The burn may be asked in money (amount) as for
+     * RequestRedemptionOtp: the same amount converts to the same points.
      * </pre>
      */
     default void redeemPoints(com.rewardscore.rewards.loyalty.v1.RedeemPointsRequest request,
@@ -801,11 +856,29 @@ public final class LoyaltyServiceGrpc {
 
     /**
      * <pre>
+     * Earns up to 1,000 purchases in one call (AIP-233 style): each item runs exactly as
+     * EarnPoints (its own request_id and idempotency, its own answer or error, in order); the
+     * items are not atomic together. The items share Redis pipelines and group commits.
+     * Errors of the call itself: FIELD_REQUIRED (no item), FIELD_OUT_OF_RANGE (more than 1,000
+     * items). Each item's error is one of EarnPoints', or FIELD_REQUIRED for an item without a
+     * request_id, FIELD_INVALID for a request_id used by two items of the batch, or
+     * STORE_NOT_ALLOWED for a store outside the client's stores.
+     * </pre>
+     */
+    public void batchEarnPoints(com.rewardscore.rewards.loyalty.v1.BatchEarnPointsRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.BatchEarnPointsResponse> responseObserver) {
+      io.grpc.stub.ClientCalls.asyncUnaryCall(
+          getChannel().newCall(getBatchEarnPointsMethod(), getCallOptions()), request, responseObserver);
+    }
+
+    /**
+     * <pre>
      * Credits the points of a one-time earn code (ProgramService.CreateEarnCodes).
      * Errors: EARN_CODE_NOT_FOUND (NOT_FOUND), EARN_CODE_ALREADY_USED, EARN_CODE_EXPIRED
      * (FAILED_PRECONDITION), EARN_CODE_ATTEMPTS_EXCEEDED (RESOURCE_EXHAUSTED; too many unknown
      * codes tried for the account, against guessing), MEMBERSHIP_REQUIRED (FAILED_PRECONDITION;
-     * as EarnPoints).
+     * as EarnPoints), EARN_CODE_NOT_FOR_STORE (FAILED_PRECONDITION; the code's batch is restricted
+     * to stores and store_id is not one of them; metadata "store_id").
      * </pre>
      */
     public void earnByCode(com.rewardscore.rewards.loyalty.v1.EarnByCodeRequest request,
@@ -824,7 +897,11 @@ public final class LoyaltyServiceGrpc {
      * OTP_RATE_LIMITED (RESOURCE_EXHAUSTED; too many OTPs for the account; metadata
      * "retry_time"), OTP_NOT_SENT (UNAVAILABLE; the OTP sender did not accept it: retry),
      * MEMBERSHIP_REQUIRED (FAILED_PRECONDITION; Program.burn_requires_owner and the account has
-     * no OWNER membership; metadata "action": "burn", "program_id").
+     * no OWNER membership; metadata "action": "burn", "program_id"), POINTS_VALUE_NOT_CONFIGURED
+     * (FAILED_PRECONDITION; amount set and the program has no points_value).
+     * The burn may be asked in money (amount: "pay 5.00 EUR with points"): it converts to the most
+     * points whose value is not above the amount (Program.points_value, rounded down); the reply
+     * says the points and their value.
      * </pre>
      */
     public void requestRedemptionOtp(com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpRequest request,
@@ -840,7 +917,10 @@ public final class LoyaltyServiceGrpc {
      * (a wrong code, or an OTP sent for another account or amount; metadata "tries_left"),
      * OTP_LOCKED (too many wrong codes), OTP_ALREADY_USED, INSUFFICIENT_POINTS,
      * REDEMPTION_THRESHOLD_NOT_MET, MEMBERSHIP_REQUIRED (as RequestRedemptionOtp) (all
-     * FAILED_PRECONDITION).
+     * FAILED_PRECONDITION), POINTS_VALUE_NOT_CONFIGURED (as RequestRedemptionOtp).
+     * A program with Program.points_value answers the money value of the points burned
+     * (points_value, rounded down). The burn may be asked in money (amount) as for
+     * RequestRedemptionOtp: the same amount converts to the same points.
      * </pre>
      */
     public void redeemPoints(com.rewardscore.rewards.loyalty.v1.RedeemPointsRequest request,
@@ -1060,11 +1140,28 @@ public final class LoyaltyServiceGrpc {
 
     /**
      * <pre>
+     * Earns up to 1,000 purchases in one call (AIP-233 style): each item runs exactly as
+     * EarnPoints (its own request_id and idempotency, its own answer or error, in order); the
+     * items are not atomic together. The items share Redis pipelines and group commits.
+     * Errors of the call itself: FIELD_REQUIRED (no item), FIELD_OUT_OF_RANGE (more than 1,000
+     * items). Each item's error is one of EarnPoints', or FIELD_REQUIRED for an item without a
+     * request_id, FIELD_INVALID for a request_id used by two items of the batch, or
+     * STORE_NOT_ALLOWED for a store outside the client's stores.
+     * </pre>
+     */
+    public com.rewardscore.rewards.loyalty.v1.BatchEarnPointsResponse batchEarnPoints(com.rewardscore.rewards.loyalty.v1.BatchEarnPointsRequest request) throws io.grpc.StatusException {
+      return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
+          getChannel(), getBatchEarnPointsMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
      * Credits the points of a one-time earn code (ProgramService.CreateEarnCodes).
      * Errors: EARN_CODE_NOT_FOUND (NOT_FOUND), EARN_CODE_ALREADY_USED, EARN_CODE_EXPIRED
      * (FAILED_PRECONDITION), EARN_CODE_ATTEMPTS_EXCEEDED (RESOURCE_EXHAUSTED; too many unknown
      * codes tried for the account, against guessing), MEMBERSHIP_REQUIRED (FAILED_PRECONDITION;
-     * as EarnPoints).
+     * as EarnPoints), EARN_CODE_NOT_FOR_STORE (FAILED_PRECONDITION; the code's batch is restricted
+     * to stores and store_id is not one of them; metadata "store_id").
      * </pre>
      */
     public com.rewardscore.rewards.loyalty.v1.EarnByCodeResponse earnByCode(com.rewardscore.rewards.loyalty.v1.EarnByCodeRequest request) throws io.grpc.StatusException {
@@ -1082,7 +1179,11 @@ public final class LoyaltyServiceGrpc {
      * OTP_RATE_LIMITED (RESOURCE_EXHAUSTED; too many OTPs for the account; metadata
      * "retry_time"), OTP_NOT_SENT (UNAVAILABLE; the OTP sender did not accept it: retry),
      * MEMBERSHIP_REQUIRED (FAILED_PRECONDITION; Program.burn_requires_owner and the account has
-     * no OWNER membership; metadata "action": "burn", "program_id").
+     * no OWNER membership; metadata "action": "burn", "program_id"), POINTS_VALUE_NOT_CONFIGURED
+     * (FAILED_PRECONDITION; amount set and the program has no points_value).
+     * The burn may be asked in money (amount: "pay 5.00 EUR with points"): it converts to the most
+     * points whose value is not above the amount (Program.points_value, rounded down); the reply
+     * says the points and their value.
      * </pre>
      */
     public com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpResponse requestRedemptionOtp(com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpRequest request) throws io.grpc.StatusException {
@@ -1097,7 +1198,10 @@ public final class LoyaltyServiceGrpc {
      * (a wrong code, or an OTP sent for another account or amount; metadata "tries_left"),
      * OTP_LOCKED (too many wrong codes), OTP_ALREADY_USED, INSUFFICIENT_POINTS,
      * REDEMPTION_THRESHOLD_NOT_MET, MEMBERSHIP_REQUIRED (as RequestRedemptionOtp) (all
-     * FAILED_PRECONDITION).
+     * FAILED_PRECONDITION), POINTS_VALUE_NOT_CONFIGURED (as RequestRedemptionOtp).
+     * A program with Program.points_value answers the money value of the points burned
+     * (points_value, rounded down). The burn may be asked in money (amount) as for
+     * RequestRedemptionOtp: the same amount converts to the same points.
      * </pre>
      */
     public com.rewardscore.rewards.loyalty.v1.RedeemPointsResponse redeemPoints(com.rewardscore.rewards.loyalty.v1.RedeemPointsRequest request) throws io.grpc.StatusException {
@@ -1307,11 +1411,28 @@ public final class LoyaltyServiceGrpc {
 
     /**
      * <pre>
+     * Earns up to 1,000 purchases in one call (AIP-233 style): each item runs exactly as
+     * EarnPoints (its own request_id and idempotency, its own answer or error, in order); the
+     * items are not atomic together. The items share Redis pipelines and group commits.
+     * Errors of the call itself: FIELD_REQUIRED (no item), FIELD_OUT_OF_RANGE (more than 1,000
+     * items). Each item's error is one of EarnPoints', or FIELD_REQUIRED for an item without a
+     * request_id, FIELD_INVALID for a request_id used by two items of the batch, or
+     * STORE_NOT_ALLOWED for a store outside the client's stores.
+     * </pre>
+     */
+    public com.rewardscore.rewards.loyalty.v1.BatchEarnPointsResponse batchEarnPoints(com.rewardscore.rewards.loyalty.v1.BatchEarnPointsRequest request) {
+      return io.grpc.stub.ClientCalls.blockingUnaryCall(
+          getChannel(), getBatchEarnPointsMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
      * Credits the points of a one-time earn code (ProgramService.CreateEarnCodes).
      * Errors: EARN_CODE_NOT_FOUND (NOT_FOUND), EARN_CODE_ALREADY_USED, EARN_CODE_EXPIRED
      * (FAILED_PRECONDITION), EARN_CODE_ATTEMPTS_EXCEEDED (RESOURCE_EXHAUSTED; too many unknown
      * codes tried for the account, against guessing), MEMBERSHIP_REQUIRED (FAILED_PRECONDITION;
-     * as EarnPoints).
+     * as EarnPoints), EARN_CODE_NOT_FOR_STORE (FAILED_PRECONDITION; the code's batch is restricted
+     * to stores and store_id is not one of them; metadata "store_id").
      * </pre>
      */
     public com.rewardscore.rewards.loyalty.v1.EarnByCodeResponse earnByCode(com.rewardscore.rewards.loyalty.v1.EarnByCodeRequest request) {
@@ -1329,7 +1450,11 @@ public final class LoyaltyServiceGrpc {
      * OTP_RATE_LIMITED (RESOURCE_EXHAUSTED; too many OTPs for the account; metadata
      * "retry_time"), OTP_NOT_SENT (UNAVAILABLE; the OTP sender did not accept it: retry),
      * MEMBERSHIP_REQUIRED (FAILED_PRECONDITION; Program.burn_requires_owner and the account has
-     * no OWNER membership; metadata "action": "burn", "program_id").
+     * no OWNER membership; metadata "action": "burn", "program_id"), POINTS_VALUE_NOT_CONFIGURED
+     * (FAILED_PRECONDITION; amount set and the program has no points_value).
+     * The burn may be asked in money (amount: "pay 5.00 EUR with points"): it converts to the most
+     * points whose value is not above the amount (Program.points_value, rounded down); the reply
+     * says the points and their value.
      * </pre>
      */
     public com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpResponse requestRedemptionOtp(com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpRequest request) {
@@ -1344,7 +1469,10 @@ public final class LoyaltyServiceGrpc {
      * (a wrong code, or an OTP sent for another account or amount; metadata "tries_left"),
      * OTP_LOCKED (too many wrong codes), OTP_ALREADY_USED, INSUFFICIENT_POINTS,
      * REDEMPTION_THRESHOLD_NOT_MET, MEMBERSHIP_REQUIRED (as RequestRedemptionOtp) (all
-     * FAILED_PRECONDITION).
+     * FAILED_PRECONDITION), POINTS_VALUE_NOT_CONFIGURED (as RequestRedemptionOtp).
+     * A program with Program.points_value answers the money value of the points burned
+     * (points_value, rounded down). The burn may be asked in money (amount) as for
+     * RequestRedemptionOtp: the same amount converts to the same points.
      * </pre>
      */
     public com.rewardscore.rewards.loyalty.v1.RedeemPointsResponse redeemPoints(com.rewardscore.rewards.loyalty.v1.RedeemPointsRequest request) {
@@ -1555,11 +1683,29 @@ public final class LoyaltyServiceGrpc {
 
     /**
      * <pre>
+     * Earns up to 1,000 purchases in one call (AIP-233 style): each item runs exactly as
+     * EarnPoints (its own request_id and idempotency, its own answer or error, in order); the
+     * items are not atomic together. The items share Redis pipelines and group commits.
+     * Errors of the call itself: FIELD_REQUIRED (no item), FIELD_OUT_OF_RANGE (more than 1,000
+     * items). Each item's error is one of EarnPoints', or FIELD_REQUIRED for an item without a
+     * request_id, FIELD_INVALID for a request_id used by two items of the batch, or
+     * STORE_NOT_ALLOWED for a store outside the client's stores.
+     * </pre>
+     */
+    public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.loyalty.v1.BatchEarnPointsResponse> batchEarnPoints(
+        com.rewardscore.rewards.loyalty.v1.BatchEarnPointsRequest request) {
+      return io.grpc.stub.ClientCalls.futureUnaryCall(
+          getChannel().newCall(getBatchEarnPointsMethod(), getCallOptions()), request);
+    }
+
+    /**
+     * <pre>
      * Credits the points of a one-time earn code (ProgramService.CreateEarnCodes).
      * Errors: EARN_CODE_NOT_FOUND (NOT_FOUND), EARN_CODE_ALREADY_USED, EARN_CODE_EXPIRED
      * (FAILED_PRECONDITION), EARN_CODE_ATTEMPTS_EXCEEDED (RESOURCE_EXHAUSTED; too many unknown
      * codes tried for the account, against guessing), MEMBERSHIP_REQUIRED (FAILED_PRECONDITION;
-     * as EarnPoints).
+     * as EarnPoints), EARN_CODE_NOT_FOR_STORE (FAILED_PRECONDITION; the code's batch is restricted
+     * to stores and store_id is not one of them; metadata "store_id").
      * </pre>
      */
     public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.loyalty.v1.EarnByCodeResponse> earnByCode(
@@ -1578,7 +1724,11 @@ public final class LoyaltyServiceGrpc {
      * OTP_RATE_LIMITED (RESOURCE_EXHAUSTED; too many OTPs for the account; metadata
      * "retry_time"), OTP_NOT_SENT (UNAVAILABLE; the OTP sender did not accept it: retry),
      * MEMBERSHIP_REQUIRED (FAILED_PRECONDITION; Program.burn_requires_owner and the account has
-     * no OWNER membership; metadata "action": "burn", "program_id").
+     * no OWNER membership; metadata "action": "burn", "program_id"), POINTS_VALUE_NOT_CONFIGURED
+     * (FAILED_PRECONDITION; amount set and the program has no points_value).
+     * The burn may be asked in money (amount: "pay 5.00 EUR with points"): it converts to the most
+     * points whose value is not above the amount (Program.points_value, rounded down); the reply
+     * says the points and their value.
      * </pre>
      */
     public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpResponse> requestRedemptionOtp(
@@ -1594,7 +1744,10 @@ public final class LoyaltyServiceGrpc {
      * (a wrong code, or an OTP sent for another account or amount; metadata "tries_left"),
      * OTP_LOCKED (too many wrong codes), OTP_ALREADY_USED, INSUFFICIENT_POINTS,
      * REDEMPTION_THRESHOLD_NOT_MET, MEMBERSHIP_REQUIRED (as RequestRedemptionOtp) (all
-     * FAILED_PRECONDITION).
+     * FAILED_PRECONDITION), POINTS_VALUE_NOT_CONFIGURED (as RequestRedemptionOtp).
+     * A program with Program.points_value answers the money value of the points burned
+     * (points_value, rounded down). The burn may be asked in money (amount) as for
+     * RequestRedemptionOtp: the same amount converts to the same points.
      * </pre>
      */
     public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.loyalty.v1.RedeemPointsResponse> redeemPoints(
@@ -1761,18 +1914,19 @@ public final class LoyaltyServiceGrpc {
   }
 
   private static final int METHODID_EARN_POINTS = 0;
-  private static final int METHODID_EARN_BY_CODE = 1;
-  private static final int METHODID_REQUEST_REDEMPTION_OTP = 2;
-  private static final int METHODID_REDEEM_POINTS = 3;
-  private static final int METHODID_REFUND_POINTS = 4;
-  private static final int METHODID_ALLOCATE_EVENT = 5;
-  private static final int METHODID_VOID_TRANSACTION = 6;
-  private static final int METHODID_ADJUST_POINTS = 7;
-  private static final int METHODID_BATCH_ALLOCATE_POINTS = 8;
-  private static final int METHODID_GET_BALANCE = 9;
-  private static final int METHODID_LIST_TRANSACTIONS = 10;
-  private static final int METHODID_GET_TRANSACTION = 11;
-  private static final int METHODID_LIST_LUCKY_DRAW_ENTRIES = 12;
+  private static final int METHODID_BATCH_EARN_POINTS = 1;
+  private static final int METHODID_EARN_BY_CODE = 2;
+  private static final int METHODID_REQUEST_REDEMPTION_OTP = 3;
+  private static final int METHODID_REDEEM_POINTS = 4;
+  private static final int METHODID_REFUND_POINTS = 5;
+  private static final int METHODID_ALLOCATE_EVENT = 6;
+  private static final int METHODID_VOID_TRANSACTION = 7;
+  private static final int METHODID_ADJUST_POINTS = 8;
+  private static final int METHODID_BATCH_ALLOCATE_POINTS = 9;
+  private static final int METHODID_GET_BALANCE = 10;
+  private static final int METHODID_LIST_TRANSACTIONS = 11;
+  private static final int METHODID_GET_TRANSACTION = 12;
+  private static final int METHODID_LIST_LUCKY_DRAW_ENTRIES = 13;
 
   private static final class MethodHandlers<Req, Resp> implements
       io.grpc.stub.ServerCalls.UnaryMethod<Req, Resp>,
@@ -1794,6 +1948,10 @@ public final class LoyaltyServiceGrpc {
         case METHODID_EARN_POINTS:
           serviceImpl.earnPoints((com.rewardscore.rewards.loyalty.v1.EarnPointsRequest) request,
               (io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.EarnPointsResponse>) responseObserver);
+          break;
+        case METHODID_BATCH_EARN_POINTS:
+          serviceImpl.batchEarnPoints((com.rewardscore.rewards.loyalty.v1.BatchEarnPointsRequest) request,
+              (io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.BatchEarnPointsResponse>) responseObserver);
           break;
         case METHODID_EARN_BY_CODE:
           serviceImpl.earnByCode((com.rewardscore.rewards.loyalty.v1.EarnByCodeRequest) request,
@@ -1868,6 +2026,13 @@ public final class LoyaltyServiceGrpc {
               com.rewardscore.rewards.loyalty.v1.EarnPointsRequest,
               com.rewardscore.rewards.loyalty.v1.EarnPointsResponse>(
                 service, METHODID_EARN_POINTS)))
+        .addMethod(
+          getBatchEarnPointsMethod(),
+          io.grpc.stub.ServerCalls.asyncUnaryCall(
+            new MethodHandlers<
+              com.rewardscore.rewards.loyalty.v1.BatchEarnPointsRequest,
+              com.rewardscore.rewards.loyalty.v1.BatchEarnPointsResponse>(
+                service, METHODID_BATCH_EARN_POINTS)))
         .addMethod(
           getEarnByCodeMethod(),
           io.grpc.stub.ServerCalls.asyncUnaryCall(
@@ -2001,6 +2166,7 @@ public final class LoyaltyServiceGrpc {
           serviceDescriptor = result = io.grpc.ServiceDescriptor.newBuilder(SERVICE_NAME)
               .setSchemaDescriptor(new LoyaltyServiceFileDescriptorSupplier())
               .addMethod(getEarnPointsMethod())
+              .addMethod(getBatchEarnPointsMethod())
               .addMethod(getEarnByCodeMethod())
               .addMethod(getRequestRedemptionOtpMethod())
               .addMethod(getRedeemPointsMethod())

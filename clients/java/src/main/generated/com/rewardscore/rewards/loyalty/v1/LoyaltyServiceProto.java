@@ -186,6 +186,21 @@ public final class LoyaltyServiceProto extends com.google.protobuf.GeneratedFile
   static final 
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
       internal_static_rewards_loyalty_v1_ListLuckyDrawEntriesResponse_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_loyalty_v1_BatchEarnPointsRequest_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_loyalty_v1_BatchEarnPointsRequest_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_loyalty_v1_BatchEarnPointsResponse_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_loyalty_v1_BatchEarnPointsResponse_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_loyalty_v1_BatchEarnPointsResult_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_loyalty_v1_BatchEarnPointsResult_fieldAccessorTable;
 
   public static com.google.protobuf.Descriptors.FileDescriptor
       getDescriptor() {
@@ -200,198 +215,227 @@ public final class LoyaltyServiceProto extends com.google.protobuf.GeneratedFile
       "duration.proto\032\037google/protobuf/timestam" +
       "p.proto\032#rewards/accounts/v1/resources.p" +
       "roto\032\"rewards/loyalty/v1/resources.proto" +
-      "\032\033rewards/type/v1/money.proto\"\243\003\n\021EarnPo" +
-      "intsRequest\022\035\n\nrequest_id\030\001 \001(\tR\trequest" +
-      "Id\022\035\n\naccount_id\030\002 \001(\tR\taccountId\022\031\n\010sto" +
-      "re_id\030\003 \001(\tR\007storeId\022%\n\016transaction_id\030\004" +
-      " \001(\tR\rtransactionId\0227\n\013bill_amount\030\005 \001(\013" +
-      "2\026.rewards.type.v1.MoneyR\nbillAmount\022!\n\014" +
-      "coupon_codes\030\006 \003(\tR\013couponCodes\022*\n\021payme" +
-      "nt_card_type\030\007 \001(\tR\017paymentCardType\022N\n\022a" +
-      "ccount_identifier\030\010 \001(\0132\037.rewards.accoun" +
-      "ts.v1.IdentifierR\021accountIdentifier\0226\n\005l" +
-      "ines\030\t \003(\0132 .rewards.loyalty.v1.Purchase" +
-      "LineR\005lines\"\272\002\n\022EarnPointsResponse\022G\n\013tr" +
-      "ansaction\030\001 \001(\0132%.rewards.loyalty.v1.Poi" +
-      "ntsTransactionR\013transaction\0225\n\007balance\030\002" +
-      " \001(\0132\033.rewards.loyalty.v1.BalanceR\007balan" +
-      "ce\022T\n\022event_transactions\030\003 \003(\0132%.rewards" +
-      ".loyalty.v1.PointsTransactionR\021eventTran" +
-      "sactions\022N\n\017applied_coupons\030\004 \003(\0132%.rewa" +
-      "rds.loyalty.v1.AppliedEarnCouponR\016applie" +
-      "dCoupons\"\242\001\n\021AppliedEarnCoupon\022\022\n\004code\030\001" +
-      " \001(\tR\004code\022\031\n\010offer_id\030\002 \001(\tR\007offerId\022\033\n" +
-      "\tcoupon_id\030\003 \001(\tR\010couponId\022#\n\rredemption" +
-      "_id\030\004 \001(\tR\014redemptionId\022\034\n\tautomatic\030\005 \001" +
-      "(\010R\tautomatic\"\265\001\n\021EarnByCodeRequest\022\035\n\nr" +
-      "equest_id\030\001 \001(\tR\trequestId\022\035\n\naccount_id" +
-      "\030\002 \001(\tR\taccountId\022\022\n\004code\030\003 \001(\tR\004code\022N\n" +
-      "\022account_identifier\030\004 \001(\0132\037.rewards.acco" +
-      "unts.v1.IdentifierR\021accountIdentifier\"\224\001" +
-      "\n\022EarnByCodeResponse\022G\n\013transaction\030\001 \001(" +
-      "\0132%.rewards.loyalty.v1.PointsTransaction" +
-      "R\013transaction\0225\n\007balance\030\002 \001(\0132\033.rewards" +
-      ".loyalty.v1.BalanceR\007balance\"\334\001\n\033Request" +
-      "RedemptionOtpRequest\022\035\n\nrequest_id\030\001 \001(\t" +
-      "R\trequestId\022\035\n\naccount_id\030\002 \001(\tR\taccount" +
-      "Id\022\026\n\006points\030\003 \001(\003R\006points\022\027\n\007user_id\030\004 " +
-      "\001(\tR\006userId\022N\n\022account_identifier\030\005 \001(\0132" +
-      "\037.rewards.accounts.v1.IdentifierR\021accoun" +
-      "tIdentifier\"r\n\034RequestRedemptionOtpRespo" +
-      "nse\022\025\n\006otp_id\030\001 \001(\tR\005otpId\022;\n\013expire_tim" +
-      "e\030\002 \001(\0132\032.google.protobuf.TimestampR\nexp" +
-      "ireTime\"\257\002\n\023RedeemPointsRequest\022\035\n\nreque" +
-      "st_id\030\001 \001(\tR\trequestId\022\035\n\naccount_id\030\002 \001" +
-      "(\tR\taccountId\022\026\n\006points\030\003 \001(\003R\006points\022\025\n" +
-      "\006otp_id\030\004 \001(\tR\005otpId\022\031\n\010otp_code\030\005 \001(\tR\007" +
-      "otpCode\022\031\n\010store_id\030\006 \001(\tR\007storeId\022%\n\016tr" +
-      "ansaction_id\030\007 \001(\tR\rtransactionId\022N\n\022acc" +
-      "ount_identifier\030\010 \001(\0132\037.rewards.accounts" +
-      ".v1.IdentifierR\021accountIdentifier\"\226\001\n\024Re" +
-      "deemPointsResponse\022G\n\013transaction\030\001 \001(\0132" +
-      "%.rewards.loyalty.v1.PointsTransactionR\013" +
-      "transaction\0225\n\007balance\030\002 \001(\0132\033.rewards.l" +
-      "oyalty.v1.BalanceR\007balance\"\224\001\n\023RefundPoi" +
-      "ntsRequest\022\035\n\nrequest_id\030\001 \001(\tR\trequestI" +
-      "d\0222\n\025points_transaction_id\030\002 \001(\tR\023points" +
-      "TransactionId\022\026\n\006points\030\003 \001(\003R\006points\022\022\n" +
-      "\004note\030\004 \001(\tR\004note\"\226\001\n\024RefundPointsRespon" +
-      "se\022G\n\013transaction\030\001 \001(\0132%.rewards.loyalt" +
-      "y.v1.PointsTransactionR\013transaction\0225\n\007b" +
-      "alance\030\002 \001(\0132\033.rewards.loyalty.v1.Balanc" +
-      "eR\007balance\"\302\001\n\021GetBalanceRequest\022\035\n\nacco" +
-      "unt_id\030\001 \001(\tR\taccountId\022>\n\rexpiry_window" +
-      "\030\002 \001(\0132\031.google.protobuf.DurationR\014expir" +
-      "yWindow\022N\n\022account_identifier\030\003 \001(\0132\037.re" +
+      "\032 rewards/type/v1/item_error.proto\032\033rewa" +
+      "rds/type/v1/money.proto\"\202\005\n\021EarnPointsRe" +
+      "quest\022\035\n\nrequest_id\030\001 \001(\tR\trequestId\022\035\n\n" +
+      "account_id\030\002 \001(\tR\taccountId\022\031\n\010store_id\030" +
+      "\003 \001(\tR\007storeId\022%\n\016transaction_id\030\004 \001(\tR\r" +
+      "transactionId\0227\n\013bill_amount\030\005 \001(\0132\026.rew" +
+      "ards.type.v1.MoneyR\nbillAmount\022!\n\014coupon" +
+      "_codes\030\006 \003(\tR\013couponCodes\022*\n\021payment_car" +
+      "d_type\030\007 \001(\tR\017paymentCardType\022N\n\022account" +
+      "_identifier\030\010 \001(\0132\037.rewards.accounts.v1." +
+      "IdentifierR\021accountIdentifier\0226\n\005lines\030\t" +
+      " \003(\0132 .rewards.loyalty.v1.PurchaseLineR\005" +
+      "lines\022J\n\017receipt_details\030\n \003(\0132!.rewards" +
+      ".loyalty.v1.ReceiptDetailR\016receiptDetail" +
+      "s\022B\n\014receipt_type\030\013 \001(\0162\037.rewards.loyalt" +
+      "y.v1.ReceiptTypeR\013receiptType\022\033\n\tposted_" +
+      "by\030\014 \001(\tR\010postedBy\0220\n\024interaction_point_" +
+      "id\030\036 \001(\tR\022interactionPointId\"\252\003\n\022EarnPoi" +
+      "ntsResponse\022G\n\013transaction\030\001 \001(\0132%.rewar" +
+      "ds.loyalty.v1.PointsTransactionR\013transac" +
+      "tion\0225\n\007balance\030\002 \001(\0132\033.rewards.loyalty." +
+      "v1.BalanceR\007balance\022T\n\022event_transaction" +
+      "s\030\003 \003(\0132%.rewards.loyalty.v1.PointsTrans" +
+      "actionR\021eventTransactions\022N\n\017applied_cou" +
+      "pons\030\004 \003(\0132%.rewards.loyalty.v1.AppliedE" +
+      "arnCouponR\016appliedCoupons\0225\n\tcard_type\030\005" +
+      " \001(\0132\030.rewards.loyalty.v1.TierR\010cardType" +
+      "\0227\n\030card_type_multiplier_bps\030\006 \001(\005R\025card" +
+      "TypeMultiplierBps\"\242\001\n\021AppliedEarnCoupon\022" +
+      "\022\n\004code\030\001 \001(\tR\004code\022\031\n\010offer_id\030\002 \001(\tR\007o" +
+      "fferId\022\033\n\tcoupon_id\030\003 \001(\tR\010couponId\022#\n\rr" +
+      "edemption_id\030\004 \001(\tR\014redemptionId\022\034\n\tauto" +
+      "matic\030\005 \001(\010R\tautomatic\"\320\001\n\021EarnByCodeReq" +
+      "uest\022\035\n\nrequest_id\030\001 \001(\tR\trequestId\022\035\n\na" +
+      "ccount_id\030\002 \001(\tR\taccountId\022\022\n\004code\030\003 \001(\t" +
+      "R\004code\022N\n\022account_identifier\030\004 \001(\0132\037.rew" +
+      "ards.accounts.v1.IdentifierR\021accountIden" +
+      "tifier\022\031\n\010store_id\030\005 \001(\tR\007storeId\"\224\001\n\022Ea" +
+      "rnByCodeResponse\022G\n\013transaction\030\001 \001(\0132%." +
+      "rewards.loyalty.v1.PointsTransactionR\013tr" +
+      "ansaction\0225\n\007balance\030\002 \001(\0132\033.rewards.loy" +
+      "alty.v1.BalanceR\007balance\"\214\002\n\033RequestRede" +
+      "mptionOtpRequest\022\035\n\nrequest_id\030\001 \001(\tR\tre" +
+      "questId\022\035\n\naccount_id\030\002 \001(\tR\taccountId\022\026" +
+      "\n\006points\030\003 \001(\003R\006points\022\027\n\007user_id\030\004 \001(\tR" +
+      "\006userId\022N\n\022account_identifier\030\005 \001(\0132\037.re" +
       "wards.accounts.v1.IdentifierR\021accountIde" +
-      "ntifier\"K\n\022GetBalanceResponse\0225\n\007balance" +
-      "\030\001 \001(\0132\033.rewards.loyalty.v1.BalanceR\007bal" +
-      "ance\"\367\002\n\027ListTransactionsRequest\022\035\n\nacco" +
-      "unt_id\030\001 \001(\tR\taccountId\022?\n\005types\030\002 \003(\0162)" +
-      ".rewards.loyalty.v1.PointsTransactionTyp" +
-      "eR\005types\0229\n\nstart_time\030\003 \001(\0132\032.google.pr" +
-      "otobuf.TimestampR\tstartTime\0225\n\010end_time\030" +
-      "\004 \001(\0132\032.google.protobuf.TimestampR\007endTi" +
-      "me\022\033\n\tpage_size\030\005 \001(\005R\010pageSize\022\035\n\npage_" +
-      "token\030\006 \001(\tR\tpageToken\022N\n\022account_identi" +
-      "fier\030\007 \001(\0132\037.rewards.accounts.v1.Identif" +
-      "ierR\021accountIdentifier\"\215\001\n\030ListTransacti" +
-      "onsResponse\022I\n\014transactions\030\001 \003(\0132%.rewa" +
-      "rds.loyalty.v1.PointsTransactionR\014transa" +
-      "ctions\022&\n\017next_page_token\030\002 \001(\tR\rnextPag" +
-      "eToken\"\254\002\n\024AllocateEventRequest\022\035\n\nreque" +
-      "st_id\030\001 \001(\tR\trequestId\022\035\n\naccount_id\030\002 \001" +
-      "(\tR\taccountId\022N\n\022account_identifier\030\003 \001(" +
-      "\0132\037.rewards.accounts.v1.IdentifierR\021acco" +
-      "untIdentifier\0223\n\005event\030\004 \001(\0162\035.rewards.l" +
-      "oyalty.v1.EarnEventR\005event\022!\n\014custom_eve" +
-      "nt\030\005 \001(\tR\013customEvent\022.\n\023referrer_accoun" +
-      "t_id\030\006 \001(\tR\021referrerAccountId\"b\n\025Allocat" +
-      "eEventResponse\022I\n\014transactions\030\001 \003(\0132%.r" +
-      "ewards.loyalty.v1.PointsTransactionR\014tra" +
-      "nsactions\"\233\001\n\026VoidTransactionRequest\022\035\n\n" +
-      "request_id\030\001 \001(\tR\trequestId\0222\n\025points_tr" +
-      "ansaction_id\030\002 \001(\tR\023pointsTransactionId\022" +
-      "\032\n\010operator\030\003 \001(\tR\010operator\022\022\n\004note\030\004 \001(" +
-      "\tR\004note\"\357\001\n\027VoidTransactionResponse\022G\n\013t" +
-      "ransaction\030\001 \001(\0132%.rewards.loyalty.v1.Po" +
-      "intsTransactionR\013transaction\022T\n\022voided_t" +
-      "ransaction\030\002 \001(\0132%.rewards.loyalty.v1.Po" +
-      "intsTransactionR\021voidedTransaction\0225\n\007ba" +
-      "lance\030\003 \001(\0132\033.rewards.loyalty.v1.Balance" +
-      "R\007balance\"\357\001\n\023AdjustPointsRequest\022\035\n\nreq" +
-      "uest_id\030\001 \001(\tR\trequestId\022\035\n\naccount_id\030\002" +
-      " \001(\tR\taccountId\022N\n\022account_identifier\030\003 " +
-      "\001(\0132\037.rewards.accounts.v1.IdentifierR\021ac" +
-      "countIdentifier\022\026\n\006points\030\004 \001(\003R\006points\022" +
-      "\026\n\006reason\030\005 \001(\tR\006reason\022\032\n\010operator\030\006 \001(" +
-      "\tR\010operator\"\226\001\n\024AdjustPointsResponse\022G\n\013" +
-      "transaction\030\001 \001(\0132%.rewards.loyalty.v1.P" +
-      "ointsTransactionR\013transaction\0225\n\007balance" +
-      "\030\002 \001(\0132\033.rewards.loyalty.v1.BalanceR\007bal" +
-      "ance\"\345\002\n\032BatchAllocatePointsRequest\022F\n\004r" +
-      "ows\030\001 \003(\01322.rewards.loyalty.v1.BatchAllo" +
-      "catePointsRequest.RowR\004rows\022\032\n\010operator\030" +
-      "\002 \001(\tR\010operator\022\035\n\nrequest_id\030\003 \001(\tR\treq" +
-      "uestId\032\303\001\n\003Row\022\035\n\nrequest_id\030\001 \001(\tR\trequ" +
-      "estId\022\035\n\naccount_id\030\002 \001(\tR\taccountId\022N\n\022" +
-      "account_identifier\030\003 \001(\0132\037.rewards.accou" +
-      "nts.v1.IdentifierR\021accountIdentifier\022\026\n\006" +
-      "points\030\004 \001(\003R\006points\022\026\n\006reason\030\005 \001(\tR\006re" +
-      "ason\"\301\001\n\010RowError\022\026\n\006reason\030\001 \001(\tR\006reaso" +
-      "n\022\030\n\007message\030\002 \001(\tR\007message\022F\n\010metadata\030" +
-      "\003 \003(\0132*.rewards.loyalty.v1.RowError.Meta" +
-      "dataEntryR\010metadata\032;\n\rMetadataEntry\022\020\n\003" +
-      "key\030\001 \001(\tR\003key\022\024\n\005value\030\002 \001(\tR\005value:\0028\001" +
-      "\"\373\002\n\033BatchAllocatePointsResponse\022G\n\004rows" +
-      "\030\001 \003(\01323.rewards.loyalty.v1.BatchAllocat" +
-      "ePointsResponse.RowR\004rows\022!\n\014posted_coun" +
-      "t\030\002 \001(\005R\013postedCount\022!\n\014failed_count\030\003 \001" +
-      "(\005R\013failedCount\032\314\001\n\003Row\022\033\n\trow_index\030\001 \001" +
-      "(\005R\010rowIndex\022\035\n\nrequest_id\030\002 \001(\tR\treques" +
-      "tId\022I\n\013transaction\030\003 \001(\0132%.rewards.loyal" +
-      "ty.v1.PointsTransactionH\000R\013transaction\0224" +
-      "\n\005error\030\004 \001(\0132\034.rewards.loyalty.v1.RowEr" +
-      "rorH\000R\005errorB\010\n\006result\"K\n\025GetTransaction" +
-      "Request\0222\n\025points_transaction_id\030\001 \001(\tR\023" +
-      "pointsTransactionId\"O\n\016LedgerMovement\022%\n" +
-      "\016ledger_account\030\001 \001(\tR\rledgerAccount\022\026\n\006" +
-      "points\030\002 \001(\003R\006points\"\344\001\n\026GetTransactionR" +
+      "ntifier\022.\n\006amount\030\006 \001(\0132\026.rewards.type.v" +
+      "1.MoneyR\006amount\"\305\001\n\034RequestRedemptionOtp" +
+      "Response\022\025\n\006otp_id\030\001 \001(\tR\005otpId\022;\n\013expir" +
+      "e_time\030\002 \001(\0132\032.google.protobuf.Timestamp" +
+      "R\nexpireTime\022\026\n\006points\030\003 \001(\003R\006points\0229\n\014" +
+      "points_value\030\004 \001(\0132\026.rewards.type.v1.Mon" +
+      "eyR\013pointsValue\"\221\003\n\023RedeemPointsRequest\022" +
+      "\035\n\nrequest_id\030\001 \001(\tR\trequestId\022\035\n\naccoun" +
+      "t_id\030\002 \001(\tR\taccountId\022\026\n\006points\030\003 \001(\003R\006p" +
+      "oints\022\025\n\006otp_id\030\004 \001(\tR\005otpId\022\031\n\010otp_code" +
+      "\030\005 \001(\tR\007otpCode\022\031\n\010store_id\030\006 \001(\tR\007store" +
+      "Id\022%\n\016transaction_id\030\007 \001(\tR\rtransactionI" +
+      "d\022N\n\022account_identifier\030\010 \001(\0132\037.rewards." +
+      "accounts.v1.IdentifierR\021accountIdentifie" +
+      "r\022.\n\006amount\030\t \001(\0132\026.rewards.type.v1.Mone" +
+      "yR\006amount\0220\n\024interaction_point_id\030\036 \001(\tR" +
+      "\022interactionPointId\"\321\001\n\024RedeemPointsResp" +
+      "onse\022G\n\013transaction\030\001 \001(\0132%.rewards.loya" +
+      "lty.v1.PointsTransactionR\013transaction\0225\n" +
+      "\007balance\030\002 \001(\0132\033.rewards.loyalty.v1.Bala" +
+      "nceR\007balance\0229\n\014points_value\030\003 \001(\0132\026.rew" +
+      "ards.type.v1.MoneyR\013pointsValue\"\224\001\n\023Refu" +
+      "ndPointsRequest\022\035\n\nrequest_id\030\001 \001(\tR\treq" +
+      "uestId\0222\n\025points_transaction_id\030\002 \001(\tR\023p" +
+      "ointsTransactionId\022\026\n\006points\030\003 \001(\003R\006poin" +
+      "ts\022\022\n\004note\030\004 \001(\tR\004note\"\226\001\n\024RefundPointsR" +
       "esponse\022G\n\013transaction\030\001 \001(\0132%.rewards.l" +
       "oyalty.v1.PointsTransactionR\013transaction" +
-      "\022@\n\tmovements\030\002 \003(\0132\".rewards.loyalty.v1" +
-      ".LedgerMovementR\tmovements\022?\n\007refunds\030\003 " +
-      "\003(\0132%.rewards.loyalty.v1.PointsTransacti" +
-      "onR\007refunds\"\251\002\n\033ListLuckyDrawEntriesRequ" +
-      "est\022\035\n\naccount_id\030\001 \001(\tR\taccountId\022N\n\022ac" +
-      "count_identifier\030\002 \001(\0132\037.rewards.account" +
-      "s.v1.IdentifierR\021accountIdentifier\022\035\n\npr" +
-      "ogram_id\030\003 \001(\tR\tprogramId\022\037\n\013draw_period" +
-      "\030\004 \001(\tR\ndrawPeriod\022\037\n\013active_only\030\005 \001(\010R" +
-      "\nactiveOnly\022\033\n\tpage_size\030\006 \001(\005R\010pageSize" +
-      "\022\035\n\npage_token\030\007 \001(\tR\tpageToken\"\204\001\n\034List" +
-      "LuckyDrawEntriesResponse\022<\n\007entries\030\001 \003(" +
-      "\0132\".rewards.loyalty.v1.LuckyDrawEntryR\007e" +
-      "ntries\022&\n\017next_page_token\030\002 \001(\tR\rnextPag" +
-      "eToken2\350\n\n\016LoyaltyService\022[\n\nEarnPoints\022" +
-      "%.rewards.loyalty.v1.EarnPointsRequest\032&" +
-      ".rewards.loyalty.v1.EarnPointsResponse\022[" +
-      "\n\nEarnByCode\022%.rewards.loyalty.v1.EarnBy" +
-      "CodeRequest\032&.rewards.loyalty.v1.EarnByC" +
-      "odeResponse\022y\n\024RequestRedemptionOtp\022/.re" +
-      "wards.loyalty.v1.RequestRedemptionOtpReq" +
-      "uest\0320.rewards.loyalty.v1.RequestRedempt" +
-      "ionOtpResponse\022a\n\014RedeemPoints\022\'.rewards" +
-      ".loyalty.v1.RedeemPointsRequest\032(.reward" +
-      "s.loyalty.v1.RedeemPointsResponse\022a\n\014Ref" +
-      "undPoints\022\'.rewards.loyalty.v1.RefundPoi" +
-      "ntsRequest\032(.rewards.loyalty.v1.RefundPo" +
-      "intsResponse\022d\n\rAllocateEvent\022(.rewards." +
-      "loyalty.v1.AllocateEventRequest\032).reward" +
-      "s.loyalty.v1.AllocateEventResponse\022j\n\017Vo" +
-      "idTransaction\022*.rewards.loyalty.v1.VoidT" +
-      "ransactionRequest\032+.rewards.loyalty.v1.V" +
-      "oidTransactionResponse\022a\n\014AdjustPoints\022\'" +
-      ".rewards.loyalty.v1.AdjustPointsRequest\032" +
-      "(.rewards.loyalty.v1.AdjustPointsRespons" +
-      "e\022v\n\023BatchAllocatePoints\022..rewards.loyal" +
-      "ty.v1.BatchAllocatePointsRequest\032/.rewar" +
-      "ds.loyalty.v1.BatchAllocatePointsRespons" +
-      "e\022[\n\nGetBalance\022%.rewards.loyalty.v1.Get" +
-      "BalanceRequest\032&.rewards.loyalty.v1.GetB" +
-      "alanceResponse\022m\n\020ListTransactions\022+.rew" +
-      "ards.loyalty.v1.ListTransactionsRequest\032" +
-      ",.rewards.loyalty.v1.ListTransactionsRes" +
-      "ponse\022g\n\016GetTransaction\022).rewards.loyalt" +
-      "y.v1.GetTransactionRequest\032*.rewards.loy" +
-      "alty.v1.GetTransactionResponse\022y\n\024ListLu" +
-      "ckyDrawEntries\022/.rewards.loyalty.v1.List" +
-      "LuckyDrawEntriesRequest\0320.rewards.loyalt" +
-      "y.v1.ListLuckyDrawEntriesResponseB\211\001\n\"co" +
-      "m.rewardscore.rewards.loyalty.v1B\023Loyalt" +
-      "yServiceProtoP\001ZLgithub.com/rewards-core" +
-      "/rewards-core/clients/go/rewards/loyalty" +
-      "/v1;loyaltyv1b\006proto3"
+      "\0225\n\007balance\030\002 \001(\0132\033.rewards.loyalty.v1.B" +
+      "alanceR\007balance\"\302\001\n\021GetBalanceRequest\022\035\n" +
+      "\naccount_id\030\001 \001(\tR\taccountId\022>\n\rexpiry_w" +
+      "indow\030\002 \001(\0132\031.google.protobuf.DurationR\014" +
+      "expiryWindow\022N\n\022account_identifier\030\003 \001(\013" +
+      "2\037.rewards.accounts.v1.IdentifierR\021accou" +
+      "ntIdentifier\"K\n\022GetBalanceResponse\0225\n\007ba" +
+      "lance\030\001 \001(\0132\033.rewards.loyalty.v1.Balance" +
+      "R\007balance\"\367\002\n\027ListTransactionsRequest\022\035\n" +
+      "\naccount_id\030\001 \001(\tR\taccountId\022?\n\005types\030\002 " +
+      "\003(\0162).rewards.loyalty.v1.PointsTransacti" +
+      "onTypeR\005types\0229\n\nstart_time\030\003 \001(\0132\032.goog" +
+      "le.protobuf.TimestampR\tstartTime\0225\n\010end_" +
+      "time\030\004 \001(\0132\032.google.protobuf.TimestampR\007" +
+      "endTime\022\033\n\tpage_size\030\005 \001(\005R\010pageSize\022\035\n\n" +
+      "page_token\030\006 \001(\tR\tpageToken\022N\n\022account_i" +
+      "dentifier\030\007 \001(\0132\037.rewards.accounts.v1.Id" +
+      "entifierR\021accountIdentifier\"\215\001\n\030ListTran" +
+      "sactionsResponse\022I\n\014transactions\030\001 \003(\0132%" +
+      ".rewards.loyalty.v1.PointsTransactionR\014t" +
+      "ransactions\022&\n\017next_page_token\030\002 \001(\tR\rne" +
+      "xtPageToken\"\254\002\n\024AllocateEventRequest\022\035\n\n" +
+      "request_id\030\001 \001(\tR\trequestId\022\035\n\naccount_i" +
+      "d\030\002 \001(\tR\taccountId\022N\n\022account_identifier" +
+      "\030\003 \001(\0132\037.rewards.accounts.v1.IdentifierR" +
+      "\021accountIdentifier\0223\n\005event\030\004 \001(\0162\035.rewa" +
+      "rds.loyalty.v1.EarnEventR\005event\022!\n\014custo" +
+      "m_event\030\005 \001(\tR\013customEvent\022.\n\023referrer_a" +
+      "ccount_id\030\006 \001(\tR\021referrerAccountId\"b\n\025Al" +
+      "locateEventResponse\022I\n\014transactions\030\001 \003(" +
+      "\0132%.rewards.loyalty.v1.PointsTransaction" +
+      "R\014transactions\"\233\001\n\026VoidTransactionReques" +
+      "t\022\035\n\nrequest_id\030\001 \001(\tR\trequestId\0222\n\025poin" +
+      "ts_transaction_id\030\002 \001(\tR\023pointsTransacti" +
+      "onId\022\032\n\010operator\030\003 \001(\tR\010operator\022\022\n\004note" +
+      "\030\004 \001(\tR\004note\"\357\001\n\027VoidTransactionResponse" +
+      "\022G\n\013transaction\030\001 \001(\0132%.rewards.loyalty." +
+      "v1.PointsTransactionR\013transaction\022T\n\022voi" +
+      "ded_transaction\030\002 \001(\0132%.rewards.loyalty." +
+      "v1.PointsTransactionR\021voidedTransaction\022" +
+      "5\n\007balance\030\003 \001(\0132\033.rewards.loyalty.v1.Ba" +
+      "lanceR\007balance\"\357\001\n\023AdjustPointsRequest\022\035" +
+      "\n\nrequest_id\030\001 \001(\tR\trequestId\022\035\n\naccount" +
+      "_id\030\002 \001(\tR\taccountId\022N\n\022account_identifi" +
+      "er\030\003 \001(\0132\037.rewards.accounts.v1.Identifie" +
+      "rR\021accountIdentifier\022\026\n\006points\030\004 \001(\003R\006po" +
+      "ints\022\026\n\006reason\030\005 \001(\tR\006reason\022\032\n\010operator" +
+      "\030\006 \001(\tR\010operator\"\226\001\n\024AdjustPointsRespons" +
+      "e\022G\n\013transaction\030\001 \001(\0132%.rewards.loyalty" +
+      ".v1.PointsTransactionR\013transaction\0225\n\007ba" +
+      "lance\030\002 \001(\0132\033.rewards.loyalty.v1.Balance" +
+      "R\007balance\"\345\002\n\032BatchAllocatePointsRequest" +
+      "\022F\n\004rows\030\001 \003(\01322.rewards.loyalty.v1.Batc" +
+      "hAllocatePointsRequest.RowR\004rows\022\032\n\010oper" +
+      "ator\030\002 \001(\tR\010operator\022\035\n\nrequest_id\030\003 \001(\t" +
+      "R\trequestId\032\303\001\n\003Row\022\035\n\nrequest_id\030\001 \001(\tR" +
+      "\trequestId\022\035\n\naccount_id\030\002 \001(\tR\taccountI" +
+      "d\022N\n\022account_identifier\030\003 \001(\0132\037.rewards." +
+      "accounts.v1.IdentifierR\021accountIdentifie" +
+      "r\022\026\n\006points\030\004 \001(\003R\006points\022\026\n\006reason\030\005 \001(" +
+      "\tR\006reason\"\301\001\n\010RowError\022\026\n\006reason\030\001 \001(\tR\006" +
+      "reason\022\030\n\007message\030\002 \001(\tR\007message\022F\n\010meta" +
+      "data\030\003 \003(\0132*.rewards.loyalty.v1.RowError" +
+      ".MetadataEntryR\010metadata\032;\n\rMetadataEntr" +
+      "y\022\020\n\003key\030\001 \001(\tR\003key\022\024\n\005value\030\002 \001(\tR\005valu" +
+      "e:\0028\001\"\373\002\n\033BatchAllocatePointsResponse\022G\n" +
+      "\004rows\030\001 \003(\01323.rewards.loyalty.v1.BatchAl" +
+      "locatePointsResponse.RowR\004rows\022!\n\014posted" +
+      "_count\030\002 \001(\005R\013postedCount\022!\n\014failed_coun" +
+      "t\030\003 \001(\005R\013failedCount\032\314\001\n\003Row\022\033\n\trow_inde" +
+      "x\030\001 \001(\005R\010rowIndex\022\035\n\nrequest_id\030\002 \001(\tR\tr" +
+      "equestId\022I\n\013transaction\030\003 \001(\0132%.rewards." +
+      "loyalty.v1.PointsTransactionH\000R\013transact" +
+      "ion\0224\n\005error\030\004 \001(\0132\034.rewards.loyalty.v1." +
+      "RowErrorH\000R\005errorB\010\n\006result\"K\n\025GetTransa" +
+      "ctionRequest\0222\n\025points_transaction_id\030\001 " +
+      "\001(\tR\023pointsTransactionId\"O\n\016LedgerMoveme" +
+      "nt\022%\n\016ledger_account\030\001 \001(\tR\rledgerAccoun" +
+      "t\022\026\n\006points\030\002 \001(\003R\006points\"\344\001\n\026GetTransac" +
+      "tionResponse\022G\n\013transaction\030\001 \001(\0132%.rewa" +
+      "rds.loyalty.v1.PointsTransactionR\013transa" +
+      "ction\022@\n\tmovements\030\002 \003(\0132\".rewards.loyal" +
+      "ty.v1.LedgerMovementR\tmovements\022?\n\007refun" +
+      "ds\030\003 \003(\0132%.rewards.loyalty.v1.PointsTran" +
+      "sactionR\007refunds\"\251\002\n\033ListLuckyDrawEntrie" +
+      "sRequest\022\035\n\naccount_id\030\001 \001(\tR\taccountId\022" +
+      "N\n\022account_identifier\030\002 \001(\0132\037.rewards.ac" +
+      "counts.v1.IdentifierR\021accountIdentifier\022" +
+      "\035\n\nprogram_id\030\003 \001(\tR\tprogramId\022\037\n\013draw_p" +
+      "eriod\030\004 \001(\tR\ndrawPeriod\022\037\n\013active_only\030\005" +
+      " \001(\010R\nactiveOnly\022\033\n\tpage_size\030\006 \001(\005R\010pag" +
+      "eSize\022\035\n\npage_token\030\007 \001(\tR\tpageToken\"\204\001\n" +
+      "\034ListLuckyDrawEntriesResponse\022<\n\007entries" +
+      "\030\001 \003(\0132\".rewards.loyalty.v1.LuckyDrawEnt" +
+      "ryR\007entries\022&\n\017next_page_token\030\002 \001(\tR\rne" +
+      "xtPageToken\"[\n\026BatchEarnPointsRequest\022A\n" +
+      "\010requests\030\001 \003(\0132%.rewards.loyalty.v1.Ear" +
+      "nPointsRequestR\010requests\"^\n\027BatchEarnPoi" +
+      "ntsResponse\022C\n\007results\030\001 \003(\0132).rewards.l" +
+      "oyalty.v1.BatchEarnPointsResultR\007results" +
+      "\"\234\001\n\025BatchEarnPointsResult\022D\n\010response\030\001" +
+      " \001(\0132&.rewards.loyalty.v1.EarnPointsResp" +
+      "onseH\000R\010response\0222\n\005error\030\002 \001(\0132\032.reward" +
+      "s.type.v1.ItemErrorH\000R\005errorB\t\n\007outcome2" +
+      "\324\013\n\016LoyaltyService\022[\n\nEarnPoints\022%.rewar" +
+      "ds.loyalty.v1.EarnPointsRequest\032&.reward" +
+      "s.loyalty.v1.EarnPointsResponse\022j\n\017Batch" +
+      "EarnPoints\022*.rewards.loyalty.v1.BatchEar" +
+      "nPointsRequest\032+.rewards.loyalty.v1.Batc" +
+      "hEarnPointsResponse\022[\n\nEarnByCode\022%.rewa" +
+      "rds.loyalty.v1.EarnByCodeRequest\032&.rewar" +
+      "ds.loyalty.v1.EarnByCodeResponse\022y\n\024Requ" +
+      "estRedemptionOtp\022/.rewards.loyalty.v1.Re" +
+      "questRedemptionOtpRequest\0320.rewards.loya" +
+      "lty.v1.RequestRedemptionOtpResponse\022a\n\014R" +
+      "edeemPoints\022\'.rewards.loyalty.v1.RedeemP" +
+      "ointsRequest\032(.rewards.loyalty.v1.Redeem" +
+      "PointsResponse\022a\n\014RefundPoints\022\'.rewards" +
+      ".loyalty.v1.RefundPointsRequest\032(.reward" +
+      "s.loyalty.v1.RefundPointsResponse\022d\n\rAll" +
+      "ocateEvent\022(.rewards.loyalty.v1.Allocate" +
+      "EventRequest\032).rewards.loyalty.v1.Alloca" +
+      "teEventResponse\022j\n\017VoidTransaction\022*.rew" +
+      "ards.loyalty.v1.VoidTransactionRequest\032+" +
+      ".rewards.loyalty.v1.VoidTransactionRespo" +
+      "nse\022a\n\014AdjustPoints\022\'.rewards.loyalty.v1" +
+      ".AdjustPointsRequest\032(.rewards.loyalty.v" +
+      "1.AdjustPointsResponse\022v\n\023BatchAllocateP" +
+      "oints\022..rewards.loyalty.v1.BatchAllocate" +
+      "PointsRequest\032/.rewards.loyalty.v1.Batch" +
+      "AllocatePointsResponse\022[\n\nGetBalance\022%.r" +
+      "ewards.loyalty.v1.GetBalanceRequest\032&.re" +
+      "wards.loyalty.v1.GetBalanceResponse\022m\n\020L" +
+      "istTransactions\022+.rewards.loyalty.v1.Lis" +
+      "tTransactionsRequest\032,.rewards.loyalty.v" +
+      "1.ListTransactionsResponse\022g\n\016GetTransac" +
+      "tion\022).rewards.loyalty.v1.GetTransaction" +
+      "Request\032*.rewards.loyalty.v1.GetTransact" +
+      "ionResponse\022y\n\024ListLuckyDrawEntries\022/.re" +
+      "wards.loyalty.v1.ListLuckyDrawEntriesReq" +
+      "uest\0320.rewards.loyalty.v1.ListLuckyDrawE" +
+      "ntriesResponseB\211\001\n\"com.rewardscore.rewar" +
+      "ds.loyalty.v1B\023LoyaltyServiceProtoP\001ZLgi" +
+      "thub.com/rewards-core/rewards-core/clien" +
+      "ts/go/rewards/loyalty/v1;loyaltyv1b\006prot" +
+      "o3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -400,6 +444,7 @@ public final class LoyaltyServiceProto extends com.google.protobuf.GeneratedFile
           com.google.protobuf.TimestampProto.getDescriptor(),
           com.rewardscore.rewards.accounts.v1.ResourcesProto.getDescriptor(),
           com.rewardscore.rewards.loyalty.v1.ResourcesProto.getDescriptor(),
+          com.rewardscore.rewards.type.v1.ItemErrorProto.getDescriptor(),
           com.rewardscore.rewards.type.v1.MoneyProto.getDescriptor(),
         });
     internal_static_rewards_loyalty_v1_EarnPointsRequest_descriptor =
@@ -407,13 +452,13 @@ public final class LoyaltyServiceProto extends com.google.protobuf.GeneratedFile
     internal_static_rewards_loyalty_v1_EarnPointsRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_EarnPointsRequest_descriptor,
-        new java.lang.String[] { "RequestId", "AccountId", "StoreId", "TransactionId", "BillAmount", "CouponCodes", "PaymentCardType", "AccountIdentifier", "Lines", });
+        new java.lang.String[] { "RequestId", "AccountId", "StoreId", "TransactionId", "BillAmount", "CouponCodes", "PaymentCardType", "AccountIdentifier", "Lines", "ReceiptDetails", "ReceiptType", "PostedBy", "InteractionPointId", });
     internal_static_rewards_loyalty_v1_EarnPointsResponse_descriptor =
       getDescriptor().getMessageType(1);
     internal_static_rewards_loyalty_v1_EarnPointsResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_EarnPointsResponse_descriptor,
-        new java.lang.String[] { "Transaction", "Balance", "EventTransactions", "AppliedCoupons", });
+        new java.lang.String[] { "Transaction", "Balance", "EventTransactions", "AppliedCoupons", "CardType", "CardTypeMultiplierBps", });
     internal_static_rewards_loyalty_v1_AppliedEarnCoupon_descriptor =
       getDescriptor().getMessageType(2);
     internal_static_rewards_loyalty_v1_AppliedEarnCoupon_fieldAccessorTable = new
@@ -425,7 +470,7 @@ public final class LoyaltyServiceProto extends com.google.protobuf.GeneratedFile
     internal_static_rewards_loyalty_v1_EarnByCodeRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_EarnByCodeRequest_descriptor,
-        new java.lang.String[] { "RequestId", "AccountId", "Code", "AccountIdentifier", });
+        new java.lang.String[] { "RequestId", "AccountId", "Code", "AccountIdentifier", "StoreId", });
     internal_static_rewards_loyalty_v1_EarnByCodeResponse_descriptor =
       getDescriptor().getMessageType(4);
     internal_static_rewards_loyalty_v1_EarnByCodeResponse_fieldAccessorTable = new
@@ -437,25 +482,25 @@ public final class LoyaltyServiceProto extends com.google.protobuf.GeneratedFile
     internal_static_rewards_loyalty_v1_RequestRedemptionOtpRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_RequestRedemptionOtpRequest_descriptor,
-        new java.lang.String[] { "RequestId", "AccountId", "Points", "UserId", "AccountIdentifier", });
+        new java.lang.String[] { "RequestId", "AccountId", "Points", "UserId", "AccountIdentifier", "Amount", });
     internal_static_rewards_loyalty_v1_RequestRedemptionOtpResponse_descriptor =
       getDescriptor().getMessageType(6);
     internal_static_rewards_loyalty_v1_RequestRedemptionOtpResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_RequestRedemptionOtpResponse_descriptor,
-        new java.lang.String[] { "OtpId", "ExpireTime", });
+        new java.lang.String[] { "OtpId", "ExpireTime", "Points", "PointsValue", });
     internal_static_rewards_loyalty_v1_RedeemPointsRequest_descriptor =
       getDescriptor().getMessageType(7);
     internal_static_rewards_loyalty_v1_RedeemPointsRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_RedeemPointsRequest_descriptor,
-        new java.lang.String[] { "RequestId", "AccountId", "Points", "OtpId", "OtpCode", "StoreId", "TransactionId", "AccountIdentifier", });
+        new java.lang.String[] { "RequestId", "AccountId", "Points", "OtpId", "OtpCode", "StoreId", "TransactionId", "AccountIdentifier", "Amount", "InteractionPointId", });
     internal_static_rewards_loyalty_v1_RedeemPointsResponse_descriptor =
       getDescriptor().getMessageType(8);
     internal_static_rewards_loyalty_v1_RedeemPointsResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_RedeemPointsResponse_descriptor,
-        new java.lang.String[] { "Transaction", "Balance", });
+        new java.lang.String[] { "Transaction", "Balance", "PointsValue", });
     internal_static_rewards_loyalty_v1_RefundPointsRequest_descriptor =
       getDescriptor().getMessageType(9);
     internal_static_rewards_loyalty_v1_RefundPointsRequest_fieldAccessorTable = new
@@ -594,11 +639,30 @@ public final class LoyaltyServiceProto extends com.google.protobuf.GeneratedFile
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_ListLuckyDrawEntriesResponse_descriptor,
         new java.lang.String[] { "Entries", "NextPageToken", });
+    internal_static_rewards_loyalty_v1_BatchEarnPointsRequest_descriptor =
+      getDescriptor().getMessageType(29);
+    internal_static_rewards_loyalty_v1_BatchEarnPointsRequest_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_loyalty_v1_BatchEarnPointsRequest_descriptor,
+        new java.lang.String[] { "Requests", });
+    internal_static_rewards_loyalty_v1_BatchEarnPointsResponse_descriptor =
+      getDescriptor().getMessageType(30);
+    internal_static_rewards_loyalty_v1_BatchEarnPointsResponse_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_loyalty_v1_BatchEarnPointsResponse_descriptor,
+        new java.lang.String[] { "Results", });
+    internal_static_rewards_loyalty_v1_BatchEarnPointsResult_descriptor =
+      getDescriptor().getMessageType(31);
+    internal_static_rewards_loyalty_v1_BatchEarnPointsResult_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_loyalty_v1_BatchEarnPointsResult_descriptor,
+        new java.lang.String[] { "Response", "Error", "Outcome", });
     descriptor.resolveAllFeaturesImmutable();
     com.google.protobuf.DurationProto.getDescriptor();
     com.google.protobuf.TimestampProto.getDescriptor();
     com.rewardscore.rewards.accounts.v1.ResourcesProto.getDescriptor();
     com.rewardscore.rewards.loyalty.v1.ResourcesProto.getDescriptor();
+    com.rewardscore.rewards.type.v1.ItemErrorProto.getDescriptor();
     com.rewardscore.rewards.type.v1.MoneyProto.getDescriptor();
   }
 

@@ -43,6 +43,8 @@ private static final long serialVersionUID = 0L;
     basketId_ = "";
     note_ = "";
     lines_ = java.util.Collections.emptyList();
+    cardTypeId_ = "";
+    interactionPointId_ = "";
   }
 
   public static final com.google.protobuf.Descriptors.Descriptor
@@ -815,6 +817,199 @@ private static final long serialVersionUID = 0L;
     return luckyDraw_ == null ? com.rewardscore.rewards.loyalty.v1.LuckyDrawEntry.getDefaultInstance() : luckyDraw_;
   }
 
+  public static final int RECEIPT_FIELD_NUMBER = 22;
+  private com.rewardscore.rewards.loyalty.v1.Receipt receipt_;
+  /**
+   * <pre>
+   * EARN by EarnPoints: its receipt (the number if the program numbers receipts, type, posted_by,
+   * details); unset for other transactions (a basket's earn included).
+   * </pre>
+   *
+   * <code>.rewards.loyalty.v1.Receipt receipt = 22 [json_name = "receipt"];</code>
+   * @return Whether the receipt field is set.
+   */
+  @java.lang.Override
+  public boolean hasReceipt() {
+    return ((bitField0_ & 0x00000040) != 0);
+  }
+  /**
+   * <pre>
+   * EARN by EarnPoints: its receipt (the number if the program numbers receipts, type, posted_by,
+   * details); unset for other transactions (a basket's earn included).
+   * </pre>
+   *
+   * <code>.rewards.loyalty.v1.Receipt receipt = 22 [json_name = "receipt"];</code>
+   * @return The receipt.
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.loyalty.v1.Receipt getReceipt() {
+    return receipt_ == null ? com.rewardscore.rewards.loyalty.v1.Receipt.getDefaultInstance() : receipt_;
+  }
+  /**
+   * <pre>
+   * EARN by EarnPoints: its receipt (the number if the program numbers receipts, type, posted_by,
+   * details); unset for other transactions (a basket's earn included).
+   * </pre>
+   *
+   * <code>.rewards.loyalty.v1.Receipt receipt = 22 [json_name = "receipt"];</code>
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.loyalty.v1.ReceiptOrBuilder getReceiptOrBuilder() {
+    return receipt_ == null ? com.rewardscore.rewards.loyalty.v1.Receipt.getDefaultInstance() : receipt_;
+  }
+
+  public static final int CARD_TYPE_ID_FIELD_NUMBER = 23;
+  @SuppressWarnings("serial")
+  private volatile java.lang.Object cardTypeId_ = "";
+  /**
+   * <pre>
+   * EARN by EarnPoints: the tier (card type) the purchase earned in; empty if none.
+   * </pre>
+   *
+   * <code>string card_type_id = 23 [json_name = "cardTypeId"];</code>
+   * @return The cardTypeId.
+   */
+  @java.lang.Override
+  public java.lang.String getCardTypeId() {
+    java.lang.Object ref = cardTypeId_;
+    if (ref instanceof java.lang.String) {
+      return (java.lang.String) ref;
+    } else {
+      com.google.protobuf.ByteString bs = 
+          (com.google.protobuf.ByteString) ref;
+      java.lang.String s = bs.toStringUtf8();
+      cardTypeId_ = s;
+      return s;
+    }
+  }
+  /**
+   * <pre>
+   * EARN by EarnPoints: the tier (card type) the purchase earned in; empty if none.
+   * </pre>
+   *
+   * <code>string card_type_id = 23 [json_name = "cardTypeId"];</code>
+   * @return The bytes for cardTypeId.
+   */
+  @java.lang.Override
+  public com.google.protobuf.ByteString
+      getCardTypeIdBytes() {
+    java.lang.Object ref = cardTypeId_;
+    if (ref instanceof java.lang.String) {
+      com.google.protobuf.ByteString b = 
+          com.google.protobuf.ByteString.copyFromUtf8(
+              (java.lang.String) ref);
+      cardTypeId_ = b;
+      return b;
+    } else {
+      return (com.google.protobuf.ByteString) ref;
+    }
+  }
+
+  public static final int CARD_TYPE_MULTIPLIER_BPS_FIELD_NUMBER = 24;
+  private int cardTypeMultiplierBps_ = 0;
+  /**
+   * <pre>
+   * EARN by EarnPoints: that tier's multiplier in basis points (10000 when there is no tier).
+   * </pre>
+   *
+   * <code>int32 card_type_multiplier_bps = 24 [json_name = "cardTypeMultiplierBps"];</code>
+   * @return The cardTypeMultiplierBps.
+   */
+  @java.lang.Override
+  public int getCardTypeMultiplierBps() {
+    return cardTypeMultiplierBps_;
+  }
+
+  public static final int POINTS_VALUE_FIELD_NUMBER = 25;
+  private com.rewardscore.rewards.type.v1.Money pointsValue_;
+  /**
+   * <pre>
+   * REDEEM of a program with Program.points_value: the money value of the points burned
+   * (rounded down); unset otherwise.
+   * </pre>
+   *
+   * <code>.rewards.type.v1.Money points_value = 25 [json_name = "pointsValue"];</code>
+   * @return Whether the pointsValue field is set.
+   */
+  @java.lang.Override
+  public boolean hasPointsValue() {
+    return ((bitField0_ & 0x00000080) != 0);
+  }
+  /**
+   * <pre>
+   * REDEEM of a program with Program.points_value: the money value of the points burned
+   * (rounded down); unset otherwise.
+   * </pre>
+   *
+   * <code>.rewards.type.v1.Money points_value = 25 [json_name = "pointsValue"];</code>
+   * @return The pointsValue.
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.type.v1.Money getPointsValue() {
+    return pointsValue_ == null ? com.rewardscore.rewards.type.v1.Money.getDefaultInstance() : pointsValue_;
+  }
+  /**
+   * <pre>
+   * REDEEM of a program with Program.points_value: the money value of the points burned
+   * (rounded down); unset otherwise.
+   * </pre>
+   *
+   * <code>.rewards.type.v1.Money points_value = 25 [json_name = "pointsValue"];</code>
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.type.v1.MoneyOrBuilder getPointsValueOrBuilder() {
+    return pointsValue_ == null ? com.rewardscore.rewards.type.v1.Money.getDefaultInstance() : pointsValue_;
+  }
+
+  public static final int INTERACTION_POINT_ID_FIELD_NUMBER = 30;
+  @SuppressWarnings("serial")
+  private volatile java.lang.Object interactionPointId_ = "";
+  /**
+   * <pre>
+   * The interaction point (till, e-shop) the transaction was posted at, if the request named
+   * one. Empty: none.
+   * </pre>
+   *
+   * <code>string interaction_point_id = 30 [json_name = "interactionPointId"];</code>
+   * @return The interactionPointId.
+   */
+  @java.lang.Override
+  public java.lang.String getInteractionPointId() {
+    java.lang.Object ref = interactionPointId_;
+    if (ref instanceof java.lang.String) {
+      return (java.lang.String) ref;
+    } else {
+      com.google.protobuf.ByteString bs = 
+          (com.google.protobuf.ByteString) ref;
+      java.lang.String s = bs.toStringUtf8();
+      interactionPointId_ = s;
+      return s;
+    }
+  }
+  /**
+   * <pre>
+   * The interaction point (till, e-shop) the transaction was posted at, if the request named
+   * one. Empty: none.
+   * </pre>
+   *
+   * <code>string interaction_point_id = 30 [json_name = "interactionPointId"];</code>
+   * @return The bytes for interactionPointId.
+   */
+  @java.lang.Override
+  public com.google.protobuf.ByteString
+      getInteractionPointIdBytes() {
+    java.lang.Object ref = interactionPointId_;
+    if (ref instanceof java.lang.String) {
+      com.google.protobuf.ByteString b = 
+          com.google.protobuf.ByteString.copyFromUtf8(
+              (java.lang.String) ref);
+      interactionPointId_ = b;
+      return b;
+    } else {
+      return (com.google.protobuf.ByteString) ref;
+    }
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -891,6 +1086,21 @@ private static final long serialVersionUID = 0L;
     }
     if (((bitField0_ & 0x00000020) != 0)) {
       output.writeMessage(21, getLuckyDraw());
+    }
+    if (((bitField0_ & 0x00000040) != 0)) {
+      output.writeMessage(22, getReceipt());
+    }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(cardTypeId_)) {
+      com.google.protobuf.GeneratedMessage.writeString(output, 23, cardTypeId_);
+    }
+    if (cardTypeMultiplierBps_ != 0) {
+      output.writeInt32(24, cardTypeMultiplierBps_);
+    }
+    if (((bitField0_ & 0x00000080) != 0)) {
+      output.writeMessage(25, getPointsValue());
+    }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(interactionPointId_)) {
+      com.google.protobuf.GeneratedMessage.writeString(output, 30, interactionPointId_);
     }
     getUnknownFields().writeTo(output);
   }
@@ -978,6 +1188,24 @@ private static final long serialVersionUID = 0L;
       size += com.google.protobuf.CodedOutputStream
         .computeMessageSize(21, getLuckyDraw());
     }
+    if (((bitField0_ & 0x00000040) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(22, getReceipt());
+    }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(cardTypeId_)) {
+      size += com.google.protobuf.GeneratedMessage.computeStringSize(23, cardTypeId_);
+    }
+    if (cardTypeMultiplierBps_ != 0) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeInt32Size(24, cardTypeMultiplierBps_);
+    }
+    if (((bitField0_ & 0x00000080) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(25, getPointsValue());
+    }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(interactionPointId_)) {
+      size += com.google.protobuf.GeneratedMessage.computeStringSize(30, interactionPointId_);
+    }
     return size;
   }
   @java.lang.Override
@@ -1060,6 +1288,22 @@ private static final long serialVersionUID = 0L;
       if (!getLuckyDraw()
           .equals(other.getLuckyDraw())) return false;
     }
+    if (hasReceipt() != other.hasReceipt()) return false;
+    if (hasReceipt()) {
+      if (!getReceipt()
+          .equals(other.getReceipt())) return false;
+    }
+    if (!getCardTypeId()
+        .equals(other.getCardTypeId())) return false;
+    if (getCardTypeMultiplierBps()
+        != other.getCardTypeMultiplierBps()) return false;
+    if (hasPointsValue() != other.hasPointsValue()) return false;
+    if (hasPointsValue()) {
+      if (!getPointsValue()
+          .equals(other.getPointsValue())) return false;
+    }
+    if (!getInteractionPointId()
+        .equals(other.getInteractionPointId())) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -1132,6 +1376,20 @@ private static final long serialVersionUID = 0L;
       hash = (37 * hash) + LUCKY_DRAW_FIELD_NUMBER;
       hash = (53 * hash) + getLuckyDraw().hashCode();
     }
+    if (hasReceipt()) {
+      hash = (37 * hash) + RECEIPT_FIELD_NUMBER;
+      hash = (53 * hash) + getReceipt().hashCode();
+    }
+    hash = (37 * hash) + CARD_TYPE_ID_FIELD_NUMBER;
+    hash = (53 * hash) + getCardTypeId().hashCode();
+    hash = (37 * hash) + CARD_TYPE_MULTIPLIER_BPS_FIELD_NUMBER;
+    hash = (53 * hash) + getCardTypeMultiplierBps();
+    if (hasPointsValue()) {
+      hash = (37 * hash) + POINTS_VALUE_FIELD_NUMBER;
+      hash = (53 * hash) + getPointsValue().hashCode();
+    }
+    hash = (37 * hash) + INTERACTION_POINT_ID_FIELD_NUMBER;
+    hash = (53 * hash) + getInteractionPointId().hashCode();
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -1274,6 +1532,8 @@ private static final long serialVersionUID = 0L;
         internalGetVoidedFieldBuilder();
         internalGetAdjustedFieldBuilder();
         internalGetLuckyDrawFieldBuilder();
+        internalGetReceiptFieldBuilder();
+        internalGetPointsValueFieldBuilder();
       }
     }
     @java.lang.Override
@@ -1331,6 +1591,19 @@ private static final long serialVersionUID = 0L;
         luckyDrawBuilder_.dispose();
         luckyDrawBuilder_ = null;
       }
+      receipt_ = null;
+      if (receiptBuilder_ != null) {
+        receiptBuilder_.dispose();
+        receiptBuilder_ = null;
+      }
+      cardTypeId_ = "";
+      cardTypeMultiplierBps_ = 0;
+      pointsValue_ = null;
+      if (pointsValueBuilder_ != null) {
+        pointsValueBuilder_.dispose();
+        pointsValueBuilder_ = null;
+      }
+      interactionPointId_ = "";
       return this;
     }
 
@@ -1456,6 +1729,27 @@ private static final long serialVersionUID = 0L;
             : luckyDrawBuilder_.build();
         to_bitField0_ |= 0x00000020;
       }
+      if (((from_bitField0_ & 0x00200000) != 0)) {
+        result.receipt_ = receiptBuilder_ == null
+            ? receipt_
+            : receiptBuilder_.build();
+        to_bitField0_ |= 0x00000040;
+      }
+      if (((from_bitField0_ & 0x00400000) != 0)) {
+        result.cardTypeId_ = cardTypeId_;
+      }
+      if (((from_bitField0_ & 0x00800000) != 0)) {
+        result.cardTypeMultiplierBps_ = cardTypeMultiplierBps_;
+      }
+      if (((from_bitField0_ & 0x01000000) != 0)) {
+        result.pointsValue_ = pointsValueBuilder_ == null
+            ? pointsValue_
+            : pointsValueBuilder_.build();
+        to_bitField0_ |= 0x00000080;
+      }
+      if (((from_bitField0_ & 0x02000000) != 0)) {
+        result.interactionPointId_ = interactionPointId_;
+      }
       result.bitField0_ |= to_bitField0_;
     }
 
@@ -1570,6 +1864,25 @@ private static final long serialVersionUID = 0L;
       }
       if (other.hasLuckyDraw()) {
         mergeLuckyDraw(other.getLuckyDraw());
+      }
+      if (other.hasReceipt()) {
+        mergeReceipt(other.getReceipt());
+      }
+      if (!other.getCardTypeId().isEmpty()) {
+        cardTypeId_ = other.cardTypeId_;
+        bitField0_ |= 0x00400000;
+        onChanged();
+      }
+      if (other.getCardTypeMultiplierBps() != 0) {
+        setCardTypeMultiplierBps(other.getCardTypeMultiplierBps());
+      }
+      if (other.hasPointsValue()) {
+        mergePointsValue(other.getPointsValue());
+      }
+      if (!other.getInteractionPointId().isEmpty()) {
+        interactionPointId_ = other.interactionPointId_;
+        bitField0_ |= 0x02000000;
+        onChanged();
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -1722,6 +2035,35 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00100000;
               break;
             } // case 170
+            case 178: {
+              input.readMessage(
+                  internalGetReceiptFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              bitField0_ |= 0x00200000;
+              break;
+            } // case 178
+            case 186: {
+              cardTypeId_ = input.readStringRequireUtf8();
+              bitField0_ |= 0x00400000;
+              break;
+            } // case 186
+            case 192: {
+              cardTypeMultiplierBps_ = input.readInt32();
+              bitField0_ |= 0x00800000;
+              break;
+            } // case 192
+            case 202: {
+              input.readMessage(
+                  internalGetPointsValueFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              bitField0_ |= 0x01000000;
+              break;
+            } // case 202
+            case 242: {
+              interactionPointId_ = input.readStringRequireUtf8();
+              bitField0_ |= 0x02000000;
+              break;
+            } // case 242
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -4017,6 +4359,571 @@ private static final long serialVersionUID = 0L;
         luckyDraw_ = null;
       }
       return luckyDrawBuilder_;
+    }
+
+    private com.rewardscore.rewards.loyalty.v1.Receipt receipt_;
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.loyalty.v1.Receipt, com.rewardscore.rewards.loyalty.v1.Receipt.Builder, com.rewardscore.rewards.loyalty.v1.ReceiptOrBuilder> receiptBuilder_;
+    /**
+     * <pre>
+     * EARN by EarnPoints: its receipt (the number if the program numbers receipts, type, posted_by,
+     * details); unset for other transactions (a basket's earn included).
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.Receipt receipt = 22 [json_name = "receipt"];</code>
+     * @return Whether the receipt field is set.
+     */
+    public boolean hasReceipt() {
+      return ((bitField0_ & 0x00200000) != 0);
+    }
+    /**
+     * <pre>
+     * EARN by EarnPoints: its receipt (the number if the program numbers receipts, type, posted_by,
+     * details); unset for other transactions (a basket's earn included).
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.Receipt receipt = 22 [json_name = "receipt"];</code>
+     * @return The receipt.
+     */
+    public com.rewardscore.rewards.loyalty.v1.Receipt getReceipt() {
+      if (receiptBuilder_ == null) {
+        return receipt_ == null ? com.rewardscore.rewards.loyalty.v1.Receipt.getDefaultInstance() : receipt_;
+      } else {
+        return receiptBuilder_.getMessage();
+      }
+    }
+    /**
+     * <pre>
+     * EARN by EarnPoints: its receipt (the number if the program numbers receipts, type, posted_by,
+     * details); unset for other transactions (a basket's earn included).
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.Receipt receipt = 22 [json_name = "receipt"];</code>
+     */
+    public Builder setReceipt(com.rewardscore.rewards.loyalty.v1.Receipt value) {
+      if (receiptBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        receipt_ = value;
+      } else {
+        receiptBuilder_.setMessage(value);
+      }
+      bitField0_ |= 0x00200000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * EARN by EarnPoints: its receipt (the number if the program numbers receipts, type, posted_by,
+     * details); unset for other transactions (a basket's earn included).
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.Receipt receipt = 22 [json_name = "receipt"];</code>
+     */
+    public Builder setReceipt(
+        com.rewardscore.rewards.loyalty.v1.Receipt.Builder builderForValue) {
+      if (receiptBuilder_ == null) {
+        receipt_ = builderForValue.build();
+      } else {
+        receiptBuilder_.setMessage(builderForValue.build());
+      }
+      bitField0_ |= 0x00200000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * EARN by EarnPoints: its receipt (the number if the program numbers receipts, type, posted_by,
+     * details); unset for other transactions (a basket's earn included).
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.Receipt receipt = 22 [json_name = "receipt"];</code>
+     */
+    public Builder mergeReceipt(com.rewardscore.rewards.loyalty.v1.Receipt value) {
+      if (receiptBuilder_ == null) {
+        if (((bitField0_ & 0x00200000) != 0) &&
+          receipt_ != null &&
+          receipt_ != com.rewardscore.rewards.loyalty.v1.Receipt.getDefaultInstance()) {
+          getReceiptBuilder().mergeFrom(value);
+        } else {
+          receipt_ = value;
+        }
+      } else {
+        receiptBuilder_.mergeFrom(value);
+      }
+      if (receipt_ != null) {
+        bitField0_ |= 0x00200000;
+        onChanged();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * EARN by EarnPoints: its receipt (the number if the program numbers receipts, type, posted_by,
+     * details); unset for other transactions (a basket's earn included).
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.Receipt receipt = 22 [json_name = "receipt"];</code>
+     */
+    public Builder clearReceipt() {
+      bitField0_ = (bitField0_ & ~0x00200000);
+      receipt_ = null;
+      if (receiptBuilder_ != null) {
+        receiptBuilder_.dispose();
+        receiptBuilder_ = null;
+      }
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * EARN by EarnPoints: its receipt (the number if the program numbers receipts, type, posted_by,
+     * details); unset for other transactions (a basket's earn included).
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.Receipt receipt = 22 [json_name = "receipt"];</code>
+     */
+    public com.rewardscore.rewards.loyalty.v1.Receipt.Builder getReceiptBuilder() {
+      bitField0_ |= 0x00200000;
+      onChanged();
+      return internalGetReceiptFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * EARN by EarnPoints: its receipt (the number if the program numbers receipts, type, posted_by,
+     * details); unset for other transactions (a basket's earn included).
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.Receipt receipt = 22 [json_name = "receipt"];</code>
+     */
+    public com.rewardscore.rewards.loyalty.v1.ReceiptOrBuilder getReceiptOrBuilder() {
+      if (receiptBuilder_ != null) {
+        return receiptBuilder_.getMessageOrBuilder();
+      } else {
+        return receipt_ == null ?
+            com.rewardscore.rewards.loyalty.v1.Receipt.getDefaultInstance() : receipt_;
+      }
+    }
+    /**
+     * <pre>
+     * EARN by EarnPoints: its receipt (the number if the program numbers receipts, type, posted_by,
+     * details); unset for other transactions (a basket's earn included).
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.Receipt receipt = 22 [json_name = "receipt"];</code>
+     */
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.loyalty.v1.Receipt, com.rewardscore.rewards.loyalty.v1.Receipt.Builder, com.rewardscore.rewards.loyalty.v1.ReceiptOrBuilder> 
+        internalGetReceiptFieldBuilder() {
+      if (receiptBuilder_ == null) {
+        receiptBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+            com.rewardscore.rewards.loyalty.v1.Receipt, com.rewardscore.rewards.loyalty.v1.Receipt.Builder, com.rewardscore.rewards.loyalty.v1.ReceiptOrBuilder>(
+                getReceipt(),
+                getParentForChildren(),
+                isClean());
+        receipt_ = null;
+      }
+      return receiptBuilder_;
+    }
+
+    private java.lang.Object cardTypeId_ = "";
+    /**
+     * <pre>
+     * EARN by EarnPoints: the tier (card type) the purchase earned in; empty if none.
+     * </pre>
+     *
+     * <code>string card_type_id = 23 [json_name = "cardTypeId"];</code>
+     * @return The cardTypeId.
+     */
+    public java.lang.String getCardTypeId() {
+      java.lang.Object ref = cardTypeId_;
+      if (!(ref instanceof java.lang.String)) {
+        com.google.protobuf.ByteString bs =
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        cardTypeId_ = s;
+        return s;
+      } else {
+        return (java.lang.String) ref;
+      }
+    }
+    /**
+     * <pre>
+     * EARN by EarnPoints: the tier (card type) the purchase earned in; empty if none.
+     * </pre>
+     *
+     * <code>string card_type_id = 23 [json_name = "cardTypeId"];</code>
+     * @return The bytes for cardTypeId.
+     */
+    public com.google.protobuf.ByteString
+        getCardTypeIdBytes() {
+      java.lang.Object ref = cardTypeId_;
+      if (ref instanceof String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        cardTypeId_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+    /**
+     * <pre>
+     * EARN by EarnPoints: the tier (card type) the purchase earned in; empty if none.
+     * </pre>
+     *
+     * <code>string card_type_id = 23 [json_name = "cardTypeId"];</code>
+     * @param value The cardTypeId to set.
+     * @return This builder for chaining.
+     */
+    public Builder setCardTypeId(
+        java.lang.String value) {
+      if (value == null) { throw new NullPointerException(); }
+      cardTypeId_ = value;
+      bitField0_ |= 0x00400000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * EARN by EarnPoints: the tier (card type) the purchase earned in; empty if none.
+     * </pre>
+     *
+     * <code>string card_type_id = 23 [json_name = "cardTypeId"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearCardTypeId() {
+      cardTypeId_ = getDefaultInstance().getCardTypeId();
+      bitField0_ = (bitField0_ & ~0x00400000);
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * EARN by EarnPoints: the tier (card type) the purchase earned in; empty if none.
+     * </pre>
+     *
+     * <code>string card_type_id = 23 [json_name = "cardTypeId"];</code>
+     * @param value The bytes for cardTypeId to set.
+     * @return This builder for chaining.
+     */
+    public Builder setCardTypeIdBytes(
+        com.google.protobuf.ByteString value) {
+      if (value == null) { throw new NullPointerException(); }
+      checkByteStringIsUtf8(value);
+      cardTypeId_ = value;
+      bitField0_ |= 0x00400000;
+      onChanged();
+      return this;
+    }
+
+    private int cardTypeMultiplierBps_ ;
+    /**
+     * <pre>
+     * EARN by EarnPoints: that tier's multiplier in basis points (10000 when there is no tier).
+     * </pre>
+     *
+     * <code>int32 card_type_multiplier_bps = 24 [json_name = "cardTypeMultiplierBps"];</code>
+     * @return The cardTypeMultiplierBps.
+     */
+    @java.lang.Override
+    public int getCardTypeMultiplierBps() {
+      return cardTypeMultiplierBps_;
+    }
+    /**
+     * <pre>
+     * EARN by EarnPoints: that tier's multiplier in basis points (10000 when there is no tier).
+     * </pre>
+     *
+     * <code>int32 card_type_multiplier_bps = 24 [json_name = "cardTypeMultiplierBps"];</code>
+     * @param value The cardTypeMultiplierBps to set.
+     * @return This builder for chaining.
+     */
+    public Builder setCardTypeMultiplierBps(int value) {
+
+      cardTypeMultiplierBps_ = value;
+      bitField0_ |= 0x00800000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * EARN by EarnPoints: that tier's multiplier in basis points (10000 when there is no tier).
+     * </pre>
+     *
+     * <code>int32 card_type_multiplier_bps = 24 [json_name = "cardTypeMultiplierBps"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearCardTypeMultiplierBps() {
+      bitField0_ = (bitField0_ & ~0x00800000);
+      cardTypeMultiplierBps_ = 0;
+      onChanged();
+      return this;
+    }
+
+    private com.rewardscore.rewards.type.v1.Money pointsValue_;
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.type.v1.Money, com.rewardscore.rewards.type.v1.Money.Builder, com.rewardscore.rewards.type.v1.MoneyOrBuilder> pointsValueBuilder_;
+    /**
+     * <pre>
+     * REDEEM of a program with Program.points_value: the money value of the points burned
+     * (rounded down); unset otherwise.
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money points_value = 25 [json_name = "pointsValue"];</code>
+     * @return Whether the pointsValue field is set.
+     */
+    public boolean hasPointsValue() {
+      return ((bitField0_ & 0x01000000) != 0);
+    }
+    /**
+     * <pre>
+     * REDEEM of a program with Program.points_value: the money value of the points burned
+     * (rounded down); unset otherwise.
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money points_value = 25 [json_name = "pointsValue"];</code>
+     * @return The pointsValue.
+     */
+    public com.rewardscore.rewards.type.v1.Money getPointsValue() {
+      if (pointsValueBuilder_ == null) {
+        return pointsValue_ == null ? com.rewardscore.rewards.type.v1.Money.getDefaultInstance() : pointsValue_;
+      } else {
+        return pointsValueBuilder_.getMessage();
+      }
+    }
+    /**
+     * <pre>
+     * REDEEM of a program with Program.points_value: the money value of the points burned
+     * (rounded down); unset otherwise.
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money points_value = 25 [json_name = "pointsValue"];</code>
+     */
+    public Builder setPointsValue(com.rewardscore.rewards.type.v1.Money value) {
+      if (pointsValueBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        pointsValue_ = value;
+      } else {
+        pointsValueBuilder_.setMessage(value);
+      }
+      bitField0_ |= 0x01000000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * REDEEM of a program with Program.points_value: the money value of the points burned
+     * (rounded down); unset otherwise.
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money points_value = 25 [json_name = "pointsValue"];</code>
+     */
+    public Builder setPointsValue(
+        com.rewardscore.rewards.type.v1.Money.Builder builderForValue) {
+      if (pointsValueBuilder_ == null) {
+        pointsValue_ = builderForValue.build();
+      } else {
+        pointsValueBuilder_.setMessage(builderForValue.build());
+      }
+      bitField0_ |= 0x01000000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * REDEEM of a program with Program.points_value: the money value of the points burned
+     * (rounded down); unset otherwise.
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money points_value = 25 [json_name = "pointsValue"];</code>
+     */
+    public Builder mergePointsValue(com.rewardscore.rewards.type.v1.Money value) {
+      if (pointsValueBuilder_ == null) {
+        if (((bitField0_ & 0x01000000) != 0) &&
+          pointsValue_ != null &&
+          pointsValue_ != com.rewardscore.rewards.type.v1.Money.getDefaultInstance()) {
+          getPointsValueBuilder().mergeFrom(value);
+        } else {
+          pointsValue_ = value;
+        }
+      } else {
+        pointsValueBuilder_.mergeFrom(value);
+      }
+      if (pointsValue_ != null) {
+        bitField0_ |= 0x01000000;
+        onChanged();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * REDEEM of a program with Program.points_value: the money value of the points burned
+     * (rounded down); unset otherwise.
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money points_value = 25 [json_name = "pointsValue"];</code>
+     */
+    public Builder clearPointsValue() {
+      bitField0_ = (bitField0_ & ~0x01000000);
+      pointsValue_ = null;
+      if (pointsValueBuilder_ != null) {
+        pointsValueBuilder_.dispose();
+        pointsValueBuilder_ = null;
+      }
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * REDEEM of a program with Program.points_value: the money value of the points burned
+     * (rounded down); unset otherwise.
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money points_value = 25 [json_name = "pointsValue"];</code>
+     */
+    public com.rewardscore.rewards.type.v1.Money.Builder getPointsValueBuilder() {
+      bitField0_ |= 0x01000000;
+      onChanged();
+      return internalGetPointsValueFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * REDEEM of a program with Program.points_value: the money value of the points burned
+     * (rounded down); unset otherwise.
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money points_value = 25 [json_name = "pointsValue"];</code>
+     */
+    public com.rewardscore.rewards.type.v1.MoneyOrBuilder getPointsValueOrBuilder() {
+      if (pointsValueBuilder_ != null) {
+        return pointsValueBuilder_.getMessageOrBuilder();
+      } else {
+        return pointsValue_ == null ?
+            com.rewardscore.rewards.type.v1.Money.getDefaultInstance() : pointsValue_;
+      }
+    }
+    /**
+     * <pre>
+     * REDEEM of a program with Program.points_value: the money value of the points burned
+     * (rounded down); unset otherwise.
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money points_value = 25 [json_name = "pointsValue"];</code>
+     */
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.type.v1.Money, com.rewardscore.rewards.type.v1.Money.Builder, com.rewardscore.rewards.type.v1.MoneyOrBuilder> 
+        internalGetPointsValueFieldBuilder() {
+      if (pointsValueBuilder_ == null) {
+        pointsValueBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+            com.rewardscore.rewards.type.v1.Money, com.rewardscore.rewards.type.v1.Money.Builder, com.rewardscore.rewards.type.v1.MoneyOrBuilder>(
+                getPointsValue(),
+                getParentForChildren(),
+                isClean());
+        pointsValue_ = null;
+      }
+      return pointsValueBuilder_;
+    }
+
+    private java.lang.Object interactionPointId_ = "";
+    /**
+     * <pre>
+     * The interaction point (till, e-shop) the transaction was posted at, if the request named
+     * one. Empty: none.
+     * </pre>
+     *
+     * <code>string interaction_point_id = 30 [json_name = "interactionPointId"];</code>
+     * @return The interactionPointId.
+     */
+    public java.lang.String getInteractionPointId() {
+      java.lang.Object ref = interactionPointId_;
+      if (!(ref instanceof java.lang.String)) {
+        com.google.protobuf.ByteString bs =
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        interactionPointId_ = s;
+        return s;
+      } else {
+        return (java.lang.String) ref;
+      }
+    }
+    /**
+     * <pre>
+     * The interaction point (till, e-shop) the transaction was posted at, if the request named
+     * one. Empty: none.
+     * </pre>
+     *
+     * <code>string interaction_point_id = 30 [json_name = "interactionPointId"];</code>
+     * @return The bytes for interactionPointId.
+     */
+    public com.google.protobuf.ByteString
+        getInteractionPointIdBytes() {
+      java.lang.Object ref = interactionPointId_;
+      if (ref instanceof String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        interactionPointId_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+    /**
+     * <pre>
+     * The interaction point (till, e-shop) the transaction was posted at, if the request named
+     * one. Empty: none.
+     * </pre>
+     *
+     * <code>string interaction_point_id = 30 [json_name = "interactionPointId"];</code>
+     * @param value The interactionPointId to set.
+     * @return This builder for chaining.
+     */
+    public Builder setInteractionPointId(
+        java.lang.String value) {
+      if (value == null) { throw new NullPointerException(); }
+      interactionPointId_ = value;
+      bitField0_ |= 0x02000000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The interaction point (till, e-shop) the transaction was posted at, if the request named
+     * one. Empty: none.
+     * </pre>
+     *
+     * <code>string interaction_point_id = 30 [json_name = "interactionPointId"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearInteractionPointId() {
+      interactionPointId_ = getDefaultInstance().getInteractionPointId();
+      bitField0_ = (bitField0_ & ~0x02000000);
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The interaction point (till, e-shop) the transaction was posted at, if the request named
+     * one. Empty: none.
+     * </pre>
+     *
+     * <code>string interaction_point_id = 30 [json_name = "interactionPointId"];</code>
+     * @param value The bytes for interactionPointId to set.
+     * @return This builder for chaining.
+     */
+    public Builder setInteractionPointIdBytes(
+        com.google.protobuf.ByteString value) {
+      if (value == null) { throw new NullPointerException(); }
+      checkByteStringIsUtf8(value);
+      interactionPointId_ = value;
+      bitField0_ |= 0x02000000;
+      onChanged();
+      return this;
     }
 
     // @@protoc_insertion_point(builder_scope:rewards.loyalty.v1.PointsTransaction)

@@ -449,4 +449,116 @@ public interface PointsTransactionOrBuilder extends
    * <code>.rewards.loyalty.v1.LuckyDrawEntry lucky_draw = 21 [json_name = "luckyDraw"];</code>
    */
   com.rewardscore.rewards.loyalty.v1.LuckyDrawEntryOrBuilder getLuckyDrawOrBuilder();
+
+  /**
+   * <pre>
+   * EARN by EarnPoints: its receipt (the number if the program numbers receipts, type, posted_by,
+   * details); unset for other transactions (a basket's earn included).
+   * </pre>
+   *
+   * <code>.rewards.loyalty.v1.Receipt receipt = 22 [json_name = "receipt"];</code>
+   * @return Whether the receipt field is set.
+   */
+  boolean hasReceipt();
+  /**
+   * <pre>
+   * EARN by EarnPoints: its receipt (the number if the program numbers receipts, type, posted_by,
+   * details); unset for other transactions (a basket's earn included).
+   * </pre>
+   *
+   * <code>.rewards.loyalty.v1.Receipt receipt = 22 [json_name = "receipt"];</code>
+   * @return The receipt.
+   */
+  com.rewardscore.rewards.loyalty.v1.Receipt getReceipt();
+  /**
+   * <pre>
+   * EARN by EarnPoints: its receipt (the number if the program numbers receipts, type, posted_by,
+   * details); unset for other transactions (a basket's earn included).
+   * </pre>
+   *
+   * <code>.rewards.loyalty.v1.Receipt receipt = 22 [json_name = "receipt"];</code>
+   */
+  com.rewardscore.rewards.loyalty.v1.ReceiptOrBuilder getReceiptOrBuilder();
+
+  /**
+   * <pre>
+   * EARN by EarnPoints: the tier (card type) the purchase earned in; empty if none.
+   * </pre>
+   *
+   * <code>string card_type_id = 23 [json_name = "cardTypeId"];</code>
+   * @return The cardTypeId.
+   */
+  java.lang.String getCardTypeId();
+  /**
+   * <pre>
+   * EARN by EarnPoints: the tier (card type) the purchase earned in; empty if none.
+   * </pre>
+   *
+   * <code>string card_type_id = 23 [json_name = "cardTypeId"];</code>
+   * @return The bytes for cardTypeId.
+   */
+  com.google.protobuf.ByteString
+      getCardTypeIdBytes();
+
+  /**
+   * <pre>
+   * EARN by EarnPoints: that tier's multiplier in basis points (10000 when there is no tier).
+   * </pre>
+   *
+   * <code>int32 card_type_multiplier_bps = 24 [json_name = "cardTypeMultiplierBps"];</code>
+   * @return The cardTypeMultiplierBps.
+   */
+  int getCardTypeMultiplierBps();
+
+  /**
+   * <pre>
+   * REDEEM of a program with Program.points_value: the money value of the points burned
+   * (rounded down); unset otherwise.
+   * </pre>
+   *
+   * <code>.rewards.type.v1.Money points_value = 25 [json_name = "pointsValue"];</code>
+   * @return Whether the pointsValue field is set.
+   */
+  boolean hasPointsValue();
+  /**
+   * <pre>
+   * REDEEM of a program with Program.points_value: the money value of the points burned
+   * (rounded down); unset otherwise.
+   * </pre>
+   *
+   * <code>.rewards.type.v1.Money points_value = 25 [json_name = "pointsValue"];</code>
+   * @return The pointsValue.
+   */
+  com.rewardscore.rewards.type.v1.Money getPointsValue();
+  /**
+   * <pre>
+   * REDEEM of a program with Program.points_value: the money value of the points burned
+   * (rounded down); unset otherwise.
+   * </pre>
+   *
+   * <code>.rewards.type.v1.Money points_value = 25 [json_name = "pointsValue"];</code>
+   */
+  com.rewardscore.rewards.type.v1.MoneyOrBuilder getPointsValueOrBuilder();
+
+  /**
+   * <pre>
+   * The interaction point (till, e-shop) the transaction was posted at, if the request named
+   * one. Empty: none.
+   * </pre>
+   *
+   * <code>string interaction_point_id = 30 [json_name = "interactionPointId"];</code>
+   * @return The interactionPointId.
+   */
+  java.lang.String getInteractionPointId();
+  /**
+   * <pre>
+   * The interaction point (till, e-shop) the transaction was posted at, if the request named
+   * one. Empty: none.
+   * </pre>
+   *
+   * <code>string interaction_point_id = 30 [json_name = "interactionPointId"];</code>
+   * @return The bytes for interactionPointId.
+   */
+  com.google.protobuf.ByteString
+      getInteractionPointIdBytes();
 }

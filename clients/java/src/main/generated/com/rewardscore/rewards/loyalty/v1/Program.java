@@ -39,6 +39,7 @@ private static final long serialVersionUID = 0L;
     timeZone_ = "";
     pointsExpiryMode_ = 0;
     refundOverdraft_ = 0;
+    receiptNumberFormat_ = "";
   }
 
   public static final com.google.protobuf.Descriptors.Descriptor
@@ -564,6 +565,111 @@ private static final long serialVersionUID = 0L;
     return burnRequiresOwner_;
   }
 
+  public static final int POINTS_VALUE_FIELD_NUMBER = 17;
+  private com.rewardscore.rewards.loyalty.v1.PointsValue pointsValue_;
+  /**
+   * <pre>
+   * Points as money on the burn side (seed 002's coins-to-currency ratio): what points are
+   * worth when redeemed. Unset: points have no stated money value, and a burn cannot be asked in
+   * money (POINTS_VALUE_NOT_CONFIGURED).
+   * </pre>
+   *
+   * <code>.rewards.loyalty.v1.PointsValue points_value = 17 [json_name = "pointsValue"];</code>
+   * @return Whether the pointsValue field is set.
+   */
+  @java.lang.Override
+  public boolean hasPointsValue() {
+    return ((bitField0_ & 0x00000010) != 0);
+  }
+  /**
+   * <pre>
+   * Points as money on the burn side (seed 002's coins-to-currency ratio): what points are
+   * worth when redeemed. Unset: points have no stated money value, and a burn cannot be asked in
+   * money (POINTS_VALUE_NOT_CONFIGURED).
+   * </pre>
+   *
+   * <code>.rewards.loyalty.v1.PointsValue points_value = 17 [json_name = "pointsValue"];</code>
+   * @return The pointsValue.
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.loyalty.v1.PointsValue getPointsValue() {
+    return pointsValue_ == null ? com.rewardscore.rewards.loyalty.v1.PointsValue.getDefaultInstance() : pointsValue_;
+  }
+  /**
+   * <pre>
+   * Points as money on the burn side (seed 002's coins-to-currency ratio): what points are
+   * worth when redeemed. Unset: points have no stated money value, and a burn cannot be asked in
+   * money (POINTS_VALUE_NOT_CONFIGURED).
+   * </pre>
+   *
+   * <code>.rewards.loyalty.v1.PointsValue points_value = 17 [json_name = "pointsValue"];</code>
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.loyalty.v1.PointsValueOrBuilder getPointsValueOrBuilder() {
+    return pointsValue_ == null ? com.rewardscore.rewards.loyalty.v1.PointsValue.getDefaultInstance() : pointsValue_;
+  }
+
+  public static final int RECEIPT_NUMBER_FORMAT_FIELD_NUMBER = 18;
+  @SuppressWarnings("serial")
+  private volatile java.lang.Object receiptNumberFormat_ = "";
+  /**
+   * <pre>
+   * Receipt numbers (seed 004's `receipt_number`, e.g. "EA/{YY}/{SEQ:8}" gives "EA/18/00000012"):
+   * every EarnPoints of the program gets the next number of the program's receipt sequence,
+   * formatted by this pattern. Tokens: {SEQ:n} (required, exactly once: the number zero-padded
+   * to n digits, 1..18; a number that outgrows n is shown in full), {YYYY}, {YY}, {MM}, {DD}
+   * (the earn's date in the program's time zone); any other character is kept as is (printable,
+   * no '{' or '}' outside a token). At most 64 characters. Empty: earns get no receipt number.
+   * Numbers never repeat within a program; they are not gapless (an earn that fails, or a
+   * server restart, may leave numbers unused).
+   * </pre>
+   *
+   * <code>string receipt_number_format = 18 [json_name = "receiptNumberFormat"];</code>
+   * @return The receiptNumberFormat.
+   */
+  @java.lang.Override
+  public java.lang.String getReceiptNumberFormat() {
+    java.lang.Object ref = receiptNumberFormat_;
+    if (ref instanceof java.lang.String) {
+      return (java.lang.String) ref;
+    } else {
+      com.google.protobuf.ByteString bs = 
+          (com.google.protobuf.ByteString) ref;
+      java.lang.String s = bs.toStringUtf8();
+      receiptNumberFormat_ = s;
+      return s;
+    }
+  }
+  /**
+   * <pre>
+   * Receipt numbers (seed 004's `receipt_number`, e.g. "EA/{YY}/{SEQ:8}" gives "EA/18/00000012"):
+   * every EarnPoints of the program gets the next number of the program's receipt sequence,
+   * formatted by this pattern. Tokens: {SEQ:n} (required, exactly once: the number zero-padded
+   * to n digits, 1..18; a number that outgrows n is shown in full), {YYYY}, {YY}, {MM}, {DD}
+   * (the earn's date in the program's time zone); any other character is kept as is (printable,
+   * no '{' or '}' outside a token). At most 64 characters. Empty: earns get no receipt number.
+   * Numbers never repeat within a program; they are not gapless (an earn that fails, or a
+   * server restart, may leave numbers unused).
+   * </pre>
+   *
+   * <code>string receipt_number_format = 18 [json_name = "receiptNumberFormat"];</code>
+   * @return The bytes for receiptNumberFormat.
+   */
+  @java.lang.Override
+  public com.google.protobuf.ByteString
+      getReceiptNumberFormatBytes() {
+    java.lang.Object ref = receiptNumberFormat_;
+    if (ref instanceof java.lang.String) {
+      com.google.protobuf.ByteString b = 
+          com.google.protobuf.ByteString.copyFromUtf8(
+              (java.lang.String) ref);
+      receiptNumberFormat_ = b;
+      return b;
+    } else {
+      return (com.google.protobuf.ByteString) ref;
+    }
+  }
+
   public static final int POINTS_REMINDERS_FIELD_NUMBER = 30;
   private com.rewardscore.rewards.loyalty.v1.PointsReminders pointsReminders_;
   /**
@@ -577,7 +683,7 @@ private static final long serialVersionUID = 0L;
    */
   @java.lang.Override
   public boolean hasPointsReminders() {
-    return ((bitField0_ & 0x00000010) != 0);
+    return ((bitField0_ & 0x00000020) != 0);
   }
   /**
    * <pre>
@@ -668,6 +774,12 @@ private static final long serialVersionUID = 0L;
       output.writeBool(16, burnRequiresOwner_);
     }
     if (((bitField0_ & 0x00000010) != 0)) {
+      output.writeMessage(17, getPointsValue());
+    }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(receiptNumberFormat_)) {
+      com.google.protobuf.GeneratedMessage.writeString(output, 18, receiptNumberFormat_);
+    }
+    if (((bitField0_ & 0x00000020) != 0)) {
       output.writeMessage(30, getPointsReminders());
     }
     getUnknownFields().writeTo(output);
@@ -735,6 +847,13 @@ private static final long serialVersionUID = 0L;
         .computeBoolSize(16, burnRequiresOwner_);
     }
     if (((bitField0_ & 0x00000010) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(17, getPointsValue());
+    }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(receiptNumberFormat_)) {
+      size += com.google.protobuf.GeneratedMessage.computeStringSize(18, receiptNumberFormat_);
+    }
+    if (((bitField0_ & 0x00000020) != 0)) {
       size += com.google.protobuf.CodedOutputStream
         .computeMessageSize(30, getPointsReminders());
     }
@@ -804,6 +923,13 @@ private static final long serialVersionUID = 0L;
         != other.getEarnRequiresOwner()) return false;
     if (getBurnRequiresOwner()
         != other.getBurnRequiresOwner()) return false;
+    if (hasPointsValue() != other.hasPointsValue()) return false;
+    if (hasPointsValue()) {
+      if (!getPointsValue()
+          .equals(other.getPointsValue())) return false;
+    }
+    if (!getReceiptNumberFormat()
+        .equals(other.getReceiptNumberFormat())) return false;
     if (hasPointsReminders() != other.hasPointsReminders()) return false;
     if (hasPointsReminders()) {
       if (!getPointsReminders()
@@ -865,6 +991,12 @@ private static final long serialVersionUID = 0L;
     hash = (37 * hash) + BURN_REQUIRES_OWNER_FIELD_NUMBER;
     hash = (53 * hash) + com.google.protobuf.Internal.hashBoolean(
         getBurnRequiresOwner());
+    if (hasPointsValue()) {
+      hash = (37 * hash) + POINTS_VALUE_FIELD_NUMBER;
+      hash = (53 * hash) + getPointsValue().hashCode();
+    }
+    hash = (37 * hash) + RECEIPT_NUMBER_FORMAT_FIELD_NUMBER;
+    hash = (53 * hash) + getReceiptNumberFormat().hashCode();
     if (hasPointsReminders()) {
       hash = (37 * hash) + POINTS_REMINDERS_FIELD_NUMBER;
       hash = (53 * hash) + getPointsReminders().hashCode();
@@ -1008,6 +1140,7 @@ private static final long serialVersionUID = 0L;
         internalGetCreateTimeFieldBuilder();
         internalGetUpdateTimeFieldBuilder();
         internalGetLuckyDrawFieldBuilder();
+        internalGetPointsValueFieldBuilder();
         internalGetPointsRemindersFieldBuilder();
       }
     }
@@ -1047,6 +1180,12 @@ private static final long serialVersionUID = 0L;
       }
       earnRequiresOwner_ = false;
       burnRequiresOwner_ = false;
+      pointsValue_ = null;
+      if (pointsValueBuilder_ != null) {
+        pointsValueBuilder_.dispose();
+        pointsValueBuilder_ = null;
+      }
+      receiptNumberFormat_ = "";
       pointsReminders_ = null;
       if (pointsRemindersBuilder_ != null) {
         pointsRemindersBuilder_.dispose();
@@ -1147,10 +1286,19 @@ private static final long serialVersionUID = 0L;
         result.burnRequiresOwner_ = burnRequiresOwner_;
       }
       if (((from_bitField0_ & 0x00010000) != 0)) {
+        result.pointsValue_ = pointsValueBuilder_ == null
+            ? pointsValue_
+            : pointsValueBuilder_.build();
+        to_bitField0_ |= 0x00000010;
+      }
+      if (((from_bitField0_ & 0x00020000) != 0)) {
+        result.receiptNumberFormat_ = receiptNumberFormat_;
+      }
+      if (((from_bitField0_ & 0x00040000) != 0)) {
         result.pointsReminders_ = pointsRemindersBuilder_ == null
             ? pointsReminders_
             : pointsRemindersBuilder_.build();
-        to_bitField0_ |= 0x00000010;
+        to_bitField0_ |= 0x00000020;
       }
       result.bitField0_ |= to_bitField0_;
     }
@@ -1222,6 +1370,14 @@ private static final long serialVersionUID = 0L;
       }
       if (other.getBurnRequiresOwner() != false) {
         setBurnRequiresOwner(other.getBurnRequiresOwner());
+      }
+      if (other.hasPointsValue()) {
+        mergePointsValue(other.getPointsValue());
+      }
+      if (!other.getReceiptNumberFormat().isEmpty()) {
+        receiptNumberFormat_ = other.receiptNumberFormat_;
+        bitField0_ |= 0x00020000;
+        onChanged();
       }
       if (other.hasPointsReminders()) {
         mergePointsReminders(other.getPointsReminders());
@@ -1340,11 +1496,23 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00008000;
               break;
             } // case 128
+            case 138: {
+              input.readMessage(
+                  internalGetPointsValueFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              bitField0_ |= 0x00010000;
+              break;
+            } // case 138
+            case 146: {
+              receiptNumberFormat_ = input.readStringRequireUtf8();
+              bitField0_ |= 0x00020000;
+              break;
+            } // case 146
             case 242: {
               input.readMessage(
                   internalGetPointsRemindersFieldBuilder().getBuilder(),
                   extensionRegistry);
-              bitField0_ |= 0x00010000;
+              bitField0_ |= 0x00040000;
               break;
             } // case 242
             default: {
@@ -2830,6 +2998,308 @@ private static final long serialVersionUID = 0L;
       return this;
     }
 
+    private com.rewardscore.rewards.loyalty.v1.PointsValue pointsValue_;
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.loyalty.v1.PointsValue, com.rewardscore.rewards.loyalty.v1.PointsValue.Builder, com.rewardscore.rewards.loyalty.v1.PointsValueOrBuilder> pointsValueBuilder_;
+    /**
+     * <pre>
+     * Points as money on the burn side (seed 002's coins-to-currency ratio): what points are
+     * worth when redeemed. Unset: points have no stated money value, and a burn cannot be asked in
+     * money (POINTS_VALUE_NOT_CONFIGURED).
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.PointsValue points_value = 17 [json_name = "pointsValue"];</code>
+     * @return Whether the pointsValue field is set.
+     */
+    public boolean hasPointsValue() {
+      return ((bitField0_ & 0x00010000) != 0);
+    }
+    /**
+     * <pre>
+     * Points as money on the burn side (seed 002's coins-to-currency ratio): what points are
+     * worth when redeemed. Unset: points have no stated money value, and a burn cannot be asked in
+     * money (POINTS_VALUE_NOT_CONFIGURED).
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.PointsValue points_value = 17 [json_name = "pointsValue"];</code>
+     * @return The pointsValue.
+     */
+    public com.rewardscore.rewards.loyalty.v1.PointsValue getPointsValue() {
+      if (pointsValueBuilder_ == null) {
+        return pointsValue_ == null ? com.rewardscore.rewards.loyalty.v1.PointsValue.getDefaultInstance() : pointsValue_;
+      } else {
+        return pointsValueBuilder_.getMessage();
+      }
+    }
+    /**
+     * <pre>
+     * Points as money on the burn side (seed 002's coins-to-currency ratio): what points are
+     * worth when redeemed. Unset: points have no stated money value, and a burn cannot be asked in
+     * money (POINTS_VALUE_NOT_CONFIGURED).
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.PointsValue points_value = 17 [json_name = "pointsValue"];</code>
+     */
+    public Builder setPointsValue(com.rewardscore.rewards.loyalty.v1.PointsValue value) {
+      if (pointsValueBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        pointsValue_ = value;
+      } else {
+        pointsValueBuilder_.setMessage(value);
+      }
+      bitField0_ |= 0x00010000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Points as money on the burn side (seed 002's coins-to-currency ratio): what points are
+     * worth when redeemed. Unset: points have no stated money value, and a burn cannot be asked in
+     * money (POINTS_VALUE_NOT_CONFIGURED).
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.PointsValue points_value = 17 [json_name = "pointsValue"];</code>
+     */
+    public Builder setPointsValue(
+        com.rewardscore.rewards.loyalty.v1.PointsValue.Builder builderForValue) {
+      if (pointsValueBuilder_ == null) {
+        pointsValue_ = builderForValue.build();
+      } else {
+        pointsValueBuilder_.setMessage(builderForValue.build());
+      }
+      bitField0_ |= 0x00010000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Points as money on the burn side (seed 002's coins-to-currency ratio): what points are
+     * worth when redeemed. Unset: points have no stated money value, and a burn cannot be asked in
+     * money (POINTS_VALUE_NOT_CONFIGURED).
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.PointsValue points_value = 17 [json_name = "pointsValue"];</code>
+     */
+    public Builder mergePointsValue(com.rewardscore.rewards.loyalty.v1.PointsValue value) {
+      if (pointsValueBuilder_ == null) {
+        if (((bitField0_ & 0x00010000) != 0) &&
+          pointsValue_ != null &&
+          pointsValue_ != com.rewardscore.rewards.loyalty.v1.PointsValue.getDefaultInstance()) {
+          getPointsValueBuilder().mergeFrom(value);
+        } else {
+          pointsValue_ = value;
+        }
+      } else {
+        pointsValueBuilder_.mergeFrom(value);
+      }
+      if (pointsValue_ != null) {
+        bitField0_ |= 0x00010000;
+        onChanged();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * Points as money on the burn side (seed 002's coins-to-currency ratio): what points are
+     * worth when redeemed. Unset: points have no stated money value, and a burn cannot be asked in
+     * money (POINTS_VALUE_NOT_CONFIGURED).
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.PointsValue points_value = 17 [json_name = "pointsValue"];</code>
+     */
+    public Builder clearPointsValue() {
+      bitField0_ = (bitField0_ & ~0x00010000);
+      pointsValue_ = null;
+      if (pointsValueBuilder_ != null) {
+        pointsValueBuilder_.dispose();
+        pointsValueBuilder_ = null;
+      }
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Points as money on the burn side (seed 002's coins-to-currency ratio): what points are
+     * worth when redeemed. Unset: points have no stated money value, and a burn cannot be asked in
+     * money (POINTS_VALUE_NOT_CONFIGURED).
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.PointsValue points_value = 17 [json_name = "pointsValue"];</code>
+     */
+    public com.rewardscore.rewards.loyalty.v1.PointsValue.Builder getPointsValueBuilder() {
+      bitField0_ |= 0x00010000;
+      onChanged();
+      return internalGetPointsValueFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * Points as money on the burn side (seed 002's coins-to-currency ratio): what points are
+     * worth when redeemed. Unset: points have no stated money value, and a burn cannot be asked in
+     * money (POINTS_VALUE_NOT_CONFIGURED).
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.PointsValue points_value = 17 [json_name = "pointsValue"];</code>
+     */
+    public com.rewardscore.rewards.loyalty.v1.PointsValueOrBuilder getPointsValueOrBuilder() {
+      if (pointsValueBuilder_ != null) {
+        return pointsValueBuilder_.getMessageOrBuilder();
+      } else {
+        return pointsValue_ == null ?
+            com.rewardscore.rewards.loyalty.v1.PointsValue.getDefaultInstance() : pointsValue_;
+      }
+    }
+    /**
+     * <pre>
+     * Points as money on the burn side (seed 002's coins-to-currency ratio): what points are
+     * worth when redeemed. Unset: points have no stated money value, and a burn cannot be asked in
+     * money (POINTS_VALUE_NOT_CONFIGURED).
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.PointsValue points_value = 17 [json_name = "pointsValue"];</code>
+     */
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.loyalty.v1.PointsValue, com.rewardscore.rewards.loyalty.v1.PointsValue.Builder, com.rewardscore.rewards.loyalty.v1.PointsValueOrBuilder> 
+        internalGetPointsValueFieldBuilder() {
+      if (pointsValueBuilder_ == null) {
+        pointsValueBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+            com.rewardscore.rewards.loyalty.v1.PointsValue, com.rewardscore.rewards.loyalty.v1.PointsValue.Builder, com.rewardscore.rewards.loyalty.v1.PointsValueOrBuilder>(
+                getPointsValue(),
+                getParentForChildren(),
+                isClean());
+        pointsValue_ = null;
+      }
+      return pointsValueBuilder_;
+    }
+
+    private java.lang.Object receiptNumberFormat_ = "";
+    /**
+     * <pre>
+     * Receipt numbers (seed 004's `receipt_number`, e.g. "EA/{YY}/{SEQ:8}" gives "EA/18/00000012"):
+     * every EarnPoints of the program gets the next number of the program's receipt sequence,
+     * formatted by this pattern. Tokens: {SEQ:n} (required, exactly once: the number zero-padded
+     * to n digits, 1..18; a number that outgrows n is shown in full), {YYYY}, {YY}, {MM}, {DD}
+     * (the earn's date in the program's time zone); any other character is kept as is (printable,
+     * no '{' or '}' outside a token). At most 64 characters. Empty: earns get no receipt number.
+     * Numbers never repeat within a program; they are not gapless (an earn that fails, or a
+     * server restart, may leave numbers unused).
+     * </pre>
+     *
+     * <code>string receipt_number_format = 18 [json_name = "receiptNumberFormat"];</code>
+     * @return The receiptNumberFormat.
+     */
+    public java.lang.String getReceiptNumberFormat() {
+      java.lang.Object ref = receiptNumberFormat_;
+      if (!(ref instanceof java.lang.String)) {
+        com.google.protobuf.ByteString bs =
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        receiptNumberFormat_ = s;
+        return s;
+      } else {
+        return (java.lang.String) ref;
+      }
+    }
+    /**
+     * <pre>
+     * Receipt numbers (seed 004's `receipt_number`, e.g. "EA/{YY}/{SEQ:8}" gives "EA/18/00000012"):
+     * every EarnPoints of the program gets the next number of the program's receipt sequence,
+     * formatted by this pattern. Tokens: {SEQ:n} (required, exactly once: the number zero-padded
+     * to n digits, 1..18; a number that outgrows n is shown in full), {YYYY}, {YY}, {MM}, {DD}
+     * (the earn's date in the program's time zone); any other character is kept as is (printable,
+     * no '{' or '}' outside a token). At most 64 characters. Empty: earns get no receipt number.
+     * Numbers never repeat within a program; they are not gapless (an earn that fails, or a
+     * server restart, may leave numbers unused).
+     * </pre>
+     *
+     * <code>string receipt_number_format = 18 [json_name = "receiptNumberFormat"];</code>
+     * @return The bytes for receiptNumberFormat.
+     */
+    public com.google.protobuf.ByteString
+        getReceiptNumberFormatBytes() {
+      java.lang.Object ref = receiptNumberFormat_;
+      if (ref instanceof String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        receiptNumberFormat_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+    /**
+     * <pre>
+     * Receipt numbers (seed 004's `receipt_number`, e.g. "EA/{YY}/{SEQ:8}" gives "EA/18/00000012"):
+     * every EarnPoints of the program gets the next number of the program's receipt sequence,
+     * formatted by this pattern. Tokens: {SEQ:n} (required, exactly once: the number zero-padded
+     * to n digits, 1..18; a number that outgrows n is shown in full), {YYYY}, {YY}, {MM}, {DD}
+     * (the earn's date in the program's time zone); any other character is kept as is (printable,
+     * no '{' or '}' outside a token). At most 64 characters. Empty: earns get no receipt number.
+     * Numbers never repeat within a program; they are not gapless (an earn that fails, or a
+     * server restart, may leave numbers unused).
+     * </pre>
+     *
+     * <code>string receipt_number_format = 18 [json_name = "receiptNumberFormat"];</code>
+     * @param value The receiptNumberFormat to set.
+     * @return This builder for chaining.
+     */
+    public Builder setReceiptNumberFormat(
+        java.lang.String value) {
+      if (value == null) { throw new NullPointerException(); }
+      receiptNumberFormat_ = value;
+      bitField0_ |= 0x00020000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Receipt numbers (seed 004's `receipt_number`, e.g. "EA/{YY}/{SEQ:8}" gives "EA/18/00000012"):
+     * every EarnPoints of the program gets the next number of the program's receipt sequence,
+     * formatted by this pattern. Tokens: {SEQ:n} (required, exactly once: the number zero-padded
+     * to n digits, 1..18; a number that outgrows n is shown in full), {YYYY}, {YY}, {MM}, {DD}
+     * (the earn's date in the program's time zone); any other character is kept as is (printable,
+     * no '{' or '}' outside a token). At most 64 characters. Empty: earns get no receipt number.
+     * Numbers never repeat within a program; they are not gapless (an earn that fails, or a
+     * server restart, may leave numbers unused).
+     * </pre>
+     *
+     * <code>string receipt_number_format = 18 [json_name = "receiptNumberFormat"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearReceiptNumberFormat() {
+      receiptNumberFormat_ = getDefaultInstance().getReceiptNumberFormat();
+      bitField0_ = (bitField0_ & ~0x00020000);
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Receipt numbers (seed 004's `receipt_number`, e.g. "EA/{YY}/{SEQ:8}" gives "EA/18/00000012"):
+     * every EarnPoints of the program gets the next number of the program's receipt sequence,
+     * formatted by this pattern. Tokens: {SEQ:n} (required, exactly once: the number zero-padded
+     * to n digits, 1..18; a number that outgrows n is shown in full), {YYYY}, {YY}, {MM}, {DD}
+     * (the earn's date in the program's time zone); any other character is kept as is (printable,
+     * no '{' or '}' outside a token). At most 64 characters. Empty: earns get no receipt number.
+     * Numbers never repeat within a program; they are not gapless (an earn that fails, or a
+     * server restart, may leave numbers unused).
+     * </pre>
+     *
+     * <code>string receipt_number_format = 18 [json_name = "receiptNumberFormat"];</code>
+     * @param value The bytes for receiptNumberFormat to set.
+     * @return This builder for chaining.
+     */
+    public Builder setReceiptNumberFormatBytes(
+        com.google.protobuf.ByteString value) {
+      if (value == null) { throw new NullPointerException(); }
+      checkByteStringIsUtf8(value);
+      receiptNumberFormat_ = value;
+      bitField0_ |= 0x00020000;
+      onChanged();
+      return this;
+    }
+
     private com.rewardscore.rewards.loyalty.v1.PointsReminders pointsReminders_;
     private com.google.protobuf.SingleFieldBuilder<
         com.rewardscore.rewards.loyalty.v1.PointsReminders, com.rewardscore.rewards.loyalty.v1.PointsReminders.Builder, com.rewardscore.rewards.loyalty.v1.PointsRemindersOrBuilder> pointsRemindersBuilder_;
@@ -2843,7 +3313,7 @@ private static final long serialVersionUID = 0L;
      * @return Whether the pointsReminders field is set.
      */
     public boolean hasPointsReminders() {
-      return ((bitField0_ & 0x00010000) != 0);
+      return ((bitField0_ & 0x00040000) != 0);
     }
     /**
      * <pre>
@@ -2878,7 +3348,7 @@ private static final long serialVersionUID = 0L;
       } else {
         pointsRemindersBuilder_.setMessage(value);
       }
-      bitField0_ |= 0x00010000;
+      bitField0_ |= 0x00040000;
       onChanged();
       return this;
     }
@@ -2897,7 +3367,7 @@ private static final long serialVersionUID = 0L;
       } else {
         pointsRemindersBuilder_.setMessage(builderForValue.build());
       }
-      bitField0_ |= 0x00010000;
+      bitField0_ |= 0x00040000;
       onChanged();
       return this;
     }
@@ -2911,7 +3381,7 @@ private static final long serialVersionUID = 0L;
      */
     public Builder mergePointsReminders(com.rewardscore.rewards.loyalty.v1.PointsReminders value) {
       if (pointsRemindersBuilder_ == null) {
-        if (((bitField0_ & 0x00010000) != 0) &&
+        if (((bitField0_ & 0x00040000) != 0) &&
           pointsReminders_ != null &&
           pointsReminders_ != com.rewardscore.rewards.loyalty.v1.PointsReminders.getDefaultInstance()) {
           getPointsRemindersBuilder().mergeFrom(value);
@@ -2922,7 +3392,7 @@ private static final long serialVersionUID = 0L;
         pointsRemindersBuilder_.mergeFrom(value);
       }
       if (pointsReminders_ != null) {
-        bitField0_ |= 0x00010000;
+        bitField0_ |= 0x00040000;
         onChanged();
       }
       return this;
@@ -2936,7 +3406,7 @@ private static final long serialVersionUID = 0L;
      * <code>.rewards.loyalty.v1.PointsReminders points_reminders = 30 [json_name = "pointsReminders"];</code>
      */
     public Builder clearPointsReminders() {
-      bitField0_ = (bitField0_ & ~0x00010000);
+      bitField0_ = (bitField0_ & ~0x00040000);
       pointsReminders_ = null;
       if (pointsRemindersBuilder_ != null) {
         pointsRemindersBuilder_.dispose();
@@ -2954,7 +3424,7 @@ private static final long serialVersionUID = 0L;
      * <code>.rewards.loyalty.v1.PointsReminders points_reminders = 30 [json_name = "pointsReminders"];</code>
      */
     public com.rewardscore.rewards.loyalty.v1.PointsReminders.Builder getPointsRemindersBuilder() {
-      bitField0_ |= 0x00010000;
+      bitField0_ |= 0x00040000;
       onChanged();
       return internalGetPointsRemindersFieldBuilder().getBuilder();
     }

@@ -320,6 +320,73 @@ public interface ProgramOrBuilder extends
 
   /**
    * <pre>
+   * Points as money on the burn side (seed 002's coins-to-currency ratio): what points are
+   * worth when redeemed. Unset: points have no stated money value, and a burn cannot be asked in
+   * money (POINTS_VALUE_NOT_CONFIGURED).
+   * </pre>
+   *
+   * <code>.rewards.loyalty.v1.PointsValue points_value = 17 [json_name = "pointsValue"];</code>
+   * @return Whether the pointsValue field is set.
+   */
+  boolean hasPointsValue();
+  /**
+   * <pre>
+   * Points as money on the burn side (seed 002's coins-to-currency ratio): what points are
+   * worth when redeemed. Unset: points have no stated money value, and a burn cannot be asked in
+   * money (POINTS_VALUE_NOT_CONFIGURED).
+   * </pre>
+   *
+   * <code>.rewards.loyalty.v1.PointsValue points_value = 17 [json_name = "pointsValue"];</code>
+   * @return The pointsValue.
+   */
+  com.rewardscore.rewards.loyalty.v1.PointsValue getPointsValue();
+  /**
+   * <pre>
+   * Points as money on the burn side (seed 002's coins-to-currency ratio): what points are
+   * worth when redeemed. Unset: points have no stated money value, and a burn cannot be asked in
+   * money (POINTS_VALUE_NOT_CONFIGURED).
+   * </pre>
+   *
+   * <code>.rewards.loyalty.v1.PointsValue points_value = 17 [json_name = "pointsValue"];</code>
+   */
+  com.rewardscore.rewards.loyalty.v1.PointsValueOrBuilder getPointsValueOrBuilder();
+
+  /**
+   * <pre>
+   * Receipt numbers (seed 004's `receipt_number`, e.g. "EA/{YY}/{SEQ:8}" gives "EA/18/00000012"):
+   * every EarnPoints of the program gets the next number of the program's receipt sequence,
+   * formatted by this pattern. Tokens: {SEQ:n} (required, exactly once: the number zero-padded
+   * to n digits, 1..18; a number that outgrows n is shown in full), {YYYY}, {YY}, {MM}, {DD}
+   * (the earn's date in the program's time zone); any other character is kept as is (printable,
+   * no '{' or '}' outside a token). At most 64 characters. Empty: earns get no receipt number.
+   * Numbers never repeat within a program; they are not gapless (an earn that fails, or a
+   * server restart, may leave numbers unused).
+   * </pre>
+   *
+   * <code>string receipt_number_format = 18 [json_name = "receiptNumberFormat"];</code>
+   * @return The receiptNumberFormat.
+   */
+  java.lang.String getReceiptNumberFormat();
+  /**
+   * <pre>
+   * Receipt numbers (seed 004's `receipt_number`, e.g. "EA/{YY}/{SEQ:8}" gives "EA/18/00000012"):
+   * every EarnPoints of the program gets the next number of the program's receipt sequence,
+   * formatted by this pattern. Tokens: {SEQ:n} (required, exactly once: the number zero-padded
+   * to n digits, 1..18; a number that outgrows n is shown in full), {YYYY}, {YY}, {MM}, {DD}
+   * (the earn's date in the program's time zone); any other character is kept as is (printable,
+   * no '{' or '}' outside a token). At most 64 characters. Empty: earns get no receipt number.
+   * Numbers never repeat within a program; they are not gapless (an earn that fails, or a
+   * server restart, may leave numbers unused).
+   * </pre>
+   *
+   * <code>string receipt_number_format = 18 [json_name = "receiptNumberFormat"];</code>
+   * @return The bytes for receiptNumberFormat.
+   */
+  com.google.protobuf.ByteString
+      getReceiptNumberFormatBytes();
+
+  /**
+   * <pre>
    * Points-expiring reminders: messages to the account's OWNER some days before points expire.
    * Unset: none. Updatable with the mask path "points_reminders" (the whole settings at once).
    * </pre>

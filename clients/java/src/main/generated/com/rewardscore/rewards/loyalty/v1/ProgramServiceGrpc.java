@@ -302,6 +302,37 @@ public final class ProgramServiceGrpc {
     return getListTiersMethod;
   }
 
+  private static volatile io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.UpdateTierRequest,
+      com.rewardscore.rewards.loyalty.v1.UpdateTierResponse> getUpdateTierMethod;
+
+  @io.grpc.stub.annotations.RpcMethod(
+      fullMethodName = SERVICE_NAME + '/' + "UpdateTier",
+      requestType = com.rewardscore.rewards.loyalty.v1.UpdateTierRequest.class,
+      responseType = com.rewardscore.rewards.loyalty.v1.UpdateTierResponse.class,
+      methodType = io.grpc.MethodDescriptor.MethodType.UNARY)
+  public static io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.UpdateTierRequest,
+      com.rewardscore.rewards.loyalty.v1.UpdateTierResponse> getUpdateTierMethod() {
+    io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.UpdateTierRequest, com.rewardscore.rewards.loyalty.v1.UpdateTierResponse> getUpdateTierMethod;
+    if ((getUpdateTierMethod = ProgramServiceGrpc.getUpdateTierMethod) == null) {
+      synchronized (ProgramServiceGrpc.class) {
+        if ((getUpdateTierMethod = ProgramServiceGrpc.getUpdateTierMethod) == null) {
+          ProgramServiceGrpc.getUpdateTierMethod = getUpdateTierMethod =
+              io.grpc.MethodDescriptor.<com.rewardscore.rewards.loyalty.v1.UpdateTierRequest, com.rewardscore.rewards.loyalty.v1.UpdateTierResponse>newBuilder()
+              .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+              .setFullMethodName(generateFullMethodName(SERVICE_NAME, "UpdateTier"))
+              .setSampledToLocalTracing(true)
+              .setRequestMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.loyalty.v1.UpdateTierRequest.getDefaultInstance()))
+              .setResponseMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.loyalty.v1.UpdateTierResponse.getDefaultInstance()))
+              .setSchemaDescriptor(new ProgramServiceMethodDescriptorSupplier("UpdateTier"))
+              .build();
+        }
+      }
+    }
+    return getUpdateTierMethod;
+  }
+
   private static volatile io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.DeleteEarnRuleRequest,
       com.rewardscore.rewards.loyalty.v1.DeleteEarnRuleResponse> getDeleteEarnRuleMethod;
 
@@ -552,6 +583,21 @@ public final class ProgramServiceGrpc {
 
     /**
      * <pre>
+     * Changes the fields of a tier named by update_mask (AIP-134), e.g. "active",
+     * "default_tier", "level_down_evaluation_days", "image_uri". Applies to earns and evaluations
+     * after the change; every server sees it within 2 seconds. Making a tier the default makes the
+     * program's previous default not.
+     * Errors: TIER_NOT_FOUND (NOT_FOUND), FIELD_IMMUTABLE (INVALID_ARGUMENT; tier_id or
+     * program_id), TIER_ALREADY_EXISTS (ALREADY_EXISTS; target_spend of another tier).
+     * </pre>
+     */
+    default void updateTier(com.rewardscore.rewards.loyalty.v1.UpdateTierRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.UpdateTierResponse> responseObserver) {
+      io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getUpdateTierMethod(), responseObserver);
+    }
+
+    /**
+     * <pre>
      * Deletes an earn rule. Points earned under it stay. Deleting a deleted rule fails with
      * EARN_RULE_NOT_FOUND, unless it is a retry with the same request_id.
      * Errors: EARN_RULE_NOT_FOUND (NOT_FOUND).
@@ -750,6 +796,22 @@ public final class ProgramServiceGrpc {
 
     /**
      * <pre>
+     * Changes the fields of a tier named by update_mask (AIP-134), e.g. "active",
+     * "default_tier", "level_down_evaluation_days", "image_uri". Applies to earns and evaluations
+     * after the change; every server sees it within 2 seconds. Making a tier the default makes the
+     * program's previous default not.
+     * Errors: TIER_NOT_FOUND (NOT_FOUND), FIELD_IMMUTABLE (INVALID_ARGUMENT; tier_id or
+     * program_id), TIER_ALREADY_EXISTS (ALREADY_EXISTS; target_spend of another tier).
+     * </pre>
+     */
+    public void updateTier(com.rewardscore.rewards.loyalty.v1.UpdateTierRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.UpdateTierResponse> responseObserver) {
+      io.grpc.stub.ClientCalls.asyncUnaryCall(
+          getChannel().newCall(getUpdateTierMethod(), getCallOptions()), request, responseObserver);
+    }
+
+    /**
+     * <pre>
      * Deletes an earn rule. Points earned under it stay. Deleting a deleted rule fails with
      * EARN_RULE_NOT_FOUND, unless it is a retry with the same request_id.
      * Errors: EARN_RULE_NOT_FOUND (NOT_FOUND).
@@ -919,6 +981,21 @@ public final class ProgramServiceGrpc {
 
     /**
      * <pre>
+     * Changes the fields of a tier named by update_mask (AIP-134), e.g. "active",
+     * "default_tier", "level_down_evaluation_days", "image_uri". Applies to earns and evaluations
+     * after the change; every server sees it within 2 seconds. Making a tier the default makes the
+     * program's previous default not.
+     * Errors: TIER_NOT_FOUND (NOT_FOUND), FIELD_IMMUTABLE (INVALID_ARGUMENT; tier_id or
+     * program_id), TIER_ALREADY_EXISTS (ALREADY_EXISTS; target_spend of another tier).
+     * </pre>
+     */
+    public com.rewardscore.rewards.loyalty.v1.UpdateTierResponse updateTier(com.rewardscore.rewards.loyalty.v1.UpdateTierRequest request) throws io.grpc.StatusException {
+      return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
+          getChannel(), getUpdateTierMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
      * Deletes an earn rule. Points earned under it stay. Deleting a deleted rule fails with
      * EARN_RULE_NOT_FOUND, unless it is a retry with the same request_id.
      * Errors: EARN_RULE_NOT_FOUND (NOT_FOUND).
@@ -1084,6 +1161,21 @@ public final class ProgramServiceGrpc {
     public com.rewardscore.rewards.loyalty.v1.ListTiersResponse listTiers(com.rewardscore.rewards.loyalty.v1.ListTiersRequest request) {
       return io.grpc.stub.ClientCalls.blockingUnaryCall(
           getChannel(), getListTiersMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Changes the fields of a tier named by update_mask (AIP-134), e.g. "active",
+     * "default_tier", "level_down_evaluation_days", "image_uri". Applies to earns and evaluations
+     * after the change; every server sees it within 2 seconds. Making a tier the default makes the
+     * program's previous default not.
+     * Errors: TIER_NOT_FOUND (NOT_FOUND), FIELD_IMMUTABLE (INVALID_ARGUMENT; tier_id or
+     * program_id), TIER_ALREADY_EXISTS (ALREADY_EXISTS; target_spend of another tier).
+     * </pre>
+     */
+    public com.rewardscore.rewards.loyalty.v1.UpdateTierResponse updateTier(com.rewardscore.rewards.loyalty.v1.UpdateTierRequest request) {
+      return io.grpc.stub.ClientCalls.blockingUnaryCall(
+          getChannel(), getUpdateTierMethod(), getCallOptions(), request);
     }
 
     /**
@@ -1265,6 +1357,22 @@ public final class ProgramServiceGrpc {
 
     /**
      * <pre>
+     * Changes the fields of a tier named by update_mask (AIP-134), e.g. "active",
+     * "default_tier", "level_down_evaluation_days", "image_uri". Applies to earns and evaluations
+     * after the change; every server sees it within 2 seconds. Making a tier the default makes the
+     * program's previous default not.
+     * Errors: TIER_NOT_FOUND (NOT_FOUND), FIELD_IMMUTABLE (INVALID_ARGUMENT; tier_id or
+     * program_id), TIER_ALREADY_EXISTS (ALREADY_EXISTS; target_spend of another tier).
+     * </pre>
+     */
+    public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.loyalty.v1.UpdateTierResponse> updateTier(
+        com.rewardscore.rewards.loyalty.v1.UpdateTierRequest request) {
+      return io.grpc.stub.ClientCalls.futureUnaryCall(
+          getChannel().newCall(getUpdateTierMethod(), getCallOptions()), request);
+    }
+
+    /**
+     * <pre>
      * Deletes an earn rule. Points earned under it stay. Deleting a deleted rule fails with
      * EARN_RULE_NOT_FOUND, unless it is a retry with the same request_id.
      * Errors: EARN_RULE_NOT_FOUND (NOT_FOUND).
@@ -1286,8 +1394,9 @@ public final class ProgramServiceGrpc {
   private static final int METHODID_LIST_EARN_RULES = 6;
   private static final int METHODID_CREATE_TIER = 7;
   private static final int METHODID_LIST_TIERS = 8;
-  private static final int METHODID_DELETE_EARN_RULE = 9;
-  private static final int METHODID_CREATE_EARN_CODES = 10;
+  private static final int METHODID_UPDATE_TIER = 9;
+  private static final int METHODID_DELETE_EARN_RULE = 10;
+  private static final int METHODID_CREATE_EARN_CODES = 11;
 
   private static final class MethodHandlers<Req, Resp> implements
       io.grpc.stub.ServerCalls.UnaryMethod<Req, Resp>,
@@ -1341,6 +1450,10 @@ public final class ProgramServiceGrpc {
         case METHODID_LIST_TIERS:
           serviceImpl.listTiers((com.rewardscore.rewards.loyalty.v1.ListTiersRequest) request,
               (io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.ListTiersResponse>) responseObserver);
+          break;
+        case METHODID_UPDATE_TIER:
+          serviceImpl.updateTier((com.rewardscore.rewards.loyalty.v1.UpdateTierRequest) request,
+              (io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.UpdateTierResponse>) responseObserver);
           break;
         case METHODID_DELETE_EARN_RULE:
           serviceImpl.deleteEarnRule((com.rewardscore.rewards.loyalty.v1.DeleteEarnRuleRequest) request,
@@ -1432,6 +1545,13 @@ public final class ProgramServiceGrpc {
               com.rewardscore.rewards.loyalty.v1.ListTiersResponse>(
                 service, METHODID_LIST_TIERS)))
         .addMethod(
+          getUpdateTierMethod(),
+          io.grpc.stub.ServerCalls.asyncUnaryCall(
+            new MethodHandlers<
+              com.rewardscore.rewards.loyalty.v1.UpdateTierRequest,
+              com.rewardscore.rewards.loyalty.v1.UpdateTierResponse>(
+                service, METHODID_UPDATE_TIER)))
+        .addMethod(
           getDeleteEarnRuleMethod(),
           io.grpc.stub.ServerCalls.asyncUnaryCall(
             new MethodHandlers<
@@ -1502,6 +1622,7 @@ public final class ProgramServiceGrpc {
               .addMethod(getListEarnRulesMethod())
               .addMethod(getCreateTierMethod())
               .addMethod(getListTiersMethod())
+              .addMethod(getUpdateTierMethod())
               .addMethod(getDeleteEarnRuleMethod())
               .addMethod(getCreateEarnCodesMethod())
               .build();

@@ -136,6 +136,16 @@ public final class ProgramServiceProto extends com.google.protobuf.GeneratedFile
   static final 
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
       internal_static_rewards_loyalty_v1_ListTiersResponse_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_loyalty_v1_UpdateTierRequest_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_loyalty_v1_UpdateTierRequest_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_loyalty_v1_UpdateTierResponse_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_loyalty_v1_UpdateTierResponse_fieldAccessorTable;
 
   public static com.google.protobuf.Descriptors.FileDescriptor
       getDescriptor() {
@@ -188,57 +198,66 @@ public final class ProgramServiceProto extends com.google.protobuf.GeneratedFile
       "_page_token\030\002 \001(\tR\rnextPageToken\"X\n\025Dele" +
       "teEarnRuleRequest\022\035\n\nrequest_id\030\001 \001(\tR\tr" +
       "equestId\022 \n\014earn_rule_id\030\002 \001(\tR\nearnRule" +
-      "Id\"\030\n\026DeleteEarnRuleResponse\"\361\001\n\026CreateE" +
+      "Id\"\030\n\026DeleteEarnRuleResponse\"\216\002\n\026CreateE" +
       "arnCodesRequest\022\035\n\nrequest_id\030\001 \001(\tR\treq" +
       "uestId\022\035\n\nprogram_id\030\002 \001(\tR\tprogramId\022\026\n" +
       "\006points\030\003 \001(\003R\006points\022\024\n\005count\030\004 \001(\003R\005co" +
       "unt\022;\n\013expire_time\030\005 \001(\0132\032.google.protob" +
       "uf.TimestampR\nexpireTime\022\026\n\006prefix\030\006 \001(\t" +
-      "R\006prefix\022\026\n\006length\030\007 \001(\005R\006length\"\266\001\n\027Cre" +
-      "ateEarnCodesResponse\022+\n\022earn_code_batch_" +
-      "id\030\001 \001(\tR\017earnCodeBatchId\022\024\n\005codes\030\002 \003(\t" +
-      "R\005codes\022#\n\rcreated_count\030\003 \001(\003R\014createdC" +
-      "ount\022\037\n\013total_count\030\004 \001(\003R\ntotalCount\022\022\n" +
-      "\004done\030\005 \001(\010R\004done\"`\n\021CreateTierRequest\022\035" +
-      "\n\nrequest_id\030\001 \001(\tR\trequestId\022,\n\004tier\030\002 " +
-      "\001(\0132\030.rewards.loyalty.v1.TierR\004tier\"B\n\022C" +
-      "reateTierResponse\022,\n\004tier\030\001 \001(\0132\030.reward" +
-      "s.loyalty.v1.TierR\004tier\"1\n\020ListTiersRequ" +
-      "est\022\035\n\nprogram_id\030\001 \001(\tR\tprogramId\"C\n\021Li" +
-      "stTiersResponse\022.\n\005tiers\030\001 \003(\0132\030.rewards" +
-      ".loyalty.v1.TierR\005tiers2\337\010\n\016ProgramServi" +
-      "ce\022d\n\rCreateProgram\022(.rewards.loyalty.v1" +
-      ".CreateProgramRequest\032).rewards.loyalty." +
-      "v1.CreateProgramResponse\022[\n\nGetProgram\022%" +
-      ".rewards.loyalty.v1.GetProgramRequest\032&." +
-      "rewards.loyalty.v1.GetProgramResponse\022d\n" +
-      "\rUpdateProgram\022(.rewards.loyalty.v1.Upda" +
-      "teProgramRequest\032).rewards.loyalty.v1.Up" +
-      "dateProgramResponse\022g\n\016CreateEarnRule\022)." +
-      "rewards.loyalty.v1.CreateEarnRuleRequest" +
-      "\032*.rewards.loyalty.v1.CreateEarnRuleResp" +
-      "onse\022g\n\016UpdateEarnRule\022).rewards.loyalty" +
-      ".v1.UpdateEarnRuleRequest\032*.rewards.loya" +
-      "lty.v1.UpdateEarnRuleResponse\022^\n\013GetEarn" +
-      "Rule\022&.rewards.loyalty.v1.GetEarnRuleReq" +
-      "uest\032\'.rewards.loyalty.v1.GetEarnRuleRes" +
-      "ponse\022d\n\rListEarnRules\022(.rewards.loyalty" +
-      ".v1.ListEarnRulesRequest\032).rewards.loyal" +
-      "ty.v1.ListEarnRulesResponse\022[\n\nCreateTie" +
-      "r\022%.rewards.loyalty.v1.CreateTierRequest" +
-      "\032&.rewards.loyalty.v1.CreateTierResponse" +
-      "\022X\n\tListTiers\022$.rewards.loyalty.v1.ListT" +
-      "iersRequest\032%.rewards.loyalty.v1.ListTie" +
-      "rsResponse\022g\n\016DeleteEarnRule\022).rewards.l" +
-      "oyalty.v1.DeleteEarnRuleRequest\032*.reward" +
-      "s.loyalty.v1.DeleteEarnRuleResponse\022l\n\017C" +
-      "reateEarnCodes\022*.rewards.loyalty.v1.Crea" +
-      "teEarnCodesRequest\032+.rewards.loyalty.v1." +
-      "CreateEarnCodesResponse0\001B\211\001\n\"com.reward" +
-      "score.rewards.loyalty.v1B\023ProgramService" +
-      "ProtoP\001ZLgithub.com/rewards-core/rewards" +
-      "-core/clients/go/rewards/loyalty/v1;loya" +
-      "ltyv1b\006proto3"
+      "R\006prefix\022\026\n\006length\030\007 \001(\005R\006length\022\033\n\tstor" +
+      "e_ids\030\010 \003(\tR\010storeIds\"\266\001\n\027CreateEarnCode" +
+      "sResponse\022+\n\022earn_code_batch_id\030\001 \001(\tR\017e" +
+      "arnCodeBatchId\022\024\n\005codes\030\002 \003(\tR\005codes\022#\n\r" +
+      "created_count\030\003 \001(\003R\014createdCount\022\037\n\013tot" +
+      "al_count\030\004 \001(\003R\ntotalCount\022\022\n\004done\030\005 \001(\010" +
+      "R\004done\"`\n\021CreateTierRequest\022\035\n\nrequest_i" +
+      "d\030\001 \001(\tR\trequestId\022,\n\004tier\030\002 \001(\0132\030.rewar" +
+      "ds.loyalty.v1.TierR\004tier\"B\n\022CreateTierRe" +
+      "sponse\022,\n\004tier\030\001 \001(\0132\030.rewards.loyalty.v" +
+      "1.TierR\004tier\"1\n\020ListTiersRequest\022\035\n\nprog" +
+      "ram_id\030\001 \001(\tR\tprogramId\"C\n\021ListTiersResp" +
+      "onse\022.\n\005tiers\030\001 \003(\0132\030.rewards.loyalty.v1" +
+      ".TierR\005tiers\"\235\001\n\021UpdateTierRequest\022\035\n\nre" +
+      "quest_id\030\001 \001(\tR\trequestId\022,\n\004tier\030\002 \001(\0132" +
+      "\030.rewards.loyalty.v1.TierR\004tier\022;\n\013updat" +
+      "e_mask\030\003 \001(\0132\032.google.protobuf.FieldMask" +
+      "R\nupdateMask\"B\n\022UpdateTierResponse\022,\n\004ti" +
+      "er\030\001 \001(\0132\030.rewards.loyalty.v1.TierR\004tier" +
+      "2\274\t\n\016ProgramService\022d\n\rCreateProgram\022(.r" +
+      "ewards.loyalty.v1.CreateProgramRequest\032)" +
+      ".rewards.loyalty.v1.CreateProgramRespons" +
+      "e\022[\n\nGetProgram\022%.rewards.loyalty.v1.Get" +
+      "ProgramRequest\032&.rewards.loyalty.v1.GetP" +
+      "rogramResponse\022d\n\rUpdateProgram\022(.reward" +
+      "s.loyalty.v1.UpdateProgramRequest\032).rewa" +
+      "rds.loyalty.v1.UpdateProgramResponse\022g\n\016" +
+      "CreateEarnRule\022).rewards.loyalty.v1.Crea" +
+      "teEarnRuleRequest\032*.rewards.loyalty.v1.C" +
+      "reateEarnRuleResponse\022g\n\016UpdateEarnRule\022" +
+      ").rewards.loyalty.v1.UpdateEarnRuleReque" +
+      "st\032*.rewards.loyalty.v1.UpdateEarnRuleRe" +
+      "sponse\022^\n\013GetEarnRule\022&.rewards.loyalty." +
+      "v1.GetEarnRuleRequest\032\'.rewards.loyalty." +
+      "v1.GetEarnRuleResponse\022d\n\rListEarnRules\022" +
+      "(.rewards.loyalty.v1.ListEarnRulesReques" +
+      "t\032).rewards.loyalty.v1.ListEarnRulesResp" +
+      "onse\022[\n\nCreateTier\022%.rewards.loyalty.v1." +
+      "CreateTierRequest\032&.rewards.loyalty.v1.C" +
+      "reateTierResponse\022X\n\tListTiers\022$.rewards" +
+      ".loyalty.v1.ListTiersRequest\032%.rewards.l" +
+      "oyalty.v1.ListTiersResponse\022[\n\nUpdateTie" +
+      "r\022%.rewards.loyalty.v1.UpdateTierRequest" +
+      "\032&.rewards.loyalty.v1.UpdateTierResponse" +
+      "\022g\n\016DeleteEarnRule\022).rewards.loyalty.v1." +
+      "DeleteEarnRuleRequest\032*.rewards.loyalty." +
+      "v1.DeleteEarnRuleResponse\022l\n\017CreateEarnC" +
+      "odes\022*.rewards.loyalty.v1.CreateEarnCode" +
+      "sRequest\032+.rewards.loyalty.v1.CreateEarn" +
+      "CodesResponse0\001B\211\001\n\"com.rewardscore.rewa" +
+      "rds.loyalty.v1B\023ProgramServiceProtoP\001ZLg" +
+      "ithub.com/rewards-core/rewards-core/clie" +
+      "nts/go/rewards/loyalty/v1;loyaltyv1b\006pro" +
+      "to3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -348,7 +367,7 @@ public final class ProgramServiceProto extends com.google.protobuf.GeneratedFile
     internal_static_rewards_loyalty_v1_CreateEarnCodesRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_CreateEarnCodesRequest_descriptor,
-        new java.lang.String[] { "RequestId", "ProgramId", "Points", "Count", "ExpireTime", "Prefix", "Length", });
+        new java.lang.String[] { "RequestId", "ProgramId", "Points", "Count", "ExpireTime", "Prefix", "Length", "StoreIds", });
     internal_static_rewards_loyalty_v1_CreateEarnCodesResponse_descriptor =
       getDescriptor().getMessageType(17);
     internal_static_rewards_loyalty_v1_CreateEarnCodesResponse_fieldAccessorTable = new
@@ -379,6 +398,18 @@ public final class ProgramServiceProto extends com.google.protobuf.GeneratedFile
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_ListTiersResponse_descriptor,
         new java.lang.String[] { "Tiers", });
+    internal_static_rewards_loyalty_v1_UpdateTierRequest_descriptor =
+      getDescriptor().getMessageType(22);
+    internal_static_rewards_loyalty_v1_UpdateTierRequest_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_loyalty_v1_UpdateTierRequest_descriptor,
+        new java.lang.String[] { "RequestId", "Tier", "UpdateMask", });
+    internal_static_rewards_loyalty_v1_UpdateTierResponse_descriptor =
+      getDescriptor().getMessageType(23);
+    internal_static_rewards_loyalty_v1_UpdateTierResponse_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_loyalty_v1_UpdateTierResponse_descriptor,
+        new java.lang.String[] { "Tier", });
     descriptor.resolveAllFeaturesImmutable();
     com.google.protobuf.FieldMaskProto.getDescriptor();
     com.google.protobuf.TimestampProto.getDescriptor();

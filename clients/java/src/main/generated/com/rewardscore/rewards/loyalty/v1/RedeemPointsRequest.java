@@ -38,6 +38,7 @@ private static final long serialVersionUID = 0L;
     otpCode_ = "";
     storeId_ = "";
     transactionId_ = "";
+    interactionPointId_ = "";
   }
 
   public static final com.google.protobuf.Descriptors.Descriptor
@@ -398,6 +399,100 @@ private static final long serialVersionUID = 0L;
     return accountIdentifier_ == null ? com.rewardscore.rewards.accounts.v1.Identifier.getDefaultInstance() : accountIdentifier_;
   }
 
+  public static final int AMOUNT_FIELD_NUMBER = 9;
+  private com.rewardscore.rewards.type.v1.Money amount_;
+  /**
+   * <pre>
+   * The burn in money instead of points (exactly one of points and amount), converted as in
+   * RequestRedemptionOtpRequest.amount.
+   * </pre>
+   *
+   * <code>.rewards.type.v1.Money amount = 9 [json_name = "amount"];</code>
+   * @return Whether the amount field is set.
+   */
+  @java.lang.Override
+  public boolean hasAmount() {
+    return ((bitField0_ & 0x00000002) != 0);
+  }
+  /**
+   * <pre>
+   * The burn in money instead of points (exactly one of points and amount), converted as in
+   * RequestRedemptionOtpRequest.amount.
+   * </pre>
+   *
+   * <code>.rewards.type.v1.Money amount = 9 [json_name = "amount"];</code>
+   * @return The amount.
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.type.v1.Money getAmount() {
+    return amount_ == null ? com.rewardscore.rewards.type.v1.Money.getDefaultInstance() : amount_;
+  }
+  /**
+   * <pre>
+   * The burn in money instead of points (exactly one of points and amount), converted as in
+   * RequestRedemptionOtpRequest.amount.
+   * </pre>
+   *
+   * <code>.rewards.type.v1.Money amount = 9 [json_name = "amount"];</code>
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.type.v1.MoneyOrBuilder getAmountOrBuilder() {
+    return amount_ == null ? com.rewardscore.rewards.type.v1.Money.getDefaultInstance() : amount_;
+  }
+
+  public static final int INTERACTION_POINT_ID_FIELD_NUMBER = 30;
+  @SuppressWarnings("serial")
+  private volatile java.lang.Object interactionPointId_ = "";
+  /**
+   * <pre>
+   * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+   * also accepted as the `interaction-id` request header) where the call happens: the store is
+   * then the point's (see InteractionPointService for the reasons), and both are recorded on the
+   * transaction. At most 64 characters. Empty: none.
+   * </pre>
+   *
+   * <code>string interaction_point_id = 30 [json_name = "interactionPointId"];</code>
+   * @return The interactionPointId.
+   */
+  @java.lang.Override
+  public java.lang.String getInteractionPointId() {
+    java.lang.Object ref = interactionPointId_;
+    if (ref instanceof java.lang.String) {
+      return (java.lang.String) ref;
+    } else {
+      com.google.protobuf.ByteString bs = 
+          (com.google.protobuf.ByteString) ref;
+      java.lang.String s = bs.toStringUtf8();
+      interactionPointId_ = s;
+      return s;
+    }
+  }
+  /**
+   * <pre>
+   * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+   * also accepted as the `interaction-id` request header) where the call happens: the store is
+   * then the point's (see InteractionPointService for the reasons), and both are recorded on the
+   * transaction. At most 64 characters. Empty: none.
+   * </pre>
+   *
+   * <code>string interaction_point_id = 30 [json_name = "interactionPointId"];</code>
+   * @return The bytes for interactionPointId.
+   */
+  @java.lang.Override
+  public com.google.protobuf.ByteString
+      getInteractionPointIdBytes() {
+    java.lang.Object ref = interactionPointId_;
+    if (ref instanceof java.lang.String) {
+      com.google.protobuf.ByteString b = 
+          com.google.protobuf.ByteString.copyFromUtf8(
+              (java.lang.String) ref);
+      interactionPointId_ = b;
+      return b;
+    } else {
+      return (com.google.protobuf.ByteString) ref;
+    }
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -436,6 +531,12 @@ private static final long serialVersionUID = 0L;
     if (((bitField0_ & 0x00000001) != 0)) {
       output.writeMessage(8, getAccountIdentifier());
     }
+    if (((bitField0_ & 0x00000002) != 0)) {
+      output.writeMessage(9, getAmount());
+    }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(interactionPointId_)) {
+      com.google.protobuf.GeneratedMessage.writeString(output, 30, interactionPointId_);
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -465,6 +566,13 @@ private static final long serialVersionUID = 0L;
     if (((bitField0_ & 0x00000001) != 0)) {
       size += com.google.protobuf.CodedOutputStream
         .computeMessageSize(8, getAccountIdentifier());
+    }
+    if (((bitField0_ & 0x00000002) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(9, getAmount());
+    }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(interactionPointId_)) {
+      size += com.google.protobuf.GeneratedMessage.computeStringSize(30, interactionPointId_);
     }
     return size;
   }
@@ -509,6 +617,13 @@ private static final long serialVersionUID = 0L;
       if (!getAccountIdentifier()
           .equals(other.getAccountIdentifier())) return false;
     }
+    if (hasAmount() != other.hasAmount()) return false;
+    if (hasAmount()) {
+      if (!getAmount()
+          .equals(other.getAmount())) return false;
+    }
+    if (!getInteractionPointId()
+        .equals(other.getInteractionPointId())) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -539,6 +654,12 @@ private static final long serialVersionUID = 0L;
       hash = (37 * hash) + ACCOUNT_IDENTIFIER_FIELD_NUMBER;
       hash = (53 * hash) + getAccountIdentifier().hashCode();
     }
+    if (hasAmount()) {
+      hash = (37 * hash) + AMOUNT_FIELD_NUMBER;
+      hash = (53 * hash) + getAmount().hashCode();
+    }
+    hash = (37 * hash) + INTERACTION_POINT_ID_FIELD_NUMBER;
+    hash = (53 * hash) + getInteractionPointId().hashCode();
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -674,6 +795,7 @@ private static final long serialVersionUID = 0L;
       if (com.google.protobuf.GeneratedMessage
               .alwaysUseFieldBuilders) {
         internalGetAccountIdentifierFieldBuilder();
+        internalGetAmountFieldBuilder();
       }
     }
     @java.lang.Override
@@ -692,6 +814,12 @@ private static final long serialVersionUID = 0L;
         accountIdentifierBuilder_.dispose();
         accountIdentifierBuilder_ = null;
       }
+      amount_ = null;
+      if (amountBuilder_ != null) {
+        amountBuilder_.dispose();
+        amountBuilder_ = null;
+      }
+      interactionPointId_ = "";
       return this;
     }
 
@@ -753,6 +881,15 @@ private static final long serialVersionUID = 0L;
             : accountIdentifierBuilder_.build();
         to_bitField0_ |= 0x00000001;
       }
+      if (((from_bitField0_ & 0x00000100) != 0)) {
+        result.amount_ = amountBuilder_ == null
+            ? amount_
+            : amountBuilder_.build();
+        to_bitField0_ |= 0x00000002;
+      }
+      if (((from_bitField0_ & 0x00000200) != 0)) {
+        result.interactionPointId_ = interactionPointId_;
+      }
       result.bitField0_ |= to_bitField0_;
     }
 
@@ -803,6 +940,14 @@ private static final long serialVersionUID = 0L;
       }
       if (other.hasAccountIdentifier()) {
         mergeAccountIdentifier(other.getAccountIdentifier());
+      }
+      if (other.hasAmount()) {
+        mergeAmount(other.getAmount());
+      }
+      if (!other.getInteractionPointId().isEmpty()) {
+        interactionPointId_ = other.interactionPointId_;
+        bitField0_ |= 0x00000200;
+        onChanged();
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -872,6 +1017,18 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00000080;
               break;
             } // case 66
+            case 74: {
+              input.readMessage(
+                  internalGetAmountFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              bitField0_ |= 0x00000100;
+              break;
+            } // case 74
+            case 242: {
+              interactionPointId_ = input.readStringRequireUtf8();
+              bitField0_ |= 0x00000200;
+              break;
+            } // case 242
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -1650,6 +1807,279 @@ private static final long serialVersionUID = 0L;
         accountIdentifier_ = null;
       }
       return accountIdentifierBuilder_;
+    }
+
+    private com.rewardscore.rewards.type.v1.Money amount_;
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.type.v1.Money, com.rewardscore.rewards.type.v1.Money.Builder, com.rewardscore.rewards.type.v1.MoneyOrBuilder> amountBuilder_;
+    /**
+     * <pre>
+     * The burn in money instead of points (exactly one of points and amount), converted as in
+     * RequestRedemptionOtpRequest.amount.
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money amount = 9 [json_name = "amount"];</code>
+     * @return Whether the amount field is set.
+     */
+    public boolean hasAmount() {
+      return ((bitField0_ & 0x00000100) != 0);
+    }
+    /**
+     * <pre>
+     * The burn in money instead of points (exactly one of points and amount), converted as in
+     * RequestRedemptionOtpRequest.amount.
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money amount = 9 [json_name = "amount"];</code>
+     * @return The amount.
+     */
+    public com.rewardscore.rewards.type.v1.Money getAmount() {
+      if (amountBuilder_ == null) {
+        return amount_ == null ? com.rewardscore.rewards.type.v1.Money.getDefaultInstance() : amount_;
+      } else {
+        return amountBuilder_.getMessage();
+      }
+    }
+    /**
+     * <pre>
+     * The burn in money instead of points (exactly one of points and amount), converted as in
+     * RequestRedemptionOtpRequest.amount.
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money amount = 9 [json_name = "amount"];</code>
+     */
+    public Builder setAmount(com.rewardscore.rewards.type.v1.Money value) {
+      if (amountBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        amount_ = value;
+      } else {
+        amountBuilder_.setMessage(value);
+      }
+      bitField0_ |= 0x00000100;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The burn in money instead of points (exactly one of points and amount), converted as in
+     * RequestRedemptionOtpRequest.amount.
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money amount = 9 [json_name = "amount"];</code>
+     */
+    public Builder setAmount(
+        com.rewardscore.rewards.type.v1.Money.Builder builderForValue) {
+      if (amountBuilder_ == null) {
+        amount_ = builderForValue.build();
+      } else {
+        amountBuilder_.setMessage(builderForValue.build());
+      }
+      bitField0_ |= 0x00000100;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The burn in money instead of points (exactly one of points and amount), converted as in
+     * RequestRedemptionOtpRequest.amount.
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money amount = 9 [json_name = "amount"];</code>
+     */
+    public Builder mergeAmount(com.rewardscore.rewards.type.v1.Money value) {
+      if (amountBuilder_ == null) {
+        if (((bitField0_ & 0x00000100) != 0) &&
+          amount_ != null &&
+          amount_ != com.rewardscore.rewards.type.v1.Money.getDefaultInstance()) {
+          getAmountBuilder().mergeFrom(value);
+        } else {
+          amount_ = value;
+        }
+      } else {
+        amountBuilder_.mergeFrom(value);
+      }
+      if (amount_ != null) {
+        bitField0_ |= 0x00000100;
+        onChanged();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * The burn in money instead of points (exactly one of points and amount), converted as in
+     * RequestRedemptionOtpRequest.amount.
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money amount = 9 [json_name = "amount"];</code>
+     */
+    public Builder clearAmount() {
+      bitField0_ = (bitField0_ & ~0x00000100);
+      amount_ = null;
+      if (amountBuilder_ != null) {
+        amountBuilder_.dispose();
+        amountBuilder_ = null;
+      }
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The burn in money instead of points (exactly one of points and amount), converted as in
+     * RequestRedemptionOtpRequest.amount.
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money amount = 9 [json_name = "amount"];</code>
+     */
+    public com.rewardscore.rewards.type.v1.Money.Builder getAmountBuilder() {
+      bitField0_ |= 0x00000100;
+      onChanged();
+      return internalGetAmountFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * The burn in money instead of points (exactly one of points and amount), converted as in
+     * RequestRedemptionOtpRequest.amount.
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money amount = 9 [json_name = "amount"];</code>
+     */
+    public com.rewardscore.rewards.type.v1.MoneyOrBuilder getAmountOrBuilder() {
+      if (amountBuilder_ != null) {
+        return amountBuilder_.getMessageOrBuilder();
+      } else {
+        return amount_ == null ?
+            com.rewardscore.rewards.type.v1.Money.getDefaultInstance() : amount_;
+      }
+    }
+    /**
+     * <pre>
+     * The burn in money instead of points (exactly one of points and amount), converted as in
+     * RequestRedemptionOtpRequest.amount.
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money amount = 9 [json_name = "amount"];</code>
+     */
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.type.v1.Money, com.rewardscore.rewards.type.v1.Money.Builder, com.rewardscore.rewards.type.v1.MoneyOrBuilder> 
+        internalGetAmountFieldBuilder() {
+      if (amountBuilder_ == null) {
+        amountBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+            com.rewardscore.rewards.type.v1.Money, com.rewardscore.rewards.type.v1.Money.Builder, com.rewardscore.rewards.type.v1.MoneyOrBuilder>(
+                getAmount(),
+                getParentForChildren(),
+                isClean());
+        amount_ = null;
+      }
+      return amountBuilder_;
+    }
+
+    private java.lang.Object interactionPointId_ = "";
+    /**
+     * <pre>
+     * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+     * also accepted as the `interaction-id` request header) where the call happens: the store is
+     * then the point's (see InteractionPointService for the reasons), and both are recorded on the
+     * transaction. At most 64 characters. Empty: none.
+     * </pre>
+     *
+     * <code>string interaction_point_id = 30 [json_name = "interactionPointId"];</code>
+     * @return The interactionPointId.
+     */
+    public java.lang.String getInteractionPointId() {
+      java.lang.Object ref = interactionPointId_;
+      if (!(ref instanceof java.lang.String)) {
+        com.google.protobuf.ByteString bs =
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        interactionPointId_ = s;
+        return s;
+      } else {
+        return (java.lang.String) ref;
+      }
+    }
+    /**
+     * <pre>
+     * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+     * also accepted as the `interaction-id` request header) where the call happens: the store is
+     * then the point's (see InteractionPointService for the reasons), and both are recorded on the
+     * transaction. At most 64 characters. Empty: none.
+     * </pre>
+     *
+     * <code>string interaction_point_id = 30 [json_name = "interactionPointId"];</code>
+     * @return The bytes for interactionPointId.
+     */
+    public com.google.protobuf.ByteString
+        getInteractionPointIdBytes() {
+      java.lang.Object ref = interactionPointId_;
+      if (ref instanceof String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        interactionPointId_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+    /**
+     * <pre>
+     * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+     * also accepted as the `interaction-id` request header) where the call happens: the store is
+     * then the point's (see InteractionPointService for the reasons), and both are recorded on the
+     * transaction. At most 64 characters. Empty: none.
+     * </pre>
+     *
+     * <code>string interaction_point_id = 30 [json_name = "interactionPointId"];</code>
+     * @param value The interactionPointId to set.
+     * @return This builder for chaining.
+     */
+    public Builder setInteractionPointId(
+        java.lang.String value) {
+      if (value == null) { throw new NullPointerException(); }
+      interactionPointId_ = value;
+      bitField0_ |= 0x00000200;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+     * also accepted as the `interaction-id` request header) where the call happens: the store is
+     * then the point's (see InteractionPointService for the reasons), and both are recorded on the
+     * transaction. At most 64 characters. Empty: none.
+     * </pre>
+     *
+     * <code>string interaction_point_id = 30 [json_name = "interactionPointId"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearInteractionPointId() {
+      interactionPointId_ = getDefaultInstance().getInteractionPointId();
+      bitField0_ = (bitField0_ & ~0x00000200);
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+     * also accepted as the `interaction-id` request header) where the call happens: the store is
+     * then the point's (see InteractionPointService for the reasons), and both are recorded on the
+     * transaction. At most 64 characters. Empty: none.
+     * </pre>
+     *
+     * <code>string interaction_point_id = 30 [json_name = "interactionPointId"];</code>
+     * @param value The bytes for interactionPointId to set.
+     * @return This builder for chaining.
+     */
+    public Builder setInteractionPointIdBytes(
+        com.google.protobuf.ByteString value) {
+      if (value == null) { throw new NullPointerException(); }
+      checkByteStringIsUtf8(value);
+      interactionPointId_ = value;
+      bitField0_ |= 0x00000200;
+      onChanged();
+      return this;
     }
 
     // @@protoc_insertion_point(builder_scope:rewards.loyalty.v1.RedeemPointsRequest)

@@ -170,4 +170,60 @@ public interface RedeemPointsRequestOrBuilder extends
    * <code>.rewards.accounts.v1.Identifier account_identifier = 8 [json_name = "accountIdentifier"];</code>
    */
   com.rewardscore.rewards.accounts.v1.IdentifierOrBuilder getAccountIdentifierOrBuilder();
+
+  /**
+   * <pre>
+   * The burn in money instead of points (exactly one of points and amount), converted as in
+   * RequestRedemptionOtpRequest.amount.
+   * </pre>
+   *
+   * <code>.rewards.type.v1.Money amount = 9 [json_name = "amount"];</code>
+   * @return Whether the amount field is set.
+   */
+  boolean hasAmount();
+  /**
+   * <pre>
+   * The burn in money instead of points (exactly one of points and amount), converted as in
+   * RequestRedemptionOtpRequest.amount.
+   * </pre>
+   *
+   * <code>.rewards.type.v1.Money amount = 9 [json_name = "amount"];</code>
+   * @return The amount.
+   */
+  com.rewardscore.rewards.type.v1.Money getAmount();
+  /**
+   * <pre>
+   * The burn in money instead of points (exactly one of points and amount), converted as in
+   * RequestRedemptionOtpRequest.amount.
+   * </pre>
+   *
+   * <code>.rewards.type.v1.Money amount = 9 [json_name = "amount"];</code>
+   */
+  com.rewardscore.rewards.type.v1.MoneyOrBuilder getAmountOrBuilder();
+
+  /**
+   * <pre>
+   * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+   * also accepted as the `interaction-id` request header) where the call happens: the store is
+   * then the point's (see InteractionPointService for the reasons), and both are recorded on the
+   * transaction. At most 64 characters. Empty: none.
+   * </pre>
+   *
+   * <code>string interaction_point_id = 30 [json_name = "interactionPointId"];</code>
+   * @return The interactionPointId.
+   */
+  java.lang.String getInteractionPointId();
+  /**
+   * <pre>
+   * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+   * also accepted as the `interaction-id` request header) where the call happens: the store is
+   * then the point's (see InteractionPointService for the reasons), and both are recorded on the
+   * transaction. At most 64 characters. Empty: none.
+   * </pre>
+   *
+   * <code>string interaction_point_id = 30 [json_name = "interactionPointId"];</code>
+   * @return The bytes for interactionPointId.
+   */
+  com.google.protobuf.ByteString
+      getInteractionPointIdBytes();
 }

@@ -132,6 +132,47 @@ private static final long serialVersionUID = 0L;
     return balance_ == null ? com.rewardscore.rewards.loyalty.v1.Balance.getDefaultInstance() : balance_;
   }
 
+  public static final int POINTS_VALUE_FIELD_NUMBER = 3;
+  private com.rewardscore.rewards.type.v1.Money pointsValue_;
+  /**
+   * <pre>
+   * The money value of the points burned (Program.points_value, rounded down); unset if the
+   * program has none. The same as transaction.points_value.
+   * </pre>
+   *
+   * <code>.rewards.type.v1.Money points_value = 3 [json_name = "pointsValue"];</code>
+   * @return Whether the pointsValue field is set.
+   */
+  @java.lang.Override
+  public boolean hasPointsValue() {
+    return ((bitField0_ & 0x00000004) != 0);
+  }
+  /**
+   * <pre>
+   * The money value of the points burned (Program.points_value, rounded down); unset if the
+   * program has none. The same as transaction.points_value.
+   * </pre>
+   *
+   * <code>.rewards.type.v1.Money points_value = 3 [json_name = "pointsValue"];</code>
+   * @return The pointsValue.
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.type.v1.Money getPointsValue() {
+    return pointsValue_ == null ? com.rewardscore.rewards.type.v1.Money.getDefaultInstance() : pointsValue_;
+  }
+  /**
+   * <pre>
+   * The money value of the points burned (Program.points_value, rounded down); unset if the
+   * program has none. The same as transaction.points_value.
+   * </pre>
+   *
+   * <code>.rewards.type.v1.Money points_value = 3 [json_name = "pointsValue"];</code>
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.type.v1.MoneyOrBuilder getPointsValueOrBuilder() {
+    return pointsValue_ == null ? com.rewardscore.rewards.type.v1.Money.getDefaultInstance() : pointsValue_;
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -152,6 +193,9 @@ private static final long serialVersionUID = 0L;
     if (((bitField0_ & 0x00000002) != 0)) {
       output.writeMessage(2, getBalance());
     }
+    if (((bitField0_ & 0x00000004) != 0)) {
+      output.writeMessage(3, getPointsValue());
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -163,6 +207,10 @@ private static final long serialVersionUID = 0L;
     if (((bitField0_ & 0x00000002) != 0)) {
       size += com.google.protobuf.CodedOutputStream
         .computeMessageSize(2, getBalance());
+    }
+    if (((bitField0_ & 0x00000004) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(3, getPointsValue());
     }
     return size;
   }
@@ -198,6 +246,11 @@ private static final long serialVersionUID = 0L;
       if (!getBalance()
           .equals(other.getBalance())) return false;
     }
+    if (hasPointsValue() != other.hasPointsValue()) return false;
+    if (hasPointsValue()) {
+      if (!getPointsValue()
+          .equals(other.getPointsValue())) return false;
+    }
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -216,6 +269,10 @@ private static final long serialVersionUID = 0L;
     if (hasBalance()) {
       hash = (37 * hash) + BALANCE_FIELD_NUMBER;
       hash = (53 * hash) + getBalance().hashCode();
+    }
+    if (hasPointsValue()) {
+      hash = (37 * hash) + POINTS_VALUE_FIELD_NUMBER;
+      hash = (53 * hash) + getPointsValue().hashCode();
     }
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
@@ -353,6 +410,7 @@ private static final long serialVersionUID = 0L;
               .alwaysUseFieldBuilders) {
         internalGetTransactionFieldBuilder();
         internalGetBalanceFieldBuilder();
+        internalGetPointsValueFieldBuilder();
       }
     }
     @java.lang.Override
@@ -368,6 +426,11 @@ private static final long serialVersionUID = 0L;
       if (balanceBuilder_ != null) {
         balanceBuilder_.dispose();
         balanceBuilder_ = null;
+      }
+      pointsValue_ = null;
+      if (pointsValueBuilder_ != null) {
+        pointsValueBuilder_.dispose();
+        pointsValueBuilder_ = null;
       }
       return this;
     }
@@ -415,6 +478,12 @@ private static final long serialVersionUID = 0L;
             : balanceBuilder_.build();
         to_bitField0_ |= 0x00000002;
       }
+      if (((from_bitField0_ & 0x00000004) != 0)) {
+        result.pointsValue_ = pointsValueBuilder_ == null
+            ? pointsValue_
+            : pointsValueBuilder_.build();
+        to_bitField0_ |= 0x00000004;
+      }
       result.bitField0_ |= to_bitField0_;
     }
 
@@ -435,6 +504,9 @@ private static final long serialVersionUID = 0L;
       }
       if (other.hasBalance()) {
         mergeBalance(other.getBalance());
+      }
+      if (other.hasPointsValue()) {
+        mergePointsValue(other.getPointsValue());
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -476,6 +548,13 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00000002;
               break;
             } // case 18
+            case 26: {
+              input.readMessage(
+                  internalGetPointsValueFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              bitField0_ |= 0x00000004;
+              break;
+            } // case 26
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -814,6 +893,172 @@ private static final long serialVersionUID = 0L;
         balance_ = null;
       }
       return balanceBuilder_;
+    }
+
+    private com.rewardscore.rewards.type.v1.Money pointsValue_;
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.type.v1.Money, com.rewardscore.rewards.type.v1.Money.Builder, com.rewardscore.rewards.type.v1.MoneyOrBuilder> pointsValueBuilder_;
+    /**
+     * <pre>
+     * The money value of the points burned (Program.points_value, rounded down); unset if the
+     * program has none. The same as transaction.points_value.
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money points_value = 3 [json_name = "pointsValue"];</code>
+     * @return Whether the pointsValue field is set.
+     */
+    public boolean hasPointsValue() {
+      return ((bitField0_ & 0x00000004) != 0);
+    }
+    /**
+     * <pre>
+     * The money value of the points burned (Program.points_value, rounded down); unset if the
+     * program has none. The same as transaction.points_value.
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money points_value = 3 [json_name = "pointsValue"];</code>
+     * @return The pointsValue.
+     */
+    public com.rewardscore.rewards.type.v1.Money getPointsValue() {
+      if (pointsValueBuilder_ == null) {
+        return pointsValue_ == null ? com.rewardscore.rewards.type.v1.Money.getDefaultInstance() : pointsValue_;
+      } else {
+        return pointsValueBuilder_.getMessage();
+      }
+    }
+    /**
+     * <pre>
+     * The money value of the points burned (Program.points_value, rounded down); unset if the
+     * program has none. The same as transaction.points_value.
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money points_value = 3 [json_name = "pointsValue"];</code>
+     */
+    public Builder setPointsValue(com.rewardscore.rewards.type.v1.Money value) {
+      if (pointsValueBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        pointsValue_ = value;
+      } else {
+        pointsValueBuilder_.setMessage(value);
+      }
+      bitField0_ |= 0x00000004;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The money value of the points burned (Program.points_value, rounded down); unset if the
+     * program has none. The same as transaction.points_value.
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money points_value = 3 [json_name = "pointsValue"];</code>
+     */
+    public Builder setPointsValue(
+        com.rewardscore.rewards.type.v1.Money.Builder builderForValue) {
+      if (pointsValueBuilder_ == null) {
+        pointsValue_ = builderForValue.build();
+      } else {
+        pointsValueBuilder_.setMessage(builderForValue.build());
+      }
+      bitField0_ |= 0x00000004;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The money value of the points burned (Program.points_value, rounded down); unset if the
+     * program has none. The same as transaction.points_value.
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money points_value = 3 [json_name = "pointsValue"];</code>
+     */
+    public Builder mergePointsValue(com.rewardscore.rewards.type.v1.Money value) {
+      if (pointsValueBuilder_ == null) {
+        if (((bitField0_ & 0x00000004) != 0) &&
+          pointsValue_ != null &&
+          pointsValue_ != com.rewardscore.rewards.type.v1.Money.getDefaultInstance()) {
+          getPointsValueBuilder().mergeFrom(value);
+        } else {
+          pointsValue_ = value;
+        }
+      } else {
+        pointsValueBuilder_.mergeFrom(value);
+      }
+      if (pointsValue_ != null) {
+        bitField0_ |= 0x00000004;
+        onChanged();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * The money value of the points burned (Program.points_value, rounded down); unset if the
+     * program has none. The same as transaction.points_value.
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money points_value = 3 [json_name = "pointsValue"];</code>
+     */
+    public Builder clearPointsValue() {
+      bitField0_ = (bitField0_ & ~0x00000004);
+      pointsValue_ = null;
+      if (pointsValueBuilder_ != null) {
+        pointsValueBuilder_.dispose();
+        pointsValueBuilder_ = null;
+      }
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The money value of the points burned (Program.points_value, rounded down); unset if the
+     * program has none. The same as transaction.points_value.
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money points_value = 3 [json_name = "pointsValue"];</code>
+     */
+    public com.rewardscore.rewards.type.v1.Money.Builder getPointsValueBuilder() {
+      bitField0_ |= 0x00000004;
+      onChanged();
+      return internalGetPointsValueFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * The money value of the points burned (Program.points_value, rounded down); unset if the
+     * program has none. The same as transaction.points_value.
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money points_value = 3 [json_name = "pointsValue"];</code>
+     */
+    public com.rewardscore.rewards.type.v1.MoneyOrBuilder getPointsValueOrBuilder() {
+      if (pointsValueBuilder_ != null) {
+        return pointsValueBuilder_.getMessageOrBuilder();
+      } else {
+        return pointsValue_ == null ?
+            com.rewardscore.rewards.type.v1.Money.getDefaultInstance() : pointsValue_;
+      }
+    }
+    /**
+     * <pre>
+     * The money value of the points burned (Program.points_value, rounded down); unset if the
+     * program has none. The same as transaction.points_value.
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money points_value = 3 [json_name = "pointsValue"];</code>
+     */
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.type.v1.Money, com.rewardscore.rewards.type.v1.Money.Builder, com.rewardscore.rewards.type.v1.MoneyOrBuilder> 
+        internalGetPointsValueFieldBuilder() {
+      if (pointsValueBuilder_ == null) {
+        pointsValueBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+            com.rewardscore.rewards.type.v1.Money, com.rewardscore.rewards.type.v1.Money.Builder, com.rewardscore.rewards.type.v1.MoneyOrBuilder>(
+                getPointsValue(),
+                getParentForChildren(),
+                isClean());
+        pointsValue_ = null;
+      }
+      return pointsValueBuilder_;
     }
 
     // @@protoc_insertion_point(builder_scope:rewards.loyalty.v1.RedeemPointsResponse)

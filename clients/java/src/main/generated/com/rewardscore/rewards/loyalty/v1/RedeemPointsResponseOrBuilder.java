@@ -66,4 +66,34 @@ public interface RedeemPointsResponseOrBuilder extends
    * <code>.rewards.loyalty.v1.Balance balance = 2 [json_name = "balance"];</code>
    */
   com.rewardscore.rewards.loyalty.v1.BalanceOrBuilder getBalanceOrBuilder();
+
+  /**
+   * <pre>
+   * The money value of the points burned (Program.points_value, rounded down); unset if the
+   * program has none. The same as transaction.points_value.
+   * </pre>
+   *
+   * <code>.rewards.type.v1.Money points_value = 3 [json_name = "pointsValue"];</code>
+   * @return Whether the pointsValue field is set.
+   */
+  boolean hasPointsValue();
+  /**
+   * <pre>
+   * The money value of the points burned (Program.points_value, rounded down); unset if the
+   * program has none. The same as transaction.points_value.
+   * </pre>
+   *
+   * <code>.rewards.type.v1.Money points_value = 3 [json_name = "pointsValue"];</code>
+   * @return The pointsValue.
+   */
+  com.rewardscore.rewards.type.v1.Money getPointsValue();
+  /**
+   * <pre>
+   * The money value of the points burned (Program.points_value, rounded down); unset if the
+   * program has none. The same as transaction.points_value.
+   * </pre>
+   *
+   * <code>.rewards.type.v1.Money points_value = 3 [json_name = "pointsValue"];</code>
+   */
+  com.rewardscore.rewards.type.v1.MoneyOrBuilder getPointsValueOrBuilder();
 }

@@ -134,7 +134,7 @@ public enum ReminderChannel
   }
   public static com.google.protobuf.Descriptors.EnumDescriptor
       getDescriptor() {
-    return com.rewardscore.rewards.loyalty.v1.ResourcesProto.getDescriptor().getEnumType(0);
+    return com.rewardscore.rewards.loyalty.v1.ResourcesProto.getDescriptor().getEnumType(1);
   }
 
   private static final ReminderChannel[] VALUES = values();

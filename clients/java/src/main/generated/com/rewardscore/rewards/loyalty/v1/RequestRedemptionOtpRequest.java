@@ -260,6 +260,50 @@ private static final long serialVersionUID = 0L;
     return accountIdentifier_ == null ? com.rewardscore.rewards.accounts.v1.Identifier.getDefaultInstance() : accountIdentifier_;
   }
 
+  public static final int AMOUNT_FIELD_NUMBER = 6;
+  private com.rewardscore.rewards.type.v1.Money amount_;
+  /**
+   * <pre>
+   * The burn in money instead of points (exactly one of points and amount): positive, in the
+   * program's currency; converts to floor(amount * points_value.points / points_value.value)
+   * points, which must be at least 1 (else FIELD_OUT_OF_RANGE).
+   * </pre>
+   *
+   * <code>.rewards.type.v1.Money amount = 6 [json_name = "amount"];</code>
+   * @return Whether the amount field is set.
+   */
+  @java.lang.Override
+  public boolean hasAmount() {
+    return ((bitField0_ & 0x00000002) != 0);
+  }
+  /**
+   * <pre>
+   * The burn in money instead of points (exactly one of points and amount): positive, in the
+   * program's currency; converts to floor(amount * points_value.points / points_value.value)
+   * points, which must be at least 1 (else FIELD_OUT_OF_RANGE).
+   * </pre>
+   *
+   * <code>.rewards.type.v1.Money amount = 6 [json_name = "amount"];</code>
+   * @return The amount.
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.type.v1.Money getAmount() {
+    return amount_ == null ? com.rewardscore.rewards.type.v1.Money.getDefaultInstance() : amount_;
+  }
+  /**
+   * <pre>
+   * The burn in money instead of points (exactly one of points and amount): positive, in the
+   * program's currency; converts to floor(amount * points_value.points / points_value.value)
+   * points, which must be at least 1 (else FIELD_OUT_OF_RANGE).
+   * </pre>
+   *
+   * <code>.rewards.type.v1.Money amount = 6 [json_name = "amount"];</code>
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.type.v1.MoneyOrBuilder getAmountOrBuilder() {
+    return amount_ == null ? com.rewardscore.rewards.type.v1.Money.getDefaultInstance() : amount_;
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -289,6 +333,9 @@ private static final long serialVersionUID = 0L;
     if (((bitField0_ & 0x00000001) != 0)) {
       output.writeMessage(5, getAccountIdentifier());
     }
+    if (((bitField0_ & 0x00000002) != 0)) {
+      output.writeMessage(6, getAmount());
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -309,6 +356,10 @@ private static final long serialVersionUID = 0L;
     if (((bitField0_ & 0x00000001) != 0)) {
       size += com.google.protobuf.CodedOutputStream
         .computeMessageSize(5, getAccountIdentifier());
+    }
+    if (((bitField0_ & 0x00000002) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(6, getAmount());
     }
     return size;
   }
@@ -347,6 +398,11 @@ private static final long serialVersionUID = 0L;
       if (!getAccountIdentifier()
           .equals(other.getAccountIdentifier())) return false;
     }
+    if (hasAmount() != other.hasAmount()) return false;
+    if (hasAmount()) {
+      if (!getAmount()
+          .equals(other.getAmount())) return false;
+    }
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -370,6 +426,10 @@ private static final long serialVersionUID = 0L;
     if (hasAccountIdentifier()) {
       hash = (37 * hash) + ACCOUNT_IDENTIFIER_FIELD_NUMBER;
       hash = (53 * hash) + getAccountIdentifier().hashCode();
+    }
+    if (hasAmount()) {
+      hash = (37 * hash) + AMOUNT_FIELD_NUMBER;
+      hash = (53 * hash) + getAmount().hashCode();
     }
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
@@ -506,6 +566,7 @@ private static final long serialVersionUID = 0L;
       if (com.google.protobuf.GeneratedMessage
               .alwaysUseFieldBuilders) {
         internalGetAccountIdentifierFieldBuilder();
+        internalGetAmountFieldBuilder();
       }
     }
     @java.lang.Override
@@ -520,6 +581,11 @@ private static final long serialVersionUID = 0L;
       if (accountIdentifierBuilder_ != null) {
         accountIdentifierBuilder_.dispose();
         accountIdentifierBuilder_ = null;
+      }
+      amount_ = null;
+      if (amountBuilder_ != null) {
+        amountBuilder_.dispose();
+        amountBuilder_ = null;
       }
       return this;
     }
@@ -573,6 +639,12 @@ private static final long serialVersionUID = 0L;
             : accountIdentifierBuilder_.build();
         to_bitField0_ |= 0x00000001;
       }
+      if (((from_bitField0_ & 0x00000020) != 0)) {
+        result.amount_ = amountBuilder_ == null
+            ? amount_
+            : amountBuilder_.build();
+        to_bitField0_ |= 0x00000002;
+      }
       result.bitField0_ |= to_bitField0_;
     }
 
@@ -608,6 +680,9 @@ private static final long serialVersionUID = 0L;
       }
       if (other.hasAccountIdentifier()) {
         mergeAccountIdentifier(other.getAccountIdentifier());
+      }
+      if (other.hasAmount()) {
+        mergeAmount(other.getAmount());
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -662,6 +737,13 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00000010;
               break;
             } // case 42
+            case 50: {
+              input.readMessage(
+                  internalGetAmountFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              bitField0_ |= 0x00000020;
+              break;
+            } // case 50
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -1179,6 +1261,181 @@ private static final long serialVersionUID = 0L;
         accountIdentifier_ = null;
       }
       return accountIdentifierBuilder_;
+    }
+
+    private com.rewardscore.rewards.type.v1.Money amount_;
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.type.v1.Money, com.rewardscore.rewards.type.v1.Money.Builder, com.rewardscore.rewards.type.v1.MoneyOrBuilder> amountBuilder_;
+    /**
+     * <pre>
+     * The burn in money instead of points (exactly one of points and amount): positive, in the
+     * program's currency; converts to floor(amount * points_value.points / points_value.value)
+     * points, which must be at least 1 (else FIELD_OUT_OF_RANGE).
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money amount = 6 [json_name = "amount"];</code>
+     * @return Whether the amount field is set.
+     */
+    public boolean hasAmount() {
+      return ((bitField0_ & 0x00000020) != 0);
+    }
+    /**
+     * <pre>
+     * The burn in money instead of points (exactly one of points and amount): positive, in the
+     * program's currency; converts to floor(amount * points_value.points / points_value.value)
+     * points, which must be at least 1 (else FIELD_OUT_OF_RANGE).
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money amount = 6 [json_name = "amount"];</code>
+     * @return The amount.
+     */
+    public com.rewardscore.rewards.type.v1.Money getAmount() {
+      if (amountBuilder_ == null) {
+        return amount_ == null ? com.rewardscore.rewards.type.v1.Money.getDefaultInstance() : amount_;
+      } else {
+        return amountBuilder_.getMessage();
+      }
+    }
+    /**
+     * <pre>
+     * The burn in money instead of points (exactly one of points and amount): positive, in the
+     * program's currency; converts to floor(amount * points_value.points / points_value.value)
+     * points, which must be at least 1 (else FIELD_OUT_OF_RANGE).
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money amount = 6 [json_name = "amount"];</code>
+     */
+    public Builder setAmount(com.rewardscore.rewards.type.v1.Money value) {
+      if (amountBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        amount_ = value;
+      } else {
+        amountBuilder_.setMessage(value);
+      }
+      bitField0_ |= 0x00000020;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The burn in money instead of points (exactly one of points and amount): positive, in the
+     * program's currency; converts to floor(amount * points_value.points / points_value.value)
+     * points, which must be at least 1 (else FIELD_OUT_OF_RANGE).
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money amount = 6 [json_name = "amount"];</code>
+     */
+    public Builder setAmount(
+        com.rewardscore.rewards.type.v1.Money.Builder builderForValue) {
+      if (amountBuilder_ == null) {
+        amount_ = builderForValue.build();
+      } else {
+        amountBuilder_.setMessage(builderForValue.build());
+      }
+      bitField0_ |= 0x00000020;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The burn in money instead of points (exactly one of points and amount): positive, in the
+     * program's currency; converts to floor(amount * points_value.points / points_value.value)
+     * points, which must be at least 1 (else FIELD_OUT_OF_RANGE).
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money amount = 6 [json_name = "amount"];</code>
+     */
+    public Builder mergeAmount(com.rewardscore.rewards.type.v1.Money value) {
+      if (amountBuilder_ == null) {
+        if (((bitField0_ & 0x00000020) != 0) &&
+          amount_ != null &&
+          amount_ != com.rewardscore.rewards.type.v1.Money.getDefaultInstance()) {
+          getAmountBuilder().mergeFrom(value);
+        } else {
+          amount_ = value;
+        }
+      } else {
+        amountBuilder_.mergeFrom(value);
+      }
+      if (amount_ != null) {
+        bitField0_ |= 0x00000020;
+        onChanged();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * The burn in money instead of points (exactly one of points and amount): positive, in the
+     * program's currency; converts to floor(amount * points_value.points / points_value.value)
+     * points, which must be at least 1 (else FIELD_OUT_OF_RANGE).
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money amount = 6 [json_name = "amount"];</code>
+     */
+    public Builder clearAmount() {
+      bitField0_ = (bitField0_ & ~0x00000020);
+      amount_ = null;
+      if (amountBuilder_ != null) {
+        amountBuilder_.dispose();
+        amountBuilder_ = null;
+      }
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The burn in money instead of points (exactly one of points and amount): positive, in the
+     * program's currency; converts to floor(amount * points_value.points / points_value.value)
+     * points, which must be at least 1 (else FIELD_OUT_OF_RANGE).
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money amount = 6 [json_name = "amount"];</code>
+     */
+    public com.rewardscore.rewards.type.v1.Money.Builder getAmountBuilder() {
+      bitField0_ |= 0x00000020;
+      onChanged();
+      return internalGetAmountFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * The burn in money instead of points (exactly one of points and amount): positive, in the
+     * program's currency; converts to floor(amount * points_value.points / points_value.value)
+     * points, which must be at least 1 (else FIELD_OUT_OF_RANGE).
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money amount = 6 [json_name = "amount"];</code>
+     */
+    public com.rewardscore.rewards.type.v1.MoneyOrBuilder getAmountOrBuilder() {
+      if (amountBuilder_ != null) {
+        return amountBuilder_.getMessageOrBuilder();
+      } else {
+        return amount_ == null ?
+            com.rewardscore.rewards.type.v1.Money.getDefaultInstance() : amount_;
+      }
+    }
+    /**
+     * <pre>
+     * The burn in money instead of points (exactly one of points and amount): positive, in the
+     * program's currency; converts to floor(amount * points_value.points / points_value.value)
+     * points, which must be at least 1 (else FIELD_OUT_OF_RANGE).
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money amount = 6 [json_name = "amount"];</code>
+     */
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.type.v1.Money, com.rewardscore.rewards.type.v1.Money.Builder, com.rewardscore.rewards.type.v1.MoneyOrBuilder> 
+        internalGetAmountFieldBuilder() {
+      if (amountBuilder_ == null) {
+        amountBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+            com.rewardscore.rewards.type.v1.Money, com.rewardscore.rewards.type.v1.Money.Builder, com.rewardscore.rewards.type.v1.MoneyOrBuilder>(
+                getAmount(),
+                getParentForChildren(),
+                isClean());
+        amount_ = null;
+      }
+      return amountBuilder_;
     }
 
     // @@protoc_insertion_point(builder_scope:rewards.loyalty.v1.RequestRedemptionOtpRequest)

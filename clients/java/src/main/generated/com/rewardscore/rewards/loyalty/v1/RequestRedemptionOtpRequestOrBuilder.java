@@ -116,4 +116,37 @@ public interface RequestRedemptionOtpRequestOrBuilder extends
    * <code>.rewards.accounts.v1.Identifier account_identifier = 5 [json_name = "accountIdentifier"];</code>
    */
   com.rewardscore.rewards.accounts.v1.IdentifierOrBuilder getAccountIdentifierOrBuilder();
+
+  /**
+   * <pre>
+   * The burn in money instead of points (exactly one of points and amount): positive, in the
+   * program's currency; converts to floor(amount * points_value.points / points_value.value)
+   * points, which must be at least 1 (else FIELD_OUT_OF_RANGE).
+   * </pre>
+   *
+   * <code>.rewards.type.v1.Money amount = 6 [json_name = "amount"];</code>
+   * @return Whether the amount field is set.
+   */
+  boolean hasAmount();
+  /**
+   * <pre>
+   * The burn in money instead of points (exactly one of points and amount): positive, in the
+   * program's currency; converts to floor(amount * points_value.points / points_value.value)
+   * points, which must be at least 1 (else FIELD_OUT_OF_RANGE).
+   * </pre>
+   *
+   * <code>.rewards.type.v1.Money amount = 6 [json_name = "amount"];</code>
+   * @return The amount.
+   */
+  com.rewardscore.rewards.type.v1.Money getAmount();
+  /**
+   * <pre>
+   * The burn in money instead of points (exactly one of points and amount): positive, in the
+   * program's currency; converts to floor(amount * points_value.points / points_value.value)
+   * points, which must be at least 1 (else FIELD_OUT_OF_RANGE).
+   * </pre>
+   *
+   * <code>.rewards.type.v1.Money amount = 6 [json_name = "amount"];</code>
+   */
+  com.rewardscore.rewards.type.v1.MoneyOrBuilder getAmountOrBuilder();
 }

@@ -139,6 +139,59 @@ private static final long serialVersionUID = 0L;
     return expireTime_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : expireTime_;
   }
 
+  public static final int POINTS_FIELD_NUMBER = 3;
+  private long points_ = 0L;
+  /**
+   * <pre>
+   * The points the OTP allows to redeem (the request's points, or its amount converted).
+   * </pre>
+   *
+   * <code>int64 points = 3 [json_name = "points"];</code>
+   * @return The points.
+   */
+  @java.lang.Override
+  public long getPoints() {
+    return points_;
+  }
+
+  public static final int POINTS_VALUE_FIELD_NUMBER = 4;
+  private com.rewardscore.rewards.type.v1.Money pointsValue_;
+  /**
+   * <pre>
+   * Their money value (Program.points_value, rounded down); unset if the program has none.
+   * </pre>
+   *
+   * <code>.rewards.type.v1.Money points_value = 4 [json_name = "pointsValue"];</code>
+   * @return Whether the pointsValue field is set.
+   */
+  @java.lang.Override
+  public boolean hasPointsValue() {
+    return ((bitField0_ & 0x00000002) != 0);
+  }
+  /**
+   * <pre>
+   * Their money value (Program.points_value, rounded down); unset if the program has none.
+   * </pre>
+   *
+   * <code>.rewards.type.v1.Money points_value = 4 [json_name = "pointsValue"];</code>
+   * @return The pointsValue.
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.type.v1.Money getPointsValue() {
+    return pointsValue_ == null ? com.rewardscore.rewards.type.v1.Money.getDefaultInstance() : pointsValue_;
+  }
+  /**
+   * <pre>
+   * Their money value (Program.points_value, rounded down); unset if the program has none.
+   * </pre>
+   *
+   * <code>.rewards.type.v1.Money points_value = 4 [json_name = "pointsValue"];</code>
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.type.v1.MoneyOrBuilder getPointsValueOrBuilder() {
+    return pointsValue_ == null ? com.rewardscore.rewards.type.v1.Money.getDefaultInstance() : pointsValue_;
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -159,6 +212,12 @@ private static final long serialVersionUID = 0L;
     if (((bitField0_ & 0x00000001) != 0)) {
       output.writeMessage(2, getExpireTime());
     }
+    if (points_ != 0L) {
+      output.writeInt64(3, points_);
+    }
+    if (((bitField0_ & 0x00000002) != 0)) {
+      output.writeMessage(4, getPointsValue());
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -169,6 +228,14 @@ private static final long serialVersionUID = 0L;
     if (((bitField0_ & 0x00000001) != 0)) {
       size += com.google.protobuf.CodedOutputStream
         .computeMessageSize(2, getExpireTime());
+    }
+    if (points_ != 0L) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeInt64Size(3, points_);
+    }
+    if (((bitField0_ & 0x00000002) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(4, getPointsValue());
     }
     return size;
   }
@@ -201,6 +268,13 @@ private static final long serialVersionUID = 0L;
       if (!getExpireTime()
           .equals(other.getExpireTime())) return false;
     }
+    if (getPoints()
+        != other.getPoints()) return false;
+    if (hasPointsValue() != other.hasPointsValue()) return false;
+    if (hasPointsValue()) {
+      if (!getPointsValue()
+          .equals(other.getPointsValue())) return false;
+    }
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -217,6 +291,13 @@ private static final long serialVersionUID = 0L;
     if (hasExpireTime()) {
       hash = (37 * hash) + EXPIRE_TIME_FIELD_NUMBER;
       hash = (53 * hash) + getExpireTime().hashCode();
+    }
+    hash = (37 * hash) + POINTS_FIELD_NUMBER;
+    hash = (53 * hash) + com.google.protobuf.Internal.hashLong(
+        getPoints());
+    if (hasPointsValue()) {
+      hash = (37 * hash) + POINTS_VALUE_FIELD_NUMBER;
+      hash = (53 * hash) + getPointsValue().hashCode();
     }
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
@@ -353,6 +434,7 @@ private static final long serialVersionUID = 0L;
       if (com.google.protobuf.GeneratedMessage
               .alwaysUseFieldBuilders) {
         internalGetExpireTimeFieldBuilder();
+        internalGetPointsValueFieldBuilder();
       }
     }
     @java.lang.Override
@@ -364,6 +446,12 @@ private static final long serialVersionUID = 0L;
       if (expireTimeBuilder_ != null) {
         expireTimeBuilder_.dispose();
         expireTimeBuilder_ = null;
+      }
+      points_ = 0L;
+      pointsValue_ = null;
+      if (pointsValueBuilder_ != null) {
+        pointsValueBuilder_.dispose();
+        pointsValueBuilder_ = null;
       }
       return this;
     }
@@ -408,6 +496,15 @@ private static final long serialVersionUID = 0L;
             : expireTimeBuilder_.build();
         to_bitField0_ |= 0x00000001;
       }
+      if (((from_bitField0_ & 0x00000004) != 0)) {
+        result.points_ = points_;
+      }
+      if (((from_bitField0_ & 0x00000008) != 0)) {
+        result.pointsValue_ = pointsValueBuilder_ == null
+            ? pointsValue_
+            : pointsValueBuilder_.build();
+        to_bitField0_ |= 0x00000002;
+      }
       result.bitField0_ |= to_bitField0_;
     }
 
@@ -430,6 +527,12 @@ private static final long serialVersionUID = 0L;
       }
       if (other.hasExpireTime()) {
         mergeExpireTime(other.getExpireTime());
+      }
+      if (other.getPoints() != 0L) {
+        setPoints(other.getPoints());
+      }
+      if (other.hasPointsValue()) {
+        mergePointsValue(other.getPointsValue());
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -469,6 +572,18 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00000002;
               break;
             } // case 18
+            case 24: {
+              points_ = input.readInt64();
+              bitField0_ |= 0x00000004;
+              break;
+            } // case 24
+            case 34: {
+              input.readMessage(
+                  internalGetPointsValueFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              bitField0_ |= 0x00000008;
+              break;
+            } // case 34
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -733,6 +848,207 @@ private static final long serialVersionUID = 0L;
         expireTime_ = null;
       }
       return expireTimeBuilder_;
+    }
+
+    private long points_ ;
+    /**
+     * <pre>
+     * The points the OTP allows to redeem (the request's points, or its amount converted).
+     * </pre>
+     *
+     * <code>int64 points = 3 [json_name = "points"];</code>
+     * @return The points.
+     */
+    @java.lang.Override
+    public long getPoints() {
+      return points_;
+    }
+    /**
+     * <pre>
+     * The points the OTP allows to redeem (the request's points, or its amount converted).
+     * </pre>
+     *
+     * <code>int64 points = 3 [json_name = "points"];</code>
+     * @param value The points to set.
+     * @return This builder for chaining.
+     */
+    public Builder setPoints(long value) {
+
+      points_ = value;
+      bitField0_ |= 0x00000004;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The points the OTP allows to redeem (the request's points, or its amount converted).
+     * </pre>
+     *
+     * <code>int64 points = 3 [json_name = "points"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearPoints() {
+      bitField0_ = (bitField0_ & ~0x00000004);
+      points_ = 0L;
+      onChanged();
+      return this;
+    }
+
+    private com.rewardscore.rewards.type.v1.Money pointsValue_;
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.type.v1.Money, com.rewardscore.rewards.type.v1.Money.Builder, com.rewardscore.rewards.type.v1.MoneyOrBuilder> pointsValueBuilder_;
+    /**
+     * <pre>
+     * Their money value (Program.points_value, rounded down); unset if the program has none.
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money points_value = 4 [json_name = "pointsValue"];</code>
+     * @return Whether the pointsValue field is set.
+     */
+    public boolean hasPointsValue() {
+      return ((bitField0_ & 0x00000008) != 0);
+    }
+    /**
+     * <pre>
+     * Their money value (Program.points_value, rounded down); unset if the program has none.
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money points_value = 4 [json_name = "pointsValue"];</code>
+     * @return The pointsValue.
+     */
+    public com.rewardscore.rewards.type.v1.Money getPointsValue() {
+      if (pointsValueBuilder_ == null) {
+        return pointsValue_ == null ? com.rewardscore.rewards.type.v1.Money.getDefaultInstance() : pointsValue_;
+      } else {
+        return pointsValueBuilder_.getMessage();
+      }
+    }
+    /**
+     * <pre>
+     * Their money value (Program.points_value, rounded down); unset if the program has none.
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money points_value = 4 [json_name = "pointsValue"];</code>
+     */
+    public Builder setPointsValue(com.rewardscore.rewards.type.v1.Money value) {
+      if (pointsValueBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        pointsValue_ = value;
+      } else {
+        pointsValueBuilder_.setMessage(value);
+      }
+      bitField0_ |= 0x00000008;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Their money value (Program.points_value, rounded down); unset if the program has none.
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money points_value = 4 [json_name = "pointsValue"];</code>
+     */
+    public Builder setPointsValue(
+        com.rewardscore.rewards.type.v1.Money.Builder builderForValue) {
+      if (pointsValueBuilder_ == null) {
+        pointsValue_ = builderForValue.build();
+      } else {
+        pointsValueBuilder_.setMessage(builderForValue.build());
+      }
+      bitField0_ |= 0x00000008;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Their money value (Program.points_value, rounded down); unset if the program has none.
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money points_value = 4 [json_name = "pointsValue"];</code>
+     */
+    public Builder mergePointsValue(com.rewardscore.rewards.type.v1.Money value) {
+      if (pointsValueBuilder_ == null) {
+        if (((bitField0_ & 0x00000008) != 0) &&
+          pointsValue_ != null &&
+          pointsValue_ != com.rewardscore.rewards.type.v1.Money.getDefaultInstance()) {
+          getPointsValueBuilder().mergeFrom(value);
+        } else {
+          pointsValue_ = value;
+        }
+      } else {
+        pointsValueBuilder_.mergeFrom(value);
+      }
+      if (pointsValue_ != null) {
+        bitField0_ |= 0x00000008;
+        onChanged();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * Their money value (Program.points_value, rounded down); unset if the program has none.
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money points_value = 4 [json_name = "pointsValue"];</code>
+     */
+    public Builder clearPointsValue() {
+      bitField0_ = (bitField0_ & ~0x00000008);
+      pointsValue_ = null;
+      if (pointsValueBuilder_ != null) {
+        pointsValueBuilder_.dispose();
+        pointsValueBuilder_ = null;
+      }
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Their money value (Program.points_value, rounded down); unset if the program has none.
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money points_value = 4 [json_name = "pointsValue"];</code>
+     */
+    public com.rewardscore.rewards.type.v1.Money.Builder getPointsValueBuilder() {
+      bitField0_ |= 0x00000008;
+      onChanged();
+      return internalGetPointsValueFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * Their money value (Program.points_value, rounded down); unset if the program has none.
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money points_value = 4 [json_name = "pointsValue"];</code>
+     */
+    public com.rewardscore.rewards.type.v1.MoneyOrBuilder getPointsValueOrBuilder() {
+      if (pointsValueBuilder_ != null) {
+        return pointsValueBuilder_.getMessageOrBuilder();
+      } else {
+        return pointsValue_ == null ?
+            com.rewardscore.rewards.type.v1.Money.getDefaultInstance() : pointsValue_;
+      }
+    }
+    /**
+     * <pre>
+     * Their money value (Program.points_value, rounded down); unset if the program has none.
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money points_value = 4 [json_name = "pointsValue"];</code>
+     */
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.type.v1.Money, com.rewardscore.rewards.type.v1.Money.Builder, com.rewardscore.rewards.type.v1.MoneyOrBuilder> 
+        internalGetPointsValueFieldBuilder() {
+      if (pointsValueBuilder_ == null) {
+        pointsValueBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+            com.rewardscore.rewards.type.v1.Money, com.rewardscore.rewards.type.v1.Money.Builder, com.rewardscore.rewards.type.v1.MoneyOrBuilder>(
+                getPointsValue(),
+                getParentForChildren(),
+                isClean());
+        pointsValue_ = null;
+      }
+      return pointsValueBuilder_;
     }
 
     // @@protoc_insertion_point(builder_scope:rewards.loyalty.v1.RequestRedemptionOtpResponse)

@@ -56,4 +56,41 @@ public interface RequestRedemptionOtpResponseOrBuilder extends
    * <code>.google.protobuf.Timestamp expire_time = 2 [json_name = "expireTime"];</code>
    */
   com.google.protobuf.TimestampOrBuilder getExpireTimeOrBuilder();
+
+  /**
+   * <pre>
+   * The points the OTP allows to redeem (the request's points, or its amount converted).
+   * </pre>
+   *
+   * <code>int64 points = 3 [json_name = "points"];</code>
+   * @return The points.
+   */
+  long getPoints();
+
+  /**
+   * <pre>
+   * Their money value (Program.points_value, rounded down); unset if the program has none.
+   * </pre>
+   *
+   * <code>.rewards.type.v1.Money points_value = 4 [json_name = "pointsValue"];</code>
+   * @return Whether the pointsValue field is set.
+   */
+  boolean hasPointsValue();
+  /**
+   * <pre>
+   * Their money value (Program.points_value, rounded down); unset if the program has none.
+   * </pre>
+   *
+   * <code>.rewards.type.v1.Money points_value = 4 [json_name = "pointsValue"];</code>
+   * @return The pointsValue.
+   */
+  com.rewardscore.rewards.type.v1.Money getPointsValue();
+  /**
+   * <pre>
+   * Their money value (Program.points_value, rounded down); unset if the program has none.
+   * </pre>
+   *
+   * <code>.rewards.type.v1.Money points_value = 4 [json_name = "pointsValue"];</code>
+   */
+  com.rewardscore.rewards.type.v1.MoneyOrBuilder getPointsValueOrBuilder();
 }

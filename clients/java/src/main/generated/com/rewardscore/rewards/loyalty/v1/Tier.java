@@ -37,6 +37,7 @@ private static final long serialVersionUID = 0L;
     tierId_ = "";
     programId_ = "";
     displayName_ = "";
+    imageUri_ = "";
   }
 
   public static final com.google.protobuf.Descriptors.Descriptor
@@ -397,6 +398,132 @@ private static final long serialVersionUID = 0L;
     return pointsExpiry_ == null ? com.google.protobuf.Duration.getDefaultInstance() : pointsExpiry_;
   }
 
+  public static final int LEVEL_UP_EVALUATION_DAYS_FIELD_NUMBER = 10;
+  private int levelUpEvaluationDays_ = 0;
+  /**
+   * <pre>
+   * Card types (seed 004): days of spend the move up to this tier looks back (at an earn and at
+   * an evaluation). 0: evaluation_days; else 1..3660.
+   * </pre>
+   *
+   * <code>int32 level_up_evaluation_days = 10 [json_name = "levelUpEvaluationDays"];</code>
+   * @return The levelUpEvaluationDays.
+   */
+  @java.lang.Override
+  public int getLevelUpEvaluationDays() {
+    return levelUpEvaluationDays_;
+  }
+
+  public static final int LEVEL_DOWN_EVALUATION_DAYS_FIELD_NUMBER = 11;
+  private int levelDownEvaluationDays_ = 0;
+  /**
+   * <pre>
+   * Days of spend an evaluation looks back when deciding whether an account in this tier keeps
+   * it (min_spend). 0: evaluation_days; else 1..3660.
+   * </pre>
+   *
+   * <code>int32 level_down_evaluation_days = 11 [json_name = "levelDownEvaluationDays"];</code>
+   * @return The levelDownEvaluationDays.
+   */
+  @java.lang.Override
+  public int getLevelDownEvaluationDays() {
+    return levelDownEvaluationDays_;
+  }
+
+  public static final int DEFAULT_TIER_FIELD_NUMBER = 12;
+  private boolean defaultTier_ = false;
+  /**
+   * <pre>
+   * The default card type: an account that reaches no active tier is in this one (if it is
+   * active). At most one per program: making a tier the default makes the previous one not.
+   * </pre>
+   *
+   * <code>bool default_tier = 12 [json_name = "defaultTier"];</code>
+   * @return The defaultTier.
+   */
+  @java.lang.Override
+  public boolean getDefaultTier() {
+    return defaultTier_;
+  }
+
+  public static final int ACTIVE_FIELD_NUMBER = 13;
+  private boolean active_ = false;
+  /**
+   * <pre>
+   * Whether accounts can be in this tier. Unset: true. An inactive tier is skipped: no account
+   * moves up to it, and an account in it earns as if in the tier its spend reaches (it is moved
+   * there at the next evaluation).
+   * </pre>
+   *
+   * <code>optional bool active = 13 [json_name = "active"];</code>
+   * @return Whether the active field is set.
+   */
+  @java.lang.Override
+  public boolean hasActive() {
+    return ((bitField0_ & 0x00000010) != 0);
+  }
+  /**
+   * <pre>
+   * Whether accounts can be in this tier. Unset: true. An inactive tier is skipped: no account
+   * moves up to it, and an account in it earns as if in the tier its spend reaches (it is moved
+   * there at the next evaluation).
+   * </pre>
+   *
+   * <code>optional bool active = 13 [json_name = "active"];</code>
+   * @return The active.
+   */
+  @java.lang.Override
+  public boolean getActive() {
+    return active_;
+  }
+
+  public static final int IMAGE_URI_FIELD_NUMBER = 14;
+  @SuppressWarnings("serial")
+  private volatile java.lang.Object imageUri_ = "";
+  /**
+   * <pre>
+   * A link to the card's image: an http or https URI of at most 2048 characters. Empty: none.
+   * </pre>
+   *
+   * <code>string image_uri = 14 [json_name = "imageUri"];</code>
+   * @return The imageUri.
+   */
+  @java.lang.Override
+  public java.lang.String getImageUri() {
+    java.lang.Object ref = imageUri_;
+    if (ref instanceof java.lang.String) {
+      return (java.lang.String) ref;
+    } else {
+      com.google.protobuf.ByteString bs = 
+          (com.google.protobuf.ByteString) ref;
+      java.lang.String s = bs.toStringUtf8();
+      imageUri_ = s;
+      return s;
+    }
+  }
+  /**
+   * <pre>
+   * A link to the card's image: an http or https URI of at most 2048 characters. Empty: none.
+   * </pre>
+   *
+   * <code>string image_uri = 14 [json_name = "imageUri"];</code>
+   * @return The bytes for imageUri.
+   */
+  @java.lang.Override
+  public com.google.protobuf.ByteString
+      getImageUriBytes() {
+    java.lang.Object ref = imageUri_;
+    if (ref instanceof java.lang.String) {
+      com.google.protobuf.ByteString b = 
+          com.google.protobuf.ByteString.copyFromUtf8(
+              (java.lang.String) ref);
+      imageUri_ = b;
+      return b;
+    } else {
+      return (com.google.protobuf.ByteString) ref;
+    }
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -438,6 +565,21 @@ private static final long serialVersionUID = 0L;
     if (((bitField0_ & 0x00000008) != 0)) {
       output.writeMessage(9, getPointsExpiry());
     }
+    if (levelUpEvaluationDays_ != 0) {
+      output.writeInt32(10, levelUpEvaluationDays_);
+    }
+    if (levelDownEvaluationDays_ != 0) {
+      output.writeInt32(11, levelDownEvaluationDays_);
+    }
+    if (defaultTier_ != false) {
+      output.writeBool(12, defaultTier_);
+    }
+    if (((bitField0_ & 0x00000010) != 0)) {
+      output.writeBool(13, active_);
+    }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(imageUri_)) {
+      com.google.protobuf.GeneratedMessage.writeString(output, 14, imageUri_);
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -474,6 +616,25 @@ private static final long serialVersionUID = 0L;
     if (((bitField0_ & 0x00000008) != 0)) {
       size += com.google.protobuf.CodedOutputStream
         .computeMessageSize(9, getPointsExpiry());
+    }
+    if (levelUpEvaluationDays_ != 0) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeInt32Size(10, levelUpEvaluationDays_);
+    }
+    if (levelDownEvaluationDays_ != 0) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeInt32Size(11, levelDownEvaluationDays_);
+    }
+    if (defaultTier_ != false) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeBoolSize(12, defaultTier_);
+    }
+    if (((bitField0_ & 0x00000010) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeBoolSize(13, active_);
+    }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(imageUri_)) {
+      size += com.google.protobuf.GeneratedMessage.computeStringSize(14, imageUri_);
     }
     return size;
   }
@@ -529,6 +690,19 @@ private static final long serialVersionUID = 0L;
       if (!getPointsExpiry()
           .equals(other.getPointsExpiry())) return false;
     }
+    if (getLevelUpEvaluationDays()
+        != other.getLevelUpEvaluationDays()) return false;
+    if (getLevelDownEvaluationDays()
+        != other.getLevelDownEvaluationDays()) return false;
+    if (getDefaultTier()
+        != other.getDefaultTier()) return false;
+    if (hasActive() != other.hasActive()) return false;
+    if (hasActive()) {
+      if (getActive()
+          != other.getActive()) return false;
+    }
+    if (!getImageUri()
+        .equals(other.getImageUri())) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -566,6 +740,20 @@ private static final long serialVersionUID = 0L;
       hash = (37 * hash) + POINTS_EXPIRY_FIELD_NUMBER;
       hash = (53 * hash) + getPointsExpiry().hashCode();
     }
+    hash = (37 * hash) + LEVEL_UP_EVALUATION_DAYS_FIELD_NUMBER;
+    hash = (53 * hash) + getLevelUpEvaluationDays();
+    hash = (37 * hash) + LEVEL_DOWN_EVALUATION_DAYS_FIELD_NUMBER;
+    hash = (53 * hash) + getLevelDownEvaluationDays();
+    hash = (37 * hash) + DEFAULT_TIER_FIELD_NUMBER;
+    hash = (53 * hash) + com.google.protobuf.Internal.hashBoolean(
+        getDefaultTier());
+    if (hasActive()) {
+      hash = (37 * hash) + ACTIVE_FIELD_NUMBER;
+      hash = (53 * hash) + com.google.protobuf.Internal.hashBoolean(
+          getActive());
+    }
+    hash = (37 * hash) + IMAGE_URI_FIELD_NUMBER;
+    hash = (53 * hash) + getImageUri().hashCode();
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -737,6 +925,11 @@ private static final long serialVersionUID = 0L;
         pointsExpiryBuilder_.dispose();
         pointsExpiryBuilder_ = null;
       }
+      levelUpEvaluationDays_ = 0;
+      levelDownEvaluationDays_ = 0;
+      defaultTier_ = false;
+      active_ = false;
+      imageUri_ = "";
       return this;
     }
 
@@ -810,6 +1003,22 @@ private static final long serialVersionUID = 0L;
             : pointsExpiryBuilder_.build();
         to_bitField0_ |= 0x00000008;
       }
+      if (((from_bitField0_ & 0x00000200) != 0)) {
+        result.levelUpEvaluationDays_ = levelUpEvaluationDays_;
+      }
+      if (((from_bitField0_ & 0x00000400) != 0)) {
+        result.levelDownEvaluationDays_ = levelDownEvaluationDays_;
+      }
+      if (((from_bitField0_ & 0x00000800) != 0)) {
+        result.defaultTier_ = defaultTier_;
+      }
+      if (((from_bitField0_ & 0x00001000) != 0)) {
+        result.active_ = active_;
+        to_bitField0_ |= 0x00000010;
+      }
+      if (((from_bitField0_ & 0x00002000) != 0)) {
+        result.imageUri_ = imageUri_;
+      }
       result.bitField0_ |= to_bitField0_;
     }
 
@@ -857,6 +1066,23 @@ private static final long serialVersionUID = 0L;
       }
       if (other.hasPointsExpiry()) {
         mergePointsExpiry(other.getPointsExpiry());
+      }
+      if (other.getLevelUpEvaluationDays() != 0) {
+        setLevelUpEvaluationDays(other.getLevelUpEvaluationDays());
+      }
+      if (other.getLevelDownEvaluationDays() != 0) {
+        setLevelDownEvaluationDays(other.getLevelDownEvaluationDays());
+      }
+      if (other.getDefaultTier() != false) {
+        setDefaultTier(other.getDefaultTier());
+      }
+      if (other.hasActive()) {
+        setActive(other.getActive());
+      }
+      if (!other.getImageUri().isEmpty()) {
+        imageUri_ = other.imageUri_;
+        bitField0_ |= 0x00002000;
+        onChanged();
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -937,6 +1163,31 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00000100;
               break;
             } // case 74
+            case 80: {
+              levelUpEvaluationDays_ = input.readInt32();
+              bitField0_ |= 0x00000200;
+              break;
+            } // case 80
+            case 88: {
+              levelDownEvaluationDays_ = input.readInt32();
+              bitField0_ |= 0x00000400;
+              break;
+            } // case 88
+            case 96: {
+              defaultTier_ = input.readBool();
+              bitField0_ |= 0x00000800;
+              break;
+            } // case 96
+            case 104: {
+              active_ = input.readBool();
+              bitField0_ |= 0x00001000;
+              break;
+            } // case 104
+            case 114: {
+              imageUri_ = input.readStringRequireUtf8();
+              bitField0_ |= 0x00002000;
+              break;
+            } // case 114
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -1992,6 +2243,303 @@ private static final long serialVersionUID = 0L;
         pointsExpiry_ = null;
       }
       return pointsExpiryBuilder_;
+    }
+
+    private int levelUpEvaluationDays_ ;
+    /**
+     * <pre>
+     * Card types (seed 004): days of spend the move up to this tier looks back (at an earn and at
+     * an evaluation). 0: evaluation_days; else 1..3660.
+     * </pre>
+     *
+     * <code>int32 level_up_evaluation_days = 10 [json_name = "levelUpEvaluationDays"];</code>
+     * @return The levelUpEvaluationDays.
+     */
+    @java.lang.Override
+    public int getLevelUpEvaluationDays() {
+      return levelUpEvaluationDays_;
+    }
+    /**
+     * <pre>
+     * Card types (seed 004): days of spend the move up to this tier looks back (at an earn and at
+     * an evaluation). 0: evaluation_days; else 1..3660.
+     * </pre>
+     *
+     * <code>int32 level_up_evaluation_days = 10 [json_name = "levelUpEvaluationDays"];</code>
+     * @param value The levelUpEvaluationDays to set.
+     * @return This builder for chaining.
+     */
+    public Builder setLevelUpEvaluationDays(int value) {
+
+      levelUpEvaluationDays_ = value;
+      bitField0_ |= 0x00000200;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Card types (seed 004): days of spend the move up to this tier looks back (at an earn and at
+     * an evaluation). 0: evaluation_days; else 1..3660.
+     * </pre>
+     *
+     * <code>int32 level_up_evaluation_days = 10 [json_name = "levelUpEvaluationDays"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearLevelUpEvaluationDays() {
+      bitField0_ = (bitField0_ & ~0x00000200);
+      levelUpEvaluationDays_ = 0;
+      onChanged();
+      return this;
+    }
+
+    private int levelDownEvaluationDays_ ;
+    /**
+     * <pre>
+     * Days of spend an evaluation looks back when deciding whether an account in this tier keeps
+     * it (min_spend). 0: evaluation_days; else 1..3660.
+     * </pre>
+     *
+     * <code>int32 level_down_evaluation_days = 11 [json_name = "levelDownEvaluationDays"];</code>
+     * @return The levelDownEvaluationDays.
+     */
+    @java.lang.Override
+    public int getLevelDownEvaluationDays() {
+      return levelDownEvaluationDays_;
+    }
+    /**
+     * <pre>
+     * Days of spend an evaluation looks back when deciding whether an account in this tier keeps
+     * it (min_spend). 0: evaluation_days; else 1..3660.
+     * </pre>
+     *
+     * <code>int32 level_down_evaluation_days = 11 [json_name = "levelDownEvaluationDays"];</code>
+     * @param value The levelDownEvaluationDays to set.
+     * @return This builder for chaining.
+     */
+    public Builder setLevelDownEvaluationDays(int value) {
+
+      levelDownEvaluationDays_ = value;
+      bitField0_ |= 0x00000400;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Days of spend an evaluation looks back when deciding whether an account in this tier keeps
+     * it (min_spend). 0: evaluation_days; else 1..3660.
+     * </pre>
+     *
+     * <code>int32 level_down_evaluation_days = 11 [json_name = "levelDownEvaluationDays"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearLevelDownEvaluationDays() {
+      bitField0_ = (bitField0_ & ~0x00000400);
+      levelDownEvaluationDays_ = 0;
+      onChanged();
+      return this;
+    }
+
+    private boolean defaultTier_ ;
+    /**
+     * <pre>
+     * The default card type: an account that reaches no active tier is in this one (if it is
+     * active). At most one per program: making a tier the default makes the previous one not.
+     * </pre>
+     *
+     * <code>bool default_tier = 12 [json_name = "defaultTier"];</code>
+     * @return The defaultTier.
+     */
+    @java.lang.Override
+    public boolean getDefaultTier() {
+      return defaultTier_;
+    }
+    /**
+     * <pre>
+     * The default card type: an account that reaches no active tier is in this one (if it is
+     * active). At most one per program: making a tier the default makes the previous one not.
+     * </pre>
+     *
+     * <code>bool default_tier = 12 [json_name = "defaultTier"];</code>
+     * @param value The defaultTier to set.
+     * @return This builder for chaining.
+     */
+    public Builder setDefaultTier(boolean value) {
+
+      defaultTier_ = value;
+      bitField0_ |= 0x00000800;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The default card type: an account that reaches no active tier is in this one (if it is
+     * active). At most one per program: making a tier the default makes the previous one not.
+     * </pre>
+     *
+     * <code>bool default_tier = 12 [json_name = "defaultTier"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearDefaultTier() {
+      bitField0_ = (bitField0_ & ~0x00000800);
+      defaultTier_ = false;
+      onChanged();
+      return this;
+    }
+
+    private boolean active_ ;
+    /**
+     * <pre>
+     * Whether accounts can be in this tier. Unset: true. An inactive tier is skipped: no account
+     * moves up to it, and an account in it earns as if in the tier its spend reaches (it is moved
+     * there at the next evaluation).
+     * </pre>
+     *
+     * <code>optional bool active = 13 [json_name = "active"];</code>
+     * @return Whether the active field is set.
+     */
+    @java.lang.Override
+    public boolean hasActive() {
+      return ((bitField0_ & 0x00001000) != 0);
+    }
+    /**
+     * <pre>
+     * Whether accounts can be in this tier. Unset: true. An inactive tier is skipped: no account
+     * moves up to it, and an account in it earns as if in the tier its spend reaches (it is moved
+     * there at the next evaluation).
+     * </pre>
+     *
+     * <code>optional bool active = 13 [json_name = "active"];</code>
+     * @return The active.
+     */
+    @java.lang.Override
+    public boolean getActive() {
+      return active_;
+    }
+    /**
+     * <pre>
+     * Whether accounts can be in this tier. Unset: true. An inactive tier is skipped: no account
+     * moves up to it, and an account in it earns as if in the tier its spend reaches (it is moved
+     * there at the next evaluation).
+     * </pre>
+     *
+     * <code>optional bool active = 13 [json_name = "active"];</code>
+     * @param value The active to set.
+     * @return This builder for chaining.
+     */
+    public Builder setActive(boolean value) {
+
+      active_ = value;
+      bitField0_ |= 0x00001000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Whether accounts can be in this tier. Unset: true. An inactive tier is skipped: no account
+     * moves up to it, and an account in it earns as if in the tier its spend reaches (it is moved
+     * there at the next evaluation).
+     * </pre>
+     *
+     * <code>optional bool active = 13 [json_name = "active"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearActive() {
+      bitField0_ = (bitField0_ & ~0x00001000);
+      active_ = false;
+      onChanged();
+      return this;
+    }
+
+    private java.lang.Object imageUri_ = "";
+    /**
+     * <pre>
+     * A link to the card's image: an http or https URI of at most 2048 characters. Empty: none.
+     * </pre>
+     *
+     * <code>string image_uri = 14 [json_name = "imageUri"];</code>
+     * @return The imageUri.
+     */
+    public java.lang.String getImageUri() {
+      java.lang.Object ref = imageUri_;
+      if (!(ref instanceof java.lang.String)) {
+        com.google.protobuf.ByteString bs =
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        imageUri_ = s;
+        return s;
+      } else {
+        return (java.lang.String) ref;
+      }
+    }
+    /**
+     * <pre>
+     * A link to the card's image: an http or https URI of at most 2048 characters. Empty: none.
+     * </pre>
+     *
+     * <code>string image_uri = 14 [json_name = "imageUri"];</code>
+     * @return The bytes for imageUri.
+     */
+    public com.google.protobuf.ByteString
+        getImageUriBytes() {
+      java.lang.Object ref = imageUri_;
+      if (ref instanceof String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        imageUri_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+    /**
+     * <pre>
+     * A link to the card's image: an http or https URI of at most 2048 characters. Empty: none.
+     * </pre>
+     *
+     * <code>string image_uri = 14 [json_name = "imageUri"];</code>
+     * @param value The imageUri to set.
+     * @return This builder for chaining.
+     */
+    public Builder setImageUri(
+        java.lang.String value) {
+      if (value == null) { throw new NullPointerException(); }
+      imageUri_ = value;
+      bitField0_ |= 0x00002000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * A link to the card's image: an http or https URI of at most 2048 characters. Empty: none.
+     * </pre>
+     *
+     * <code>string image_uri = 14 [json_name = "imageUri"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearImageUri() {
+      imageUri_ = getDefaultInstance().getImageUri();
+      bitField0_ = (bitField0_ & ~0x00002000);
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * A link to the card's image: an http or https URI of at most 2048 characters. Empty: none.
+     * </pre>
+     *
+     * <code>string image_uri = 14 [json_name = "imageUri"];</code>
+     * @param value The bytes for imageUri to set.
+     * @return This builder for chaining.
+     */
+    public Builder setImageUriBytes(
+        com.google.protobuf.ByteString value) {
+      if (value == null) { throw new NullPointerException(); }
+      checkByteStringIsUtf8(value);
+      imageUri_ = value;
+      bitField0_ |= 0x00002000;
+      onChanged();
+      return this;
     }
 
     // @@protoc_insertion_point(builder_scope:rewards.loyalty.v1.Tier)

@@ -213,4 +213,80 @@ public interface TierOrBuilder extends
    * <code>.google.protobuf.Duration points_expiry = 9 [json_name = "pointsExpiry"];</code>
    */
   com.google.protobuf.DurationOrBuilder getPointsExpiryOrBuilder();
+
+  /**
+   * <pre>
+   * Card types (seed 004): days of spend the move up to this tier looks back (at an earn and at
+   * an evaluation). 0: evaluation_days; else 1..3660.
+   * </pre>
+   *
+   * <code>int32 level_up_evaluation_days = 10 [json_name = "levelUpEvaluationDays"];</code>
+   * @return The levelUpEvaluationDays.
+   */
+  int getLevelUpEvaluationDays();
+
+  /**
+   * <pre>
+   * Days of spend an evaluation looks back when deciding whether an account in this tier keeps
+   * it (min_spend). 0: evaluation_days; else 1..3660.
+   * </pre>
+   *
+   * <code>int32 level_down_evaluation_days = 11 [json_name = "levelDownEvaluationDays"];</code>
+   * @return The levelDownEvaluationDays.
+   */
+  int getLevelDownEvaluationDays();
+
+  /**
+   * <pre>
+   * The default card type: an account that reaches no active tier is in this one (if it is
+   * active). At most one per program: making a tier the default makes the previous one not.
+   * </pre>
+   *
+   * <code>bool default_tier = 12 [json_name = "defaultTier"];</code>
+   * @return The defaultTier.
+   */
+  boolean getDefaultTier();
+
+  /**
+   * <pre>
+   * Whether accounts can be in this tier. Unset: true. An inactive tier is skipped: no account
+   * moves up to it, and an account in it earns as if in the tier its spend reaches (it is moved
+   * there at the next evaluation).
+   * </pre>
+   *
+   * <code>optional bool active = 13 [json_name = "active"];</code>
+   * @return Whether the active field is set.
+   */
+  boolean hasActive();
+  /**
+   * <pre>
+   * Whether accounts can be in this tier. Unset: true. An inactive tier is skipped: no account
+   * moves up to it, and an account in it earns as if in the tier its spend reaches (it is moved
+   * there at the next evaluation).
+   * </pre>
+   *
+   * <code>optional bool active = 13 [json_name = "active"];</code>
+   * @return The active.
+   */
+  boolean getActive();
+
+  /**
+   * <pre>
+   * A link to the card's image: an http or https URI of at most 2048 characters. Empty: none.
+   * </pre>
+   *
+   * <code>string image_uri = 14 [json_name = "imageUri"];</code>
+   * @return The imageUri.
+   */
+  java.lang.String getImageUri();
+  /**
+   * <pre>
+   * A link to the card's image: an http or https URI of at most 2048 characters. Empty: none.
+   * </pre>
+   *
+   * <code>string image_uri = 14 [json_name = "imageUri"];</code>
+   * @return The bytes for imageUri.
+   */
+  com.google.protobuf.ByteString
+      getImageUriBytes();
 }
