@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from core.domain import limits
 from core.domain.errors import DomainError, ErrorReason, field_invalid, field_required, field_too_long
+from core.domain.messages import language_valid
 
 _PROGRAM_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 _PHONE = re.compile(r"^\+[1-9][0-9]{%d,%d}$" % (limits.PHONE_DIGITS_MIN - 1, limits.PHONE_DIGITS_MAX - 1))
@@ -132,6 +133,8 @@ class UserData:
     properties: tuple[tuple[str, str], ...] = ()
     """Custom (key, value) pairs, sorted by key."""
     gender_code: GenderCode | None = None
+    language: str = ""
+    """BCP 47 tag of the messages to the user ("": unknown; core/domain/messages.py language_choice)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +152,7 @@ class User:
                 "address": {"lines": list(a.lines), "city": a.city, "postal_code": a.postal_code,
                             "region": a.region, "country_code": a.country_code},
                 "properties": [list(p) for p in d.properties],
-                "gender_code": int(d.gender_code or 0),
+                "gender_code": int(d.gender_code or 0), "language": d.language,
                 "create_time": self.create_time.isoformat(), "update_time": self.update_time.isoformat()}
 
     @classmethod
@@ -161,7 +164,7 @@ class User:
             Address(tuple(address["lines"]), address["city"], address["postal_code"], address["region"],
                     address["country_code"]),
             tuple((k, v) for k, v in data["properties"]),
-            GenderCode(data["gender_code"]) if data.get("gender_code") else None)
+            GenderCode(data["gender_code"]) if data.get("gender_code") else None, data.get("language", ""))
         return cls(data["user_id"], user_data, dt.datetime.fromisoformat(data["create_time"]),
                    dt.datetime.fromisoformat(data["update_time"]))
 
@@ -281,6 +284,8 @@ def validate_user_data(data: UserData, today: dt.date, prefix: str = "user") -> 
         validate_birth_date(data.birth_date, today, f"{prefix}.birth_date")
     _validate_address(data.address, f"{prefix}.address")
     _validate_properties(data.properties, f"{prefix}.properties")
+    if data.language and not language_valid(data.language):
+        raise field_invalid(f"{prefix}.language", "a BCP 47 language tag such as de or de-CH")
 
 
 def validate_birth_date(value: str, today: dt.date, field_name: str) -> None:

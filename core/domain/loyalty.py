@@ -38,6 +38,7 @@ from core.domain.coupons import Money
 from core.domain.currencies import is_currency_code
 from core.domain.errors import DomainError, ErrorReason, field_invalid, field_required, field_too_long
 from core.domain.lucky_draws import LuckyDrawPolicy, validate_policy
+from core.domain.messages import PointsReminders, validate_points_reminders
 from core.domain.masks import apply_mask, require_update_mask
 from core.domain.receipt_numbers import validate_receipt_format
 
@@ -139,11 +140,14 @@ class Program:
     """Points as money on the burn side; None: no stated value."""
     receipt_number_format: str = ""
     """EarnPoints receipt numbers (core/domain/receipts.py); empty: none."""
+    points_reminders: PointsReminders | None = None
+    """Points-expiring reminders (core/domain/messages.py); None: none."""
 
     def to_json(self) -> dict:
         data = {name.name: getattr(self, name.name) for name in dataclasses.fields(self)}
         data["lucky_draw"] = self.lucky_draw.to_json() if self.lucky_draw is not None else None
         data["points_value"] = self.points_value.to_json() if self.points_value is not None else None
+        data["points_reminders"] = self.points_reminders.to_json() if self.points_reminders is not None else None
         data["points_expiry"] = (self.points_expiry // dt.timedelta(microseconds=1)
                                  if self.points_expiry is not None else None)  # microseconds: no float
         data["points_expiry_mode"] = int(self.points_expiry_mode)
@@ -158,6 +162,7 @@ class Program:
                       "points_expiry_mode": PointsExpiryMode(data["points_expiry_mode"]),
                       "lucky_draw": LuckyDrawPolicy.from_json(data.get("lucky_draw")),
                       "points_value": PointsValue.from_json(data.get("points_value")),
+                      "points_reminders": PointsReminders.from_json(data.get("points_reminders")),
                       "create_time": dt.datetime.fromisoformat(data["create_time"]),
                       "update_time": dt.datetime.fromisoformat(data["update_time"])})
 
@@ -649,6 +654,7 @@ def validate_program(program: Program) -> None:
     validate_policy(program.lucky_draw)
     validate_points_value(program.points_value, program.currency_code)
     validate_receipt_format(program.receipt_number_format)
+    validate_points_reminders(program.points_reminders)
 
 
 def validate_earn_rule(rule: EarnRule, currency_code: str | None, prefix: str = "earn_rule") -> None:
@@ -810,7 +816,8 @@ PROGRAM_UPDATABLE_PATHS = {
     "min_remaining_balance_points": "min_remaining_balance_points", "min_redeem_points": "min_redeem_points",
     "refund_overdraft": "allow_negative_refund", "lucky_draw": "lucky_draw",
     "earn_requires_owner": "earn_requires_owner", "burn_requires_owner": "burn_requires_owner",
-    "points_value": "points_value", "receipt_number_format": "receipt_number_format"}
+    "points_value": "points_value", "receipt_number_format": "receipt_number_format",
+    "points_reminders": "points_reminders"}
 """Program fields (as in an update mask) -> Program attribute."""
 PROGRAM_IMMUTABLE_PATHS = ("program_id", "currency_code")
 PROGRAM_OUTPUT_ONLY_PATHS = frozenset({"create_time", "update_time"})

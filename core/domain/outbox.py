@@ -29,6 +29,8 @@ EVENT_TYPES = frozenset({
     "coupon.issued", "coupon.redeemed", "coupon.redemption_reversed", "coupons.revoked",
     "points.earned", "points.redeemed", "points.refunded",
     "basket.captured", "basket.voided",
+    "coupon.expiring", "offer.issue_threshold_reached", "offer.ended",
+    "points.expiring", "points.expired", "tier.changed",
 })
 """Every event type the outbox writes (webhooks subscribe to some of them)."""
 

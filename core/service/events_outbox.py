@@ -43,7 +43,8 @@ from core.service.context import Caller, Deps
 from core.service.idempotent import Prepared, execute_once, execute_retrying
 
 __all__ = ["CreateWebhook", "Deleted", "Dispatcher", "EventQuery", "EventView", "Events", "RetryEvent",
-           "UpdateWebhook", "Webhook", "WebhookCommand", "WebhookWithSecret", "evented", "validate_event_types",
+           "UpdateWebhook", "Webhook", "WebhookCommand", "WebhookWithSecret", "evented", "offer_ended", "tier_changed",
+           "validate_event_types",
            "validate_url", "webhook_secret_context", "with_events"]
 
 log = logging.getLogger(__name__)
@@ -71,6 +72,24 @@ def evented(prepare, clock, org_id: str, type: str, aggregate_type: str, aggrega
                                                                payload, clock.now())), result_json=(result, payload))
 
     return prepared
+
+
+def tier_changed(org_id: str, account_id: str, program_id: str, from_tier_id: str | None, to_tier_id: str | None,
+                 at: dt.datetime, cause: str) -> tuple[Row, ...]:
+    """The tier.changed event of an account moving from one tier (None: none) to another, to be
+    committed with the change; nothing when the tier stays."""
+    if from_tier_id == to_tier_id:
+        return ()
+    return (event_row(org_id, "tier.changed", "account", account_id, {
+        "account_id": account_id, "program_id": program_id, "from_tier_id": from_tier_id or "",
+        "to_tier_id": to_tier_id or "", "cause": cause, "change_time": at.isoformat()}, at),)
+
+
+def offer_ended(org_id: str, offer_id: str, at: dt.datetime, cause: str) -> Row:
+    """The offer.ended event: an ACTIVE offer was deactivated (DeactivateOffer), committed with
+    the change."""
+    return event_row(org_id, "offer.ended", "offer", offer_id, {
+        "offer_id": offer_id, "cause": cause, "end_time": at.isoformat()}, at)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -22,11 +22,12 @@ from zoneinfo import ZoneInfo
 
 from core.adapters.postgres.messages import ClaimedMessage, MessageStore, resend_row
 from core.adapters.postgres.offers import offer_from_definition
-from core.adapters.templates import render
+from core.adapters.postgres.outbox import OutboxStore
+from core.adapters.templates import render, render_points
 from core.domain import limits
 from core.domain.coupons import Offer, OfferState
 from core.domain.errors import DomainError, ErrorReason, field_required
-from core.domain.messages import CHANNEL_EMAIL, CHANNEL_NONE, Message, MessageNotSent, Sender
+from core.domain.messages import CHANNEL_EMAIL, CHANNEL_NONE, Message, MessageNotSent, PointsReminders, Sender
 from core.domain.outbox import backoff_s
 from core.service.accounts import validate_request_id
 from core.service.context import Caller, Deps
@@ -83,6 +84,7 @@ class Messenger:
         self._deps = deps
         self._sender = sender
         self._store = store or MessageStore(deps.pool)
+        self._outbox = OutboxStore(deps.pool)
         self._backoff_base_s = backoff_base_s
         self._attempts_max = attempts_max
         self._lease_s = lease_s
@@ -165,8 +167,31 @@ class Messenger:
                 limits.REMINDER_SCAN_INTERVAL_S:
             return 0
         queued = await self._store.queue_reminders(now, limits.REMINDER_SCAN_BATCH_MAX)
-        self._scanned_at = None if queued >= limits.REMINDER_SCAN_BATCH_MAX else now
-        return queued
+        points = await self._store.queue_points_reminders(now, limits.REMINDER_SCAN_BATCH_MAX)
+        ended = await self._outbox.report_ended_offers(now, limits.REMINDER_SCAN_BATCH_MAX)
+        full = max(queued, points, ended) >= limits.REMINDER_SCAN_BATCH_MAX
+        self._scanned_at = None if full else now
+        return queued + points + ended
+
+    async def _send_points_reminder(self, claimed: ClaimedMessage, to: str) -> None:
+        """A program's points-expiring reminder, in the owner's language (else the program's
+        default), with the program's settings as they are now."""
+        settings = PointsReminders.from_json(claimed.points_reminders)
+        template = settings.template(claimed.language or "") if settings is not None else None
+        if template is None:
+            await self._store.end(claimed.message_id, state="skipped", to=to, wait_s=0,
+                                  error="the program has no points reminder template any more")
+            return
+        values = {"points": int((claimed.detail or {}).get("points", 0)),
+                  "expiry": expiry_text(claimed.points_expire_time, claimed.program_time_zone or "UTC"),
+                  "program_name": claimed.program_name or "",
+                  "customer_name": claimed.given_name or claimed.display_name or ""}
+        text = render_points(template.text, **values)
+        subject = render_points(template.subject, **values) if template.subject else values["program_name"]
+        if self._sender is None:
+            raise MessageNotSent("no sender is configured (REWARDS_SMTP_* / REWARDS_SMS_GATEWAY_*)")
+        await self._sender.send(Message(claimed.message_id, claimed.channel, to, text, subject))
+        await self._store.end(claimed.message_id, state="sent", error="", to=to, wait_s=0)
 
     async def _send_threshold(self, claimed: ClaimedMessage, offer: Offer, to: str) -> None:
         """The brand contacts' notice: the offer has `remaining_issue_count` coupons left to issue."""
@@ -187,12 +212,15 @@ class Messenger:
                 f"the account has no OWNER with {'an e-mail address' if claimed.channel == CHANNEL_EMAIL else 'a phone number'}"))
             return
         try:
-            offer = offer_from_definition(definition=claimed.offer_definition, org_id=claimed.org_id,
+            if claimed.kind == "points_reminder":
+                await self._send_points_reminder(claimed, to)
+                return
+            offer = offer_from_definition(definition=claimed.offer_definition or {}, org_id=claimed.org_id,
                                           offer_id="", state=int(OfferState.ACTIVE))
             if claimed.kind == "threshold":
                 await self._send_threshold(claimed, offer, to)
                 return
-            template = offer.delivery.template(claimed.kind)
+            template = offer.delivery.template(claimed.kind, claimed.language or "")
             if template is None:
                 await self._store.end(claimed.message_id, state="skipped", to=to, wait_s=0,
                                       error=f"the offer has no {claimed.kind} template any more")

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from core.adapters.postgres import programs as store
 from core.adapters.postgres.programs import ProgramStore
 from core.codegen import DEFAULT_ALPHABET, CodeGenerator
+from core.adapters.templates import check_points_reminders
 from core.domain import limits
 from core.domain.accounts import validate_program_id
 from core.domain.errors import DomainError, ErrorReason, field_invalid, field_required, field_too_long
@@ -163,6 +164,7 @@ class _Deleted:
 async def create_program(command: CreateProgram, caller: Caller, deps: Deps) -> Program:
     validate_request_id(command.request_id)
     validate_program(command.program)
+    check_points_reminders(command.program.points_reminders, command.program.display_name)
 
     async def prepare() -> Prepared[Program]:
         now = deps.clock.now()
@@ -192,6 +194,7 @@ async def update_program(command: UpdateProgram, caller: Caller, deps: Deps) -> 
         current = await get_program(command.program.program_id, caller, deps, "program.program_id")
         updated = apply_program_update(current, command.program, command.update_mask)
         validate_program(updated)
+        check_points_reminders(updated.points_reminders, updated.display_name)
         updated = dataclasses.replace(updated, update_time=max(deps.clock.now(), current.update_time
                                                                + dt.timedelta(microseconds=1)))
         row = store.program_change_row(program=dataclasses.replace(updated, org_id=caller.org_id),

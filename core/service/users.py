@@ -35,7 +35,7 @@ def _users(deps: Deps, users: UserStore | None) -> UserStore:
 
 
 USER_MASK_PATHS = ("external_user_id", "display_name", "email", "phone_number", "given_name", "family_name",
-                   "birth_date", "address", "properties", "gender_code")
+                   "birth_date", "address", "properties", "gender_code", "language")
 """UpdateUser's update_mask names (User fields) and the UserData field each replaces."""
 
 

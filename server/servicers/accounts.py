@@ -178,7 +178,8 @@ def user_data_from_proto(user: resources.User) -> UserData:
         address=Address(tuple(address.lines), address.city, address.postal_code, address.region,
                         address.country_code),
         properties=tuple(sorted(user.properties.items())),
-        gender_code=_enum(GenderCode, user.gender_code, "user.gender_code") if user.gender_code else None)
+        gender_code=_enum(GenderCode, user.gender_code, "user.gender_code") if user.gender_code else None,
+        language=user.language)
 
 
 def user_to_proto(user: User) -> resources.User:
@@ -189,7 +190,7 @@ def user_to_proto(user: User) -> resources.User:
         family_name=data.family_name, birth_date=data.birth_date,
         address=resources.PostalAddress(lines=address.lines, city=address.city, postal_code=address.postal_code,
                                         region=address.region, country_code=address.country_code),
-        properties=dict(data.properties), gender_code=int(data.gender_code or 0),
+        properties=dict(data.properties), gender_code=int(data.gender_code or 0), language=data.language,
         create_time=timestamp(user.create_time), update_time=timestamp(user.update_time))
 
 

@@ -27,7 +27,7 @@ def delivery_from_proto(delivery: resources.OfferDelivery) -> OfferDelivery:
         tuple(MessageTemplate(t.language_code, _KINDS.get(t.kind, ""), t.text, t.subject, t.allow_unicode)
               for t in delivery.templates),
         tuple(ExpiryReminder(r.days_before_expiry, _channel(r.channel), r.local_time) for r in delivery.reminders),
-        tuple(delivery.contact_emails))
+        tuple(delivery.contact_emails), delivery.default_language_code)
 
 
 def delivery_to_proto(delivery: OfferDelivery) -> resources.OfferDelivery:
@@ -38,7 +38,7 @@ def delivery_to_proto(delivery: OfferDelivery) -> resources.OfferDelivery:
                    for t in delivery.templates],
         reminders=[resources.ExpiryReminder(days_before_expiry=r.days_before, channel=_CHANNELS_OUT[r.channel],
                                             local_time=r.local_time) for r in delivery.reminders],
-        contact_emails=list(delivery.contact_emails))
+        contact_emails=list(delivery.contact_emails), default_language_code=delivery.default_language_code)
 
 
 async def resend_coupon(messenger: Messenger, request: coupon_api.ResendCouponRequest,

@@ -21,6 +21,7 @@ from core.domain import limits
 from core.domain.coupons import Money
 from core.domain.errors import field_invalid
 from core.domain.lucky_draws import DrawPeriod, LuckyDrawPolicy
+from core.domain.messages import CHANNEL_EMAIL, CHANNEL_SMS, PointsReminder, PointsReminders, PointsTemplate
 from core.domain.loyalty import (CardTypeRule, EarnRule, EarnTier, EventRule, PointsExpiryMode, PointsValue, Program,
                                  PromotionRule,
                                  RatioRule, ReferralRule, RoundingMode, SpendBand, Tier, TierRule)
@@ -141,7 +142,32 @@ def program_from_proto(program: resources.Program) -> Program:
         points_value=(PointsValue(program.points_value.points, program.points_value.value.amount_minor,
                                   program.points_value.value.currency_code)
                       if program.HasField("points_value") else None),
-        receipt_number_format=program.receipt_number_format)
+        receipt_number_format=program.receipt_number_format, points_reminders=_reminders_from_proto(program))
+
+
+_REMINDER_CHANNELS = {resources.REMINDER_CHANNEL_SMS: CHANNEL_SMS, resources.REMINDER_CHANNEL_EMAIL: CHANNEL_EMAIL}
+_REMINDER_CHANNELS_OUT = {value: key for key, value in _REMINDER_CHANNELS.items()}
+
+
+def _reminders_from_proto(program: resources.Program) -> PointsReminders | None:
+    """The points reminders as sent (validated by the domain); unset: none."""
+    if not program.HasField("points_reminders"):
+        return None
+    settings = program.points_reminders
+    return PointsReminders(
+        tuple(PointsReminder(r.days_before_expiry, _REMINDER_CHANNELS.get(r.channel, f"unknown channel {r.channel}"),
+                             r.local_time) for r in settings.reminders),
+        tuple(PointsTemplate(t.language_code, t.text, t.subject, t.allow_unicode) for t in settings.templates),
+        settings.default_language_code)
+
+
+def _reminders_to_proto(settings: PointsReminders) -> resources.PointsReminders:
+    return resources.PointsReminders(
+        reminders=[resources.PointsReminder(days_before_expiry=r.days_before, channel=_REMINDER_CHANNELS_OUT[r.channel],
+                                            local_time=r.local_time) for r in settings.reminders],
+        templates=[resources.PointsReminderTemplate(language_code=t.language_code, text=t.text, subject=t.subject,
+                                                    allow_unicode=t.allow_unicode) for t in settings.templates],
+        default_language_code=settings.default_language_code)
 
 
 def _lucky_draw_from_proto(program: resources.Program) -> LuckyDrawPolicy | None:
@@ -179,6 +205,8 @@ def program_to_proto(program: Program) -> resources.Program:
         message.lucky_draw.CopyFrom(resources.LuckyDrawPolicy(
             points_numerator=policy.points_numerator, amount_minor_denominator=policy.amount_minor_denominator,
             rounding_mode=policy.rounding_mode, number_width=policy.number_width, draw_period=policy.draw_period))
+    if program.points_reminders is not None:
+        message.points_reminders.CopyFrom(_reminders_to_proto(program.points_reminders))
     if program.points_expiry:
         duration = duration_pb2.Duration()
         duration.FromTimedelta(program.points_expiry)

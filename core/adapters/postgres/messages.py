@@ -37,12 +37,20 @@ class ClaimedMessage:
     attempt: int
     code: str
     expire_time: dt.datetime | None
-    offer_definition: dict
+    offer_definition: dict | None
+    """None for a points reminder (no offer)."""
     given_name: str | None
     display_name: str | None
     phone_number: str | None
     email: str | None
     detail: dict | None = None
+    language: str | None = None
+    """The OWNER's User.language ("" or None: unknown)."""
+    program_name: str | None = None
+    program_time_zone: str | None = None
+    points_reminders: dict | None = None
+    """A points reminder's program settings (PointsReminders JSON), as they are now."""
+    points_expire_time: dt.datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,9 +104,11 @@ _THRESHOLD_FAN_IN = (
 _CLAIM = (
     "SELECT m.message_id::text AS message_id, m.org_id, m.kind, m.channel, m.attempts + 1 AS attempt,"
     " coalesce(c.code, '') AS code, c.expire_time, o.definition AS offer_definition, u.given_name, u.display_name,"
-    " u.phone_number, coalesce(nullif(m.to_address, ''), u.email) AS email, m.detail"
-    " FROM messages m LEFT JOIN coupons c ON c.coupon_id = m.coupon_id JOIN offers o ON o.offer_id = m.offer_id"
-    " LEFT JOIN LATERAL (SELECT u.given_name, u.display_name, u.phone_number, u.email FROM memberships ms"
+    " u.phone_number, coalesce(nullif(m.to_address, ''), u.email) AS email, m.detail, u.language,"
+    " p.display_name AS program_name, p.time_zone AS program_time_zone, p.points_reminders, m.points_expire_time"
+    " FROM messages m LEFT JOIN coupons c ON c.coupon_id = m.coupon_id LEFT JOIN offers o ON o.offer_id = m.offer_id"
+    " LEFT JOIN programs p ON p.org_id = m.org_id AND p.program_id = m.program_id"
+    " LEFT JOIN LATERAL (SELECT u.given_name, u.display_name, u.phone_number, u.email, u.language FROM memberships ms"
     "   JOIN users u USING (user_id) WHERE ms.account_id = m.account_id AND ms.role = %(owner)s LIMIT 1) u ON true"
     " WHERE m.state = 'pending' AND m.next_attempt_at <= now()"
     " ORDER BY m.next_attempt_at LIMIT %(limit)s FOR UPDATE OF m SKIP LOCKED")
@@ -116,7 +126,7 @@ _REMINDERS_DUE = (
     "                  rem->>1 AS channel, rem->>2 AS local_time"
     "             FROM offers o, jsonb_array_elements(o.definition->'delivery'->'reminders') rem"
     "            WHERE o.state = 2 AND jsonb_typeof(o.definition->'delivery'->'reminders') = 'array'),"
-    " due AS (SELECT c.coupon_id, c.offer_id, c.account_id, r.org_id, r.channel,"
+    " due AS (SELECT c.coupon_id, c.offer_id, c.account_id, r.org_id, r.channel, c.code, c.expire_time, r.days,"
     "                r.days || 'd@' || r.local_time || '/' || r.channel AS reminder"
     "           FROM r JOIN coupons c ON c.offer_id = r.offer_id"
     "          WHERE c.revoke_time IS NULL AND c.use_count = 0"
@@ -129,10 +139,58 @@ _REMINDERS_DUE = (
     "            AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.coupon_id = c.coupon_id AND m.kind = 'reminder'"
     "                            AND m.reminder = r.days || 'd@' || r.local_time || '/' || r.channel)"
     "          LIMIT %(limit)s)"
-    " INSERT INTO messages (message_id, org_id, kind, channel, coupon_id, offer_id, account_id, reminder,"
-    "                       create_time)"
-    " SELECT gen_random_uuid(), org_id, 'reminder', channel, coupon_id, offer_id, account_id, reminder, %(now)s"
-    "   FROM due ON CONFLICT (coupon_id, reminder) WHERE kind = 'reminder' DO NOTHING")
+    " , queued AS (INSERT INTO messages (message_id, org_id, kind, channel, coupon_id, offer_id, account_id,"
+    "                                   reminder, create_time)"
+    "     SELECT gen_random_uuid(), org_id, 'reminder', channel, coupon_id, offer_id, account_id, reminder, %(now)s"
+    "       FROM due ON CONFLICT (coupon_id, reminder) WHERE kind = 'reminder' DO NOTHING"
+    "     RETURNING coupon_id, reminder)"
+    # The coupon.expiring event, one per reminder queued, in the same statement (so the same
+    # transaction): only the worker whose insert won the unique key writes it.
+    " INSERT INTO outbox_events (event_id, org_id, type, aggregate_type, aggregate_id, payload, occurred_at)"
+    " SELECT gen_random_uuid(), d.org_id, 'coupon.expiring', 'account', d.account_id::text,"
+    "        jsonb_build_object('coupon_id', d.coupon_id::text, 'code', d.code, 'offer_id', d.offer_id::text,"
+    "                           'account_id', d.account_id::text, 'expire_time', d.expire_time,"
+    "                           'days_before_expiry', d.days::int, 'channel', d.channel, 'reminder', d.reminder),"
+    "        %(now)s"
+    "   FROM queued q JOIN due d ON d.coupon_id = q.coupon_id AND d.reminder = q.reminder")
+
+_POINTS_REMINDERS_DUE = (
+    # Each account's points expiring at one instant (lots with points left, summed), of a program
+    # with reminders whose send time (the expiry's local day minus N days, at HH:MM in the
+    # program's zone) has come, before they expire.
+    "WITH r AS (SELECT p.org_id, p.program_id, p.time_zone AS zone, rem->>0 AS days, rem->>1 AS channel,"
+    "                  rem->>2 AS local_time"
+    "             FROM programs p, jsonb_array_elements(p.points_reminders->'reminders') rem"
+    "            WHERE jsonb_typeof(p.points_reminders->'reminders') = 'array'),"
+    " due AS (SELECT w.account_id, r.org_id, r.program_id, r.channel, l.expire_time, r.days,"
+    "                r.days || 'd@' || r.local_time || '/' || r.channel AS reminder, sum(l.remaining) AS points"
+    "           FROM points_lots l JOIN points_wallets w USING (account_id)"
+    "           JOIN r ON r.org_id = w.org_id AND r.program_id = w.program_id"
+    # The points_lots_expiry_idx range: unexpired, expiring within N + 1 days.
+    "          WHERE l.remaining > 0 AND l.expire_time > %(now)s"
+    "            AND l.expire_time <= %(now)s + make_interval(days => r.days::int + 1)"
+    "            AND ((((l.expire_time - interval '1 microsecond') AT TIME ZONE r.zone)::date - r.days::int)"
+    "                 + r.local_time::time) AT TIME ZONE r.zone <= %(now)s"
+    "            AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.kind = 'points_reminder'"
+    "                            AND m.account_id = w.account_id AND m.points_expire_time = l.expire_time"
+    "                            AND m.reminder = r.days || 'd@' || r.local_time || '/' || r.channel)"
+    "          GROUP BY w.account_id, r.org_id, r.program_id, r.channel, l.expire_time, r.days, r.local_time"
+    "          LIMIT %(limit)s),"
+    " queued AS (INSERT INTO messages (message_id, org_id, kind, channel, account_id, program_id,"
+    "                                  points_expire_time, reminder, detail, create_time)"
+    "            SELECT gen_random_uuid(), org_id, 'points_reminder', channel, account_id, program_id, expire_time,"
+    "                   reminder, jsonb_build_object('points', points), %(now)s FROM due"
+    "            ON CONFLICT (account_id, points_expire_time, reminder) WHERE kind = 'points_reminder' DO NOTHING"
+    "            RETURNING account_id, points_expire_time, reminder)"
+    # The points.expiring event, one per reminder queued, in the same statement.
+    " INSERT INTO outbox_events (event_id, org_id, type, aggregate_type, aggregate_id, payload, occurred_at)"
+    " SELECT gen_random_uuid(), d.org_id, 'points.expiring', 'account', d.account_id::text,"
+    "        jsonb_build_object('account_id', d.account_id::text, 'program_id', d.program_id, 'points', d.points,"
+    "                           'expire_time', d.expire_time, 'days_before_expiry', d.days::int,"
+    "                           'channel', d.channel, 'reminder', d.reminder),"
+    "        %(now)s"
+    "   FROM queued q JOIN due d ON d.account_id = q.account_id AND d.expire_time = q.points_expire_time"
+    "                           AND d.reminder = q.reminder")
 
 
 class MessageStore:
@@ -156,6 +214,22 @@ class MessageStore:
         async with self._pool.connection() as connection, connection.transaction():
             cursor = await connection.execute(_REMINDERS_DUE, {"now": now, "limit": batch_max})
             return cursor.rowcount
+
+    async def queue_points_reminders(self, now: dt.datetime, batch_max: int) -> int:
+        """Queue the points reminders due at `now` not queued before (the unique key decides)."""
+        async with self._pool.connection() as connection, connection.transaction():
+            cursor = await connection.execute(_POINTS_REMINDERS_DUE, {"now": now, "limit": batch_max})
+            return cursor.rowcount
+
+    async def of_account(self, org_id: str, account_id: str) -> list[MessageRecord]:
+        """The account's points reminders, oldest first (tests and operators)."""
+        async with self._pool.connection() as connection:
+            cursor = connection.cursor(row_factory=class_row(MessageRecord))
+            await cursor.execute(
+                "SELECT message_id::text AS message_id, kind, channel, state, attempts, last_error, to_address,"
+                " reminder FROM messages WHERE org_id = %s AND account_id = %s AND kind = 'points_reminder'"
+                " ORDER BY create_time, message_id", (org_id, uuid.UUID(account_id)))
+            return await cursor.fetchall()
 
     async def claim(self, batch_max: int, lease_s: float) -> list[ClaimedMessage]:
         async with self._pool.connection() as connection, connection.transaction():

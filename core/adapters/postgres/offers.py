@@ -21,6 +21,7 @@ from psycopg.rows import dict_row
 from psycopg.types.json import Jsonb
 
 from core.adapters.postgres.ledger_writer import Row
+from core.adapters.postgres.outbox import insert_events
 from core.domain.messages import OfferDelivery
 from core.domain.coupons import (IssuanceRules, Money, Offer, OfferContent, OfferState, RedemptionRules,
                                  RematchPolicy)
@@ -344,14 +345,22 @@ class OfferStore:
             await cursor.execute(f"SELECT {_OFFER_COUNTS} FROM offers o WHERE o.offer_id = %s", (offer_id,))
             return _counts(await cursor.fetchone())
 
-    async def set_state(self, *, offer_id: str, org_id: str, state: int, now: dt.datetime) -> tuple[bool, str | None]:
-        """(found, its common code): the state set; the version grows only with a change."""
-        async with self._pool.connection() as connection:
+    async def set_state(self, *, offer_id: str, org_id: str, state: int, now: dt.datetime,
+                        ended_events: tuple[Row, ...] = ()) -> tuple[bool, str | None]:
+        """(found, its common code): the state set; the version grows only with a change.
+        `ended_events` (the offer.ended outbox row) commit with it when an ACTIVE offer leaves
+        ACTIVE, and only then."""
+        async with self._pool.connection() as connection, connection.transaction():
+            cursor = await connection.execute(
+                "SELECT state FROM offers WHERE offer_id = %s AND org_id = %s FOR UPDATE", (offer_id, org_id))
+            before = await cursor.fetchone()
             cursor = await connection.execute(
                 "UPDATE offers SET state = %s, version = version + (state <> %s)::int, update_time = %s"
                 " WHERE offer_id = %s AND org_id = %s RETURNING common_code",
                 (state, state, now, offer_id, org_id))
             found = await cursor.fetchone()
+            if found is not None and before is not None and before[0] == 2 and state != 2:
+                await insert_events(connection, ended_events)
         return (False, None) if found is None else (True, found[0])
 
     async def listed(self, offer_id: str, account_ids: Sequence[str]) -> set[str]:

@@ -33,6 +33,16 @@ def event_row(org_id: str, type: str, aggregate_type: str, aggregate_id: str, pa
                                            Jsonb(payload), occurred_at))
 
 
+async def insert_events(connection, rows) -> None:
+    """Insert outbox rows on `connection`, inside the caller's transaction (for changes that are
+    not written through the ledger writer: the event commits with them or not at all)."""
+    for row in rows:
+        assert row.table == "outbox_events", row.table
+        await connection.execute(
+            f"INSERT INTO outbox_events ({', '.join(row.columns)}) VALUES ({', '.join(['%s'] * len(row.columns))})",
+            row.values)
+
+
 # --- webhooks ---------------------------------------------------------------------------------
 
 WEBHOOK_CHANGES_PKEY = "webhook_changes_pkey"
@@ -153,11 +163,35 @@ _SETTLE = ("UPDATE outbox_events e SET state = s.state, settled_at = CASE WHEN s
            " WHERE e.event_id = %(event)s AND s.state IS NOT NULL")
 
 
+_OFFERS_ENDED = (
+    # ACTIVE offers whose end_time has come, not reported yet: one offer.ended event each (the
+    # unique index outbox_offer_ended_by_time decides between workers), at the end time.
+    "WITH ended AS (SELECT org_id, offer_id::text AS offer_id, definition->'rules'->>'end_time' AS end_text"
+    "                 FROM offers WHERE state = 2 AND definition->'rules'->>'end_time' IS NOT NULL"
+    "                  AND (definition->'rules'->>'end_time')::timestamptz <= %(now)s)"
+    " INSERT INTO outbox_events (event_id, org_id, type, aggregate_type, aggregate_id, payload, occurred_at)"
+    " SELECT gen_random_uuid(), e.org_id, 'offer.ended', 'offer', e.offer_id,"
+    "        jsonb_build_object('offer_id', e.offer_id, 'cause', 'end_time', 'end_time', e.end_text),"
+    "        e.end_text::timestamptz"
+    "   FROM ended e WHERE NOT EXISTS (SELECT 1 FROM outbox_events x WHERE x.type = 'offer.ended'"
+    "        AND x.payload->>'cause' = 'end_time' AND x.aggregate_id = e.offer_id"
+    "        AND x.occurred_at = e.end_text::timestamptz)"
+    "  LIMIT %(limit)s"
+    " ON CONFLICT (aggregate_id, occurred_at) WHERE type = 'offer.ended' AND payload->>'cause' = 'end_time'"
+    " DO NOTHING")
+
+
 class OutboxStore:
     """Webhooks, events and their deliveries."""
 
     def __init__(self, pool: AsyncConnectionPool) -> None:
         self._pool = pool
+
+    async def report_ended_offers(self, now: dt.datetime, batch_max: int) -> int:
+        """Write offer.ended for up to `batch_max` ACTIVE offers whose end_time has come (once each)."""
+        async with self._pool.connection() as connection:
+            cursor = await connection.execute(_OFFERS_ENDED, {"now": now, "limit": batch_max})
+            return cursor.rowcount
 
     async def live_webhook_count(self, org_id: str) -> int:
         async with self._pool.connection() as connection:

@@ -20,6 +20,7 @@ from psycopg_pool import AsyncConnectionPool
 
 from core.adapters.postgres.ledger_writer import Row
 from core.domain.lucky_draws import LuckyDrawPolicy
+from core.domain.messages import PointsReminders
 from core.domain.loyalty import (EarnRule, PointsExpiryMode, PointsValue, Program, ProgramRules, Tier,
                                  config_from_json,
                                  config_to_json)
@@ -28,13 +29,14 @@ PROGRAM_COLUMNS = ("org_id", "program_id", "display_name", "currency_code", "tim
                    "points_expiry_mode", "points_expiry_months", "min_redemption_balance_points",
                    "min_remaining_balance_points", "min_redeem_points", "allow_negative_refund", "create_time",
                    "update_time", "lucky_draw", "earn_requires_owner", "burn_requires_owner", "points_value",
-                   "receipt_number_format")
+                   "receipt_number_format", "points_reminders")
 """Program's fields, as the `programs` columns of the same names."""
 _PROGRAM_CHANGE_COLUMNS = ("org_id", "program_id", "previous_update_time", "display_name", "time_zone",
                            "points_expiry", "points_expiry_mode", "points_expiry_months",
                            "min_redemption_balance_points", "min_remaining_balance_points", "min_redeem_points",
                            "allow_negative_refund", "update_time", "request_id", "client_id", "lucky_draw",
-                           "earn_requires_owner", "burn_requires_owner", "points_value", "receipt_number_format")
+                           "earn_requires_owner", "burn_requires_owner", "points_value", "receipt_number_format",
+                           "points_reminders")
 _RULE_CHANGE_COLUMNS = ("earn_rule_id", "version", "org_id", "program_id", "display_name", "kind", "config", "etag",
                         "deleted", "change_time", "request_id", "client_id")
 TIER_COLUMNS = ("tier_id", "org_id", "program_id", "display_name", "target_spend_minor", "min_spend_minor",
@@ -86,12 +88,17 @@ def _points_value(value: PointsValue | None) -> Jsonb | None:
     return Jsonb(value.to_json()) if value is not None else None
 
 
+def _reminders(settings: PointsReminders | None) -> Jsonb | None:
+    return Jsonb(settings.to_json()) if settings is not None else None
+
+
 def program_row(*, program: Program) -> Row:
     """The `programs` row of a new program (its org_id and times as set)."""
     return Row("programs", PROGRAM_COLUMNS, tuple(
         int(program.points_expiry_mode) if name == "points_expiry_mode"
         else _lucky_draw(program.lucky_draw) if name == "lucky_draw"
-        else _points_value(program.points_value) if name == "points_value" else getattr(program, name)
+        else _points_value(program.points_value) if name == "points_value"
+        else _reminders(program.points_reminders) if name == "points_reminders" else getattr(program, name)
         for name in PROGRAM_COLUMNS))
 
 
@@ -102,6 +109,9 @@ def program_from_row(row: Mapping[str, object]) -> Program:
     values["lucky_draw"] = LuckyDrawPolicy.from_json(lucky.obj if isinstance(lucky, Jsonb) else lucky)
     value = values["points_value"]
     values["points_value"] = PointsValue.from_json(value.obj if isinstance(value, Jsonb) else value)
+    reminders = values["points_reminders"]
+    values["points_reminders"] = PointsReminders.from_json(reminders.obj if isinstance(reminders, Jsonb)
+                                                           else reminders)
     return Program(**values)  # type: ignore[arg-type]
 
 
@@ -114,7 +124,7 @@ def program_change_row(*, program: Program, previous_update_time: dt.datetime, r
         program.min_redemption_balance_points, program.min_remaining_balance_points, program.min_redeem_points,
         program.allow_negative_refund, program.update_time, request_id, client_id, _lucky_draw(program.lucky_draw),
         program.earn_requires_owner, program.burn_requires_owner, _points_value(program.points_value),
-        program.receipt_number_format))
+        program.receipt_number_format, _reminders(program.points_reminders)))
 
 
 def earn_rule_change_row(*, rule: EarnRule, version: int, org_id: str, change_time: dt.datetime, request_id: str,

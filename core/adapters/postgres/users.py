@@ -27,7 +27,7 @@ MEMBERSHIPS_PKEY = "memberships_pkey"
 MEMBERSHIPS_ONE_OWNER = "memberships_one_owner"
 
 _USER_DATA_COLUMNS = ("external_user_id", "given_name", "family_name", "display_name", "email", "phone_number",
-                      "birth_date", "address", "properties", "search_lexemes", "gender_code")
+                      "birth_date", "address", "properties", "search_lexemes", "gender_code", "language")
 _USER_COLUMNS = ("user_id", "org_id") + _USER_DATA_COLUMNS + ("create_time", "update_time")
 _USER_CHANGE_COLUMNS = ("user_id", "org_id", "version") + _USER_DATA_COLUMNS + (
     "change_time", "client_id", "request_id")
@@ -35,7 +35,7 @@ _MEMBERSHIP_COLUMNS = ("account_id", "user_id", "org_id", "role", "marketing_opt
                        "create_time", "update_time")
 _USER_SELECT = ("SELECT user_id::text AS user_id, coalesce(external_user_id, '') AS external_user_id, given_name,"
                 " family_name, display_name, email, phone_number, birth_date, address, properties, version,"
-                " gender_code, create_time, update_time FROM users")
+                " gender_code, language, create_time, update_time FROM users")
 _MEMBERSHIP_SELECT = ("SELECT account_id::text AS account_id, user_id::text AS user_id, role, marketing_opt_ins,"
                       " partner_id, create_time, update_time FROM memberships")
 
@@ -61,7 +61,7 @@ def _data_values(data: UserData) -> tuple:
             data.phone_number, dt.date.fromisoformat(data.birth_date) if data.birth_date else None,
             Jsonb({"lines": list(address.lines), "city": address.city, "postal_code": address.postal_code,
                    "region": address.region, "country_code": address.country_code}),
-            Jsonb(dict(data.properties)), user_search_lexemes(data), int(data.gender_code or 0))
+            Jsonb(dict(data.properties)), user_search_lexemes(data), int(data.gender_code or 0), data.language)
 
 
 def user_row(*, user: User, org_id: str) -> Row:
@@ -90,7 +90,7 @@ def user_from_row(row: Mapping[str, object]) -> User:
                     Address(tuple(address["lines"]), address["city"], address["postal_code"], address["region"],
                             address["country_code"]),
                     tuple(sorted(properties.items())),
-                    GenderCode(row["gender_code"]) if row.get("gender_code") else None)
+                    GenderCode(row["gender_code"]) if row.get("gender_code") else None, str(row.get("language") or ""))
     return User(str(row["user_id"]), data, row["create_time"], row["update_time"])  # type: ignore[arg-type]
 
 

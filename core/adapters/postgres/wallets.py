@@ -9,6 +9,9 @@ from dataclasses import dataclass
 from psycopg.rows import class_row
 from psycopg_pool import AsyncConnectionPool
 
+from core.adapters.postgres.ledger_writer import Row
+from core.adapters.postgres.outbox import insert_events
+
 
 @dataclass(frozen=True, slots=True)
 class WalletOpening:
@@ -75,7 +78,9 @@ class WalletStore:
                                  " WHERE tier_id IS NOT NULL")
             return await cursor.fetchall()
 
-    async def set_tier(self, account_id: str, tier_id: str | None) -> None:
-        async with self._pool.connection() as connection:
+    async def set_tier(self, account_id: str, tier_id: str | None, *, events: tuple[Row, ...] = ()) -> None:
+        """Store the account's tier; `events` (outbox rows: tier.changed) commit with it."""
+        async with self._pool.connection() as connection, connection.transaction():
             await connection.execute("UPDATE points_wallets SET tier_id = %s WHERE account_id = %s",
                                      (tier_id, account_id))
+            await insert_events(connection, events)

@@ -16,6 +16,7 @@ import uuid
 
 from core.adapters.postgres.coupons import coupon_row
 from core.adapters.postgres.offers import offer_event_row
+from core.adapters.postgres.outbox import event_row
 from core.adapters.redis.coupons import CounterKind, Reserved, keys_of
 from core.codegen import DEFAULT_ALPHABET, CodeGenerator
 from core.domain import limits
@@ -149,6 +150,9 @@ class IssuancePart(EngineBase):
                                         event_time=coupon.issue_time, detail={
                                             "remaining_issue_count": remaining, "issued_count": reserved.count,
                                             "coupon_id": coupon.coupon_id}))
+            rows.append(event_row(caller.org_id, "offer.issue_threshold_reached", "offer", offer.offer_id, {
+                "offer_id": offer.offer_id, "remaining_issue_count": remaining, "issued_count": reserved.count,
+                "max_issue_count": offer.rules.max_issues, "coupon_id": coupon.coupon_id}, coupon.issue_time))
         return tuple(rows)
 
     async def _paid_issue(self, offer: Offer, coupon: IssuedCoupon, rows: tuple, rejections: dict, settlement,

@@ -25,6 +25,7 @@ from core.service.coupons.commands import (AddOfferCustomers, Listing, ListOffer
                                            _CreateOffer, _OfferResult, _UpdateOffer, offer_etag)
 from core.service.coupons.recovery import publish_limits
 from core.service.coupons.stores import CouponStores
+from core.service.events_outbox import offer_ended
 from core.service.idempotent import Prepared, execute_once, execute_retrying
 
 CUSTOMER_LIST_ATTEMPTS_MAX = 3
@@ -205,8 +206,10 @@ class OfferPart(EngineBase):
                 refusal = activation_refusal(current, counts)
                 if refusal is not None:
                     raise refusal
-        found, common_code = await self._offers.set_state(offer_id=offer_id, org_id=caller.org_id, state=int(state),
-                                                          now=self._deps.clock.now())
+        now = self._deps.clock.now()
+        found, common_code = await self._offers.set_state(
+            offer_id=offer_id, org_id=caller.org_id, state=int(state), now=now,
+            ended_events=(offer_ended(caller.org_id, offer_id, now, "DeactivateOffer"),))
         if not found:
             raise DomainError(ErrorReason.OFFER_NOT_FOUND, metadata={"offer_id": offer_id})
         if common_code:

@@ -29,7 +29,7 @@ from core.service.context import Caller, Deps
 from core.service.coupons import Coupons, HeldRedemption
 from core.service.coupons.earn import AppliedCoupon, EarnCoupons
 from core.service.events import joined
-from core.service.events_outbox import evented
+from core.service.events_outbox import evented, tier_changed, with_events
 from core.service.idempotent import Prepared, execute_once, execute_retrying
 from core.service.points.commands import EarnByCode, EarnPoints
 from core.service.points.common import (MS_PER_S, PAYMENT_CARD_TYPE_LENGTH_MAX, account_of, all_of, check_text,
@@ -198,7 +198,9 @@ class Earning:
             prepared = await self._credits.credit(caller, command.request_id, rules, transaction, tier_id=new_tier_id,
                                                   rejections=_purchase_rejections(command.transaction_id))
             receipt_rows = (earn_receipt_row(caller, rules, transaction_id, receipt, tier, now),)
-            prepared = dataclasses.replace(prepared, rows=prepared.rows + lucky_rows + receipt_rows)
+            prepared = dataclasses.replace(prepared, rows=prepared.rows + lucky_rows + receipt_rows + (tier_changed(
+                caller.org_id, account.account_id, account.program_id, tier.tier_id if tier else None, new_tier_id,
+                now, "earn") if new_tier_id else ()))
         except BaseException:
             await asyncio.gather(*(h.release() for h in held))
             raise
@@ -275,7 +277,9 @@ class Earning:
                 wallet.account_id, down_window_start(current, now))).spend
             tier = evaluated_tier(rules, wallet.tier_id, spend, down_spend)
             if tier != current:
-                await self._store.set_tier(wallet.account_id, tier.tier_id if tier else None)
+                await self._store.set_tier(wallet.account_id, tier.tier_id if tier else None, events=tier_changed(
+                    wallet.org_id, wallet.account_id, wallet.program_id, wallet.tier_id,
+                    tier.tier_id if tier else None, now, "evaluation"))
                 moved += 1
         return moved
 
@@ -338,9 +342,16 @@ class Earning:
 
     async def prepare_purchase_earn(self, caller: Caller, request_id: str, rules: ProgramRules,
                                     transaction: PointsTransaction, tier_id: str | None) -> Prepared[Movement]:
-        """The EARN's credit as EarnPoints commits it: its wallet reservation, row and rejections."""
-        return await self._credits.credit(caller, request_id, rules, transaction, tier_id=tier_id,
-                                          rejections=_purchase_rejections(transaction.transaction_id))
+        """The EARN's credit as EarnPoints commits it: its wallet reservation, row and rejections
+        (and the tier.changed event when it moves the account up)."""
+        prepared = await self._credits.credit(caller, request_id, rules, transaction, tier_id=tier_id,
+                                              rejections=_purchase_rejections(transaction.transaction_id))
+        if tier_id:
+            stored = await self._ledger.tier_and_spend(transaction.account_id, transaction.create_time)
+            prepared = with_events(prepared, *tier_changed(caller.org_id, transaction.account_id,
+                                                            rules.program.program_id, stored.tier_id, tier_id,
+                                                            transaction.create_time, "basket"))
+        return prepared
 
 
 def tier_window_start(rules: ProgramRules, now: dt.datetime) -> dt.datetime:

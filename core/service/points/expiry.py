@@ -11,6 +11,7 @@ import uuid
 from typing import Protocol
 
 from core.adapters.postgres.ledger_writer import LedgerWrite, WriteRejected
+from core.adapters.postgres.outbox import event_row
 from core.adapters.postgres.points_ledger import DueLot, PointsLedgerStore, transaction_row
 from core.adapters.redis.wallets import WalletHold
 from core.domain import limits
@@ -62,14 +63,19 @@ async def _expire_lot(deps: Deps, wallets: Holds, now: dt.datetime, lot: DueLot)
         if error.reason == ErrorReason.REQUEST_IN_FLIGHT:
             return False
         raise
+    transaction_id = str(uuid.uuid4())
     row = transaction_row(
-        points_transaction_id=str(uuid.uuid4()), org_id=lot.org_id, program_id=lot.program_id,
+        points_transaction_id=transaction_id, org_id=lot.org_id, program_id=lot.program_id,
         account_id=lot.account_id, type=TransactionType.EXPIRE, state=TransactionState.POSTED,
         debit_account=wallet_account(lot.account_id), credit_account=expired_account(lot.program_id),
         points=-lot.remaining, create_time=now, request_id=request_id, client_id=SYSTEM_CLIENT, epoch=hold.epoch,
         lot_id=lot.lot_id)
     try:
-        await deps.writer.submit(LedgerWrite((row,)))
+        # The points.expired event commits with the EXPIRE transfer (none if it is refused).
+        event = event_row(lot.org_id, "points.expired", "account", lot.account_id, {
+            "account_id": lot.account_id, "program_id": lot.program_id, "lot_id": lot.lot_id,
+            "points": lot.remaining, "points_transaction_id": transaction_id, "expired_at": now.isoformat()}, now)
+        await deps.writer.submit(LedgerWrite((row, event)))
     except (WriteRejected, DomainError):
         # The lot changed under us (a redemption spent part of it) or was expired by another
         # worker: the next run sees its new remaining.

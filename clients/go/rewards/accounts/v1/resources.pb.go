@@ -671,7 +671,12 @@ type User struct {
 	Properties map[string]string `protobuf:"bytes,12,rep,name=properties,proto3" json:"properties,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
 	// The user's gender as seed 001's genderCode (MALE, FEMALE, DIVERSE). Unset: not given. A
 	// value outside the enum fails with FIELD_INVALID (field "user.gender_code").
-	GenderCode    GenderCode `protobuf:"varint,20,opt,name=gender_code,json=genderCode,proto3,enum=rewards.accounts.v1.GenderCode" json:"gender_code,omitempty"`
+	GenderCode GenderCode `protobuf:"varint,20,opt,name=gender_code,json=genderCode,proto3,enum=rewards.accounts.v1.GenderCode" json:"gender_code,omitempty"`
+	// The user's language, a BCP 47 tag ("de", "de-CH", "en-GB"); at most 35 characters of
+	// letters, digits and '-', starting with 2..8 letters. Messages to the user (coupon delivery,
+	// reminders) use the template in this language: the exact tag, else its primary language
+	// ("de" for "de-CH"), else the offer's or program's default language. Empty: unknown.
+	Language      string `protobuf:"bytes,21,opt,name=language,proto3" json:"language,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -795,6 +800,13 @@ func (x *User) GetGenderCode() GenderCode {
 		return x.GenderCode
 	}
 	return GenderCode_GENDER_CODE_UNSPECIFIED
+}
+
+func (x *User) GetLanguage() string {
+	if x != nil {
+		return x.Language
+	}
+	return ""
 }
 
 // A postal address. Every field is optional.
@@ -1116,7 +1128,7 @@ const file_rewards_accounts_v1_resources_proto_rawDesc = "" +
 	"\vcreate_time\x18\x05 \x01(\v2\x1a.google.protobuf.TimestampR\n" +
 	"createTime\x12;\n" +
 	"\vupdate_time\x18\x06 \x01(\v2\x1a.google.protobuf.TimestampR\n" +
-	"updateTime\"\x88\x05\n" +
+	"updateTime\"\xa4\x05\n" +
 	"\x04User\x12\x17\n" +
 	"\auser_id\x18\x01 \x01(\tR\x06userId\x12(\n" +
 	"\x10external_user_id\x18\x02 \x01(\tR\x0eexternalUserId\x12!\n" +
@@ -1139,7 +1151,8 @@ const file_rewards_accounts_v1_resources_proto_rawDesc = "" +
 	"properties\x18\f \x03(\v2).rewards.accounts.v1.User.PropertiesEntryR\n" +
 	"properties\x12@\n" +
 	"\vgender_code\x18\x14 \x01(\x0e2\x1f.rewards.accounts.v1.GenderCodeR\n" +
-	"genderCode\x1a=\n" +
+	"genderCode\x12\x1a\n" +
+	"\blanguage\x18\x15 \x01(\tR\blanguage\x1a=\n" +
 	"\x0fPropertiesEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
 	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01\"\x95\x01\n" +

@@ -1582,8 +1582,10 @@ func (x *Offer) GetDelivery() *OfferDelivery {
 // 480 characters, e-mail 4,000 (MESSAGE_TOO_LONG).
 type MessageTemplate struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// BCP 47 language tag ("de", "en-GB"); the holder's language is not known, so the first
-	// template of a kind is used unless one matches. Required; at most 35 characters.
+	// BCP 47 language tag ("de", "en-GB"). A message uses the template of its kind in the
+	// holder's User.language (exact tag, else primary language), else in
+	// OfferDelivery.default_language_code, else the first of the kind. Required; at most 35
+	// characters.
 	LanguageCode string `protobuf:"bytes,1,opt,name=language_code,json=languageCode,proto3" json:"language_code,omitempty"`
 	// Required.
 	Kind MessageKind `protobuf:"varint,2,opt,name=kind,proto3,enum=rewards.coupons.v1.MessageKind" json:"kind,omitempty"`
@@ -1742,8 +1744,12 @@ type OfferDelivery struct {
 	// OfferRules.issue_notification_threshold coupons to issue. At most 10 distinct addresses,
 	// each at most 254 characters.
 	ContactEmails []string `protobuf:"bytes,4,rep,name=contact_emails,json=contactEmails,proto3" json:"contact_emails,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	// The language used for a holder whose User.language matches no template of the kind
+	// (exactly, or by its primary language: "de" for "de-CH"). Must be the language of one of
+	// the templates (FIELD_INVALID). Empty: the first template of the kind.
+	DefaultLanguageCode string `protobuf:"bytes,5,opt,name=default_language_code,json=defaultLanguageCode,proto3" json:"default_language_code,omitempty"`
+	unknownFields       protoimpl.UnknownFields
+	sizeCache           protoimpl.SizeCache
 }
 
 func (x *OfferDelivery) Reset() {
@@ -1802,6 +1808,13 @@ func (x *OfferDelivery) GetContactEmails() []string {
 		return x.ContactEmails
 	}
 	return nil
+}
+
+func (x *OfferDelivery) GetDefaultLanguageCode() string {
+	if x != nil {
+		return x.DefaultLanguageCode
+	}
+	return ""
 }
 
 // A series of codes of one offer. Every code is unique in the organisation, compared
@@ -2541,12 +2554,13 @@ const file_rewards_coupons_v1_resources_proto_rawDesc = "" +
 	"\x12days_before_expiry\x18\x01 \x01(\x05R\x10daysBeforeExpiry\x12=\n" +
 	"\achannel\x18\x02 \x01(\x0e2#.rewards.coupons.v1.DeliveryChannelR\achannel\x12\x1d\n" +
 	"\n" +
-	"local_time\x18\x03 \x01(\tR\tlocalTime\"\xfa\x01\n" +
+	"local_time\x18\x03 \x01(\tR\tlocalTime\"\xae\x02\n" +
 	"\rOfferDelivery\x12=\n" +
 	"\achannel\x18\x01 \x01(\x0e2#.rewards.coupons.v1.DeliveryChannelR\achannel\x12A\n" +
 	"\ttemplates\x18\x02 \x03(\v2#.rewards.coupons.v1.MessageTemplateR\ttemplates\x12@\n" +
 	"\treminders\x18\x03 \x03(\v2\".rewards.coupons.v1.ExpiryReminderR\treminders\x12%\n" +
-	"\x0econtact_emails\x18\x04 \x03(\tR\rcontactEmails\"\xef\x02\n" +
+	"\x0econtact_emails\x18\x04 \x03(\tR\rcontactEmails\x122\n" +
+	"\x15default_language_code\x18\x05 \x01(\tR\x13defaultLanguageCode\"\xef\x02\n" +
 	"\n" +
 	"CodeSeries\x12$\n" +
 	"\x0ecode_series_id\x18\x01 \x01(\tR\fcodeSeriesId\x12\x19\n" +

@@ -51,7 +51,9 @@ type ProgramServiceClient interface {
 	// Creates a program with a client-chosen program_id.
 	//
 	// Errors: PROGRAM_ALREADY_EXISTS (ALREADY_EXISTS), FIELD_INVALID for an unknown currency
-	// code or time zone.
+	// code or time zone. points_reminders: TEMPLATE_TAG_UNKNOWN, TEMPLATE_INVALID,
+	// MESSAGE_TOO_LONG (INVALID_ARGUMENT; metadata "field"), FIELD_INVALID, FIELD_OUT_OF_RANGE,
+	// FIELD_REQUIRED (see PointsReminders).
 	CreateProgram(ctx context.Context, in *CreateProgramRequest, opts ...grpc.CallOption) (*CreateProgramResponse, error)
 	// Reads one program.
 	//
@@ -61,7 +63,8 @@ type ProgramServiceClient interface {
 	// after the change (earlier earns keep their expiry); every server sees it within 2 seconds.
 	//
 	// Errors: PROGRAM_NOT_FOUND (NOT_FOUND), FIELD_IMMUTABLE (INVALID_ARGUMENT; program_id or
-	// currency_code), PROGRAM_CHANGED_CONCURRENTLY (ABORTED; another update kept winning, retry).
+	// currency_code), PROGRAM_CHANGED_CONCURRENTLY (ABORTED; another update kept winning, retry),
+	// and for the program as changed the points_reminders refusals of CreateProgram.
 	UpdateProgram(ctx context.Context, in *UpdateProgramRequest, opts ...grpc.CallOption) (*UpdateProgramResponse, error)
 	// Adds an earn rule to a program. It applies to transactions recorded after it is created.
 	//
@@ -272,7 +275,9 @@ type ProgramServiceServer interface {
 	// Creates a program with a client-chosen program_id.
 	//
 	// Errors: PROGRAM_ALREADY_EXISTS (ALREADY_EXISTS), FIELD_INVALID for an unknown currency
-	// code or time zone.
+	// code or time zone. points_reminders: TEMPLATE_TAG_UNKNOWN, TEMPLATE_INVALID,
+	// MESSAGE_TOO_LONG (INVALID_ARGUMENT; metadata "field"), FIELD_INVALID, FIELD_OUT_OF_RANGE,
+	// FIELD_REQUIRED (see PointsReminders).
 	CreateProgram(context.Context, *CreateProgramRequest) (*CreateProgramResponse, error)
 	// Reads one program.
 	//
@@ -282,7 +287,8 @@ type ProgramServiceServer interface {
 	// after the change (earlier earns keep their expiry); every server sees it within 2 seconds.
 	//
 	// Errors: PROGRAM_NOT_FOUND (NOT_FOUND), FIELD_IMMUTABLE (INVALID_ARGUMENT; program_id or
-	// currency_code), PROGRAM_CHANGED_CONCURRENTLY (ABORTED; another update kept winning, retry).
+	// currency_code), PROGRAM_CHANGED_CONCURRENTLY (ABORTED; another update kept winning, retry),
+	// and for the program as changed the points_reminders refusals of CreateProgram.
 	UpdateProgram(context.Context, *UpdateProgramRequest) (*UpdateProgramResponse, error)
 	// Adds an earn rule to a program. It applies to transactions recorded after it is created.
 	//

@@ -77,6 +77,59 @@ func (ReceiptType) EnumDescriptor() ([]byte, []int) {
 	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{0}
 }
 
+// The channel of a points reminder.
+type ReminderChannel int32
+
+const (
+	// Not set; never valid.
+	ReminderChannel_REMINDER_CHANNEL_UNSPECIFIED ReminderChannel = 0
+	// A text message to the owner's phone number.
+	ReminderChannel_REMINDER_CHANNEL_SMS ReminderChannel = 1
+	// An e-mail to the owner's e-mail address.
+	ReminderChannel_REMINDER_CHANNEL_EMAIL ReminderChannel = 2
+)
+
+// Enum value maps for ReminderChannel.
+var (
+	ReminderChannel_name = map[int32]string{
+		0: "REMINDER_CHANNEL_UNSPECIFIED",
+		1: "REMINDER_CHANNEL_SMS",
+		2: "REMINDER_CHANNEL_EMAIL",
+	}
+	ReminderChannel_value = map[string]int32{
+		"REMINDER_CHANNEL_UNSPECIFIED": 0,
+		"REMINDER_CHANNEL_SMS":         1,
+		"REMINDER_CHANNEL_EMAIL":       2,
+	}
+)
+
+func (x ReminderChannel) Enum() *ReminderChannel {
+	p := new(ReminderChannel)
+	*p = x
+	return p
+}
+
+func (x ReminderChannel) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (ReminderChannel) Descriptor() protoreflect.EnumDescriptor {
+	return file_rewards_loyalty_v1_resources_proto_enumTypes[1].Descriptor()
+}
+
+func (ReminderChannel) Type() protoreflect.EnumType {
+	return &file_rewards_loyalty_v1_resources_proto_enumTypes[1]
+}
+
+func (x ReminderChannel) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use ReminderChannel.Descriptor instead.
+func (ReminderChannel) EnumDescriptor() ([]byte, []int) {
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{1}
+}
+
 // The state of a lucky-draw range.
 type LuckyDrawEntryState int32
 
@@ -115,11 +168,11 @@ func (x LuckyDrawEntryState) String() string {
 }
 
 func (LuckyDrawEntryState) Descriptor() protoreflect.EnumDescriptor {
-	return file_rewards_loyalty_v1_resources_proto_enumTypes[1].Descriptor()
+	return file_rewards_loyalty_v1_resources_proto_enumTypes[2].Descriptor()
 }
 
 func (LuckyDrawEntryState) Type() protoreflect.EnumType {
-	return &file_rewards_loyalty_v1_resources_proto_enumTypes[1]
+	return &file_rewards_loyalty_v1_resources_proto_enumTypes[2]
 }
 
 func (x LuckyDrawEntryState) Number() protoreflect.EnumNumber {
@@ -128,7 +181,7 @@ func (x LuckyDrawEntryState) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use LuckyDrawEntryState.Descriptor instead.
 func (LuckyDrawEntryState) EnumDescriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{1}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{2}
 }
 
 // How the expiry time of earned points is computed.
@@ -169,11 +222,11 @@ func (x PointsExpiryMode) String() string {
 }
 
 func (PointsExpiryMode) Descriptor() protoreflect.EnumDescriptor {
-	return file_rewards_loyalty_v1_resources_proto_enumTypes[2].Descriptor()
+	return file_rewards_loyalty_v1_resources_proto_enumTypes[3].Descriptor()
 }
 
 func (PointsExpiryMode) Type() protoreflect.EnumType {
-	return &file_rewards_loyalty_v1_resources_proto_enumTypes[2]
+	return &file_rewards_loyalty_v1_resources_proto_enumTypes[3]
 }
 
 func (x PointsExpiryMode) Number() protoreflect.EnumNumber {
@@ -182,7 +235,7 @@ func (x PointsExpiryMode) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use PointsExpiryMode.Descriptor instead.
 func (PointsExpiryMode) EnumDescriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{2}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{3}
 }
 
 // What refunding an earn does when its points were already spent.
@@ -223,11 +276,11 @@ func (x RefundOverdraftPolicy) String() string {
 }
 
 func (RefundOverdraftPolicy) Descriptor() protoreflect.EnumDescriptor {
-	return file_rewards_loyalty_v1_resources_proto_enumTypes[3].Descriptor()
+	return file_rewards_loyalty_v1_resources_proto_enumTypes[4].Descriptor()
 }
 
 func (RefundOverdraftPolicy) Type() protoreflect.EnumType {
-	return &file_rewards_loyalty_v1_resources_proto_enumTypes[3]
+	return &file_rewards_loyalty_v1_resources_proto_enumTypes[4]
 }
 
 func (x RefundOverdraftPolicy) Number() protoreflect.EnumNumber {
@@ -236,7 +289,7 @@ func (x RefundOverdraftPolicy) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use RefundOverdraftPolicy.Descriptor instead.
 func (RefundOverdraftPolicy) EnumDescriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{3}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{4}
 }
 
 // How a fractional number of points is made whole. Every conversion states its rule.
@@ -280,11 +333,11 @@ func (x RoundingMode) String() string {
 }
 
 func (RoundingMode) Descriptor() protoreflect.EnumDescriptor {
-	return file_rewards_loyalty_v1_resources_proto_enumTypes[4].Descriptor()
+	return file_rewards_loyalty_v1_resources_proto_enumTypes[5].Descriptor()
 }
 
 func (RoundingMode) Type() protoreflect.EnumType {
-	return &file_rewards_loyalty_v1_resources_proto_enumTypes[4]
+	return &file_rewards_loyalty_v1_resources_proto_enumTypes[5]
 }
 
 func (x RoundingMode) Number() protoreflect.EnumNumber {
@@ -293,7 +346,7 @@ func (x RoundingMode) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use RoundingMode.Descriptor instead.
 func (RoundingMode) EnumDescriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{4}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{5}
 }
 
 // The kinds of earn rule (which config of EarnRule is set).
@@ -349,11 +402,11 @@ func (x EarnRuleKind) String() string {
 }
 
 func (EarnRuleKind) Descriptor() protoreflect.EnumDescriptor {
-	return file_rewards_loyalty_v1_resources_proto_enumTypes[5].Descriptor()
+	return file_rewards_loyalty_v1_resources_proto_enumTypes[6].Descriptor()
 }
 
 func (EarnRuleKind) Type() protoreflect.EnumType {
-	return &file_rewards_loyalty_v1_resources_proto_enumTypes[5]
+	return &file_rewards_loyalty_v1_resources_proto_enumTypes[6]
 }
 
 func (x EarnRuleKind) Number() protoreflect.EnumNumber {
@@ -362,7 +415,7 @@ func (x EarnRuleKind) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use EarnRuleKind.Descriptor instead.
 func (EarnRuleKind) EnumDescriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{5}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{6}
 }
 
 // Events the server sees that can award points. The first three fire by themselves: the
@@ -418,11 +471,11 @@ func (x EarnEvent) String() string {
 }
 
 func (EarnEvent) Descriptor() protoreflect.EnumDescriptor {
-	return file_rewards_loyalty_v1_resources_proto_enumTypes[6].Descriptor()
+	return file_rewards_loyalty_v1_resources_proto_enumTypes[7].Descriptor()
 }
 
 func (EarnEvent) Type() protoreflect.EnumType {
-	return &file_rewards_loyalty_v1_resources_proto_enumTypes[6]
+	return &file_rewards_loyalty_v1_resources_proto_enumTypes[7]
 }
 
 func (x EarnEvent) Number() protoreflect.EnumNumber {
@@ -431,7 +484,7 @@ func (x EarnEvent) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use EarnEvent.Descriptor instead.
 func (EarnEvent) EnumDescriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{6}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{7}
 }
 
 // A calendar period in the program's time zone.
@@ -479,11 +532,11 @@ func (x CapPeriod) String() string {
 }
 
 func (CapPeriod) Descriptor() protoreflect.EnumDescriptor {
-	return file_rewards_loyalty_v1_resources_proto_enumTypes[7].Descriptor()
+	return file_rewards_loyalty_v1_resources_proto_enumTypes[8].Descriptor()
 }
 
 func (CapPeriod) Type() protoreflect.EnumType {
-	return &file_rewards_loyalty_v1_resources_proto_enumTypes[7]
+	return &file_rewards_loyalty_v1_resources_proto_enumTypes[8]
 }
 
 func (x CapPeriod) Number() protoreflect.EnumNumber {
@@ -492,7 +545,7 @@ func (x CapPeriod) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use CapPeriod.Descriptor instead.
 func (CapPeriod) EnumDescriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{7}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{8}
 }
 
 // What moved points.
@@ -571,11 +624,11 @@ func (x PointsTransactionType) String() string {
 }
 
 func (PointsTransactionType) Descriptor() protoreflect.EnumDescriptor {
-	return file_rewards_loyalty_v1_resources_proto_enumTypes[8].Descriptor()
+	return file_rewards_loyalty_v1_resources_proto_enumTypes[9].Descriptor()
 }
 
 func (PointsTransactionType) Type() protoreflect.EnumType {
-	return &file_rewards_loyalty_v1_resources_proto_enumTypes[8]
+	return &file_rewards_loyalty_v1_resources_proto_enumTypes[9]
 }
 
 func (x PointsTransactionType) Number() protoreflect.EnumNumber {
@@ -584,7 +637,7 @@ func (x PointsTransactionType) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use PointsTransactionType.Descriptor instead.
 func (PointsTransactionType) EnumDescriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{8}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{9}
 }
 
 // Where a points transaction stands, as in a two-phase card authorisation.
@@ -628,11 +681,11 @@ func (x PointsTransactionState) String() string {
 }
 
 func (PointsTransactionState) Descriptor() protoreflect.EnumDescriptor {
-	return file_rewards_loyalty_v1_resources_proto_enumTypes[9].Descriptor()
+	return file_rewards_loyalty_v1_resources_proto_enumTypes[10].Descriptor()
 }
 
 func (PointsTransactionState) Type() protoreflect.EnumType {
-	return &file_rewards_loyalty_v1_resources_proto_enumTypes[9]
+	return &file_rewards_loyalty_v1_resources_proto_enumTypes[10]
 }
 
 func (x PointsTransactionState) Number() protoreflect.EnumNumber {
@@ -641,7 +694,7 @@ func (x PointsTransactionState) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use PointsTransactionState.Descriptor instead.
 func (PointsTransactionState) EnumDescriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{9}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{10}
 }
 
 // A loyalty program: the currency, time zone and points policy its accounts, offers and earn
@@ -707,8 +760,11 @@ type Program struct {
 	// Numbers never repeat within a program; they are not gapless (an earn that fails, or a
 	// server restart, may leave numbers unused).
 	ReceiptNumberFormat string `protobuf:"bytes,18,opt,name=receipt_number_format,json=receiptNumberFormat,proto3" json:"receipt_number_format,omitempty"`
-	unknownFields       protoimpl.UnknownFields
-	sizeCache           protoimpl.SizeCache
+	// Points-expiring reminders: messages to the account's OWNER some days before points expire.
+	// Unset: none. Updatable with the mask path "points_reminders" (the whole settings at once).
+	PointsReminders *PointsReminders `protobuf:"bytes,30,opt,name=points_reminders,json=pointsReminders,proto3" json:"points_reminders,omitempty"`
+	unknownFields   protoimpl.UnknownFields
+	sizeCache       protoimpl.SizeCache
 }
 
 func (x *Program) Reset() {
@@ -865,6 +921,13 @@ func (x *Program) GetReceiptNumberFormat() string {
 		return x.ReceiptNumberFormat
 	}
 	return ""
+}
+
+func (x *Program) GetPointsReminders() *PointsReminders {
+	if x != nil {
+		return x.PointsReminders
+	}
+	return nil
 }
 
 // What points are worth in money when burned: `points` points are worth `value`. The money value
@@ -1147,6 +1210,219 @@ func (x *Receipt) GetDetails() []*ReceiptDetail {
 	return nil
 }
 
+// A program's points-expiring reminders. Each reminder is sent days_before_expiry days before
+// the local day (program time zone) on which some of an account's points expire, at
+// local_time, once per account, expiry instant and reminder (lots expiring at the same instant
+// are told together, with their sum), to the account's OWNER (phone number for SMS, e-mail
+// address for EMAIL; without one the message is skipped). A points.expiring outbox event is
+// written with each. Templates are Jinja2 (sandboxed) with the tags {{ points }} (the points
+// expiring), {{ expiry }} (their last valid minute, local "YYYY-MM-DD HH:MM"),
+// {{ program_name }} (the program's display name) and {{ customer_name }} (the owner's given
+// name, else display name); any other tag is refused (TEMPLATE_TAG_UNKNOWN), as is a text that
+// does not parse (TEMPLATE_INVALID) or whose longest rendering is over SMS 480 / e-mail 4,000
+// / subject 200 characters (MESSAGE_TOO_LONG).
+type PointsReminders struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// At most 8, distinct.
+	Reminders []*PointsReminder `protobuf:"bytes,1,rep,name=reminders,proto3" json:"reminders,omitempty"`
+	// One per language, at most 32; at least one when there are reminders.
+	Templates []*PointsReminderTemplate `protobuf:"bytes,2,rep,name=templates,proto3" json:"templates,omitempty"`
+	// The language used when the owner's User.language matches no template (exactly or by its
+	// primary language). Must be the language of one of the templates; empty: the first template.
+	DefaultLanguageCode string `protobuf:"bytes,3,opt,name=default_language_code,json=defaultLanguageCode,proto3" json:"default_language_code,omitempty"`
+	unknownFields       protoimpl.UnknownFields
+	sizeCache           protoimpl.SizeCache
+}
+
+func (x *PointsReminders) Reset() {
+	*x = PointsReminders{}
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[5]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *PointsReminders) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*PointsReminders) ProtoMessage() {}
+
+func (x *PointsReminders) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[5]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use PointsReminders.ProtoReflect.Descriptor instead.
+func (*PointsReminders) Descriptor() ([]byte, []int) {
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{5}
+}
+
+func (x *PointsReminders) GetReminders() []*PointsReminder {
+	if x != nil {
+		return x.Reminders
+	}
+	return nil
+}
+
+func (x *PointsReminders) GetTemplates() []*PointsReminderTemplate {
+	if x != nil {
+		return x.Templates
+	}
+	return nil
+}
+
+func (x *PointsReminders) GetDefaultLanguageCode() string {
+	if x != nil {
+		return x.DefaultLanguageCode
+	}
+	return ""
+}
+
+// One points-expiring reminder.
+type PointsReminder struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// 1..365.
+	DaysBeforeExpiry int32 `protobuf:"varint,1,opt,name=days_before_expiry,json=daysBeforeExpiry,proto3" json:"days_before_expiry,omitempty"`
+	// Required.
+	Channel ReminderChannel `protobuf:"varint,2,opt,name=channel,proto3,enum=rewards.loyalty.v1.ReminderChannel" json:"channel,omitempty"`
+	// "HH:MM", 24-hour clock, in the program's time zone. Required.
+	LocalTime     string `protobuf:"bytes,3,opt,name=local_time,json=localTime,proto3" json:"local_time,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *PointsReminder) Reset() {
+	*x = PointsReminder{}
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[6]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *PointsReminder) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*PointsReminder) ProtoMessage() {}
+
+func (x *PointsReminder) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[6]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use PointsReminder.ProtoReflect.Descriptor instead.
+func (*PointsReminder) Descriptor() ([]byte, []int) {
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{6}
+}
+
+func (x *PointsReminder) GetDaysBeforeExpiry() int32 {
+	if x != nil {
+		return x.DaysBeforeExpiry
+	}
+	return 0
+}
+
+func (x *PointsReminder) GetChannel() ReminderChannel {
+	if x != nil {
+		return x.Channel
+	}
+	return ReminderChannel_REMINDER_CHANNEL_UNSPECIFIED
+}
+
+func (x *PointsReminder) GetLocalTime() string {
+	if x != nil {
+		return x.LocalTime
+	}
+	return ""
+}
+
+// A points reminder's text in one language.
+type PointsReminderTemplate struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// BCP 47 language tag ("de", "en-GB"), unique among the templates. Required; at most 35
+	// characters.
+	LanguageCode string `protobuf:"bytes,1,opt,name=language_code,json=languageCode,proto3" json:"language_code,omitempty"`
+	// The e-mail subject (tags allowed). At most 200 characters; empty: the program's name.
+	Subject string `protobuf:"bytes,2,opt,name=subject,proto3" json:"subject,omitempty"`
+	// The message. Required.
+	Text string `protobuf:"bytes,3,opt,name=text,proto3" json:"text,omitempty"`
+	// Allows characters outside GSM 03.38 (FIELD_INVALID otherwise).
+	AllowUnicode  bool `protobuf:"varint,4,opt,name=allow_unicode,json=allowUnicode,proto3" json:"allow_unicode,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *PointsReminderTemplate) Reset() {
+	*x = PointsReminderTemplate{}
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[7]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *PointsReminderTemplate) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*PointsReminderTemplate) ProtoMessage() {}
+
+func (x *PointsReminderTemplate) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[7]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use PointsReminderTemplate.ProtoReflect.Descriptor instead.
+func (*PointsReminderTemplate) Descriptor() ([]byte, []int) {
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{7}
+}
+
+func (x *PointsReminderTemplate) GetLanguageCode() string {
+	if x != nil {
+		return x.LanguageCode
+	}
+	return ""
+}
+
+func (x *PointsReminderTemplate) GetSubject() string {
+	if x != nil {
+		return x.Subject
+	}
+	return ""
+}
+
+func (x *PointsReminderTemplate) GetText() string {
+	if x != nil {
+		return x.Text
+	}
+	return ""
+}
+
+func (x *PointsReminderTemplate) GetAllowUnicode() bool {
+	if x != nil {
+		return x.AllowUnicode
+	}
+	return false
+}
+
 // How a program gives lucky-draw points and numbers (seed 004's `lucky_draw_point` and
 // `lucky_draw_numbers`). An EarnPoints purchase earns lucky-draw points by their own ratio,
 // split like redeemable points: regular = round(bill * points_numerator /
@@ -1180,7 +1456,7 @@ type LuckyDrawPolicy struct {
 
 func (x *LuckyDrawPolicy) Reset() {
 	*x = LuckyDrawPolicy{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[5]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[8]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1192,7 +1468,7 @@ func (x *LuckyDrawPolicy) String() string {
 func (*LuckyDrawPolicy) ProtoMessage() {}
 
 func (x *LuckyDrawPolicy) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[5]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[8]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1205,7 +1481,7 @@ func (x *LuckyDrawPolicy) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use LuckyDrawPolicy.ProtoReflect.Descriptor instead.
 func (*LuckyDrawPolicy) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{5}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{8}
 }
 
 func (x *LuckyDrawPolicy) GetPointsNumerator() int64 {
@@ -1280,7 +1556,7 @@ type LuckyDrawEntry struct {
 
 func (x *LuckyDrawEntry) Reset() {
 	*x = LuckyDrawEntry{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[6]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[9]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1292,7 +1568,7 @@ func (x *LuckyDrawEntry) String() string {
 func (*LuckyDrawEntry) ProtoMessage() {}
 
 func (x *LuckyDrawEntry) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[6]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[9]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1305,7 +1581,7 @@ func (x *LuckyDrawEntry) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use LuckyDrawEntry.ProtoReflect.Descriptor instead.
 func (*LuckyDrawEntry) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{6}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{9}
 }
 
 func (x *LuckyDrawEntry) GetPointsTransactionId() string {
@@ -1432,7 +1708,7 @@ type EventEarnRule struct {
 
 func (x *EventEarnRule) Reset() {
 	*x = EventEarnRule{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[7]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[10]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1444,7 +1720,7 @@ func (x *EventEarnRule) String() string {
 func (*EventEarnRule) ProtoMessage() {}
 
 func (x *EventEarnRule) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[7]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[10]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1457,7 +1733,7 @@ func (x *EventEarnRule) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use EventEarnRule.ProtoReflect.Descriptor instead.
 func (*EventEarnRule) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{7}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{10}
 }
 
 func (x *EventEarnRule) GetEvent() EarnEvent {
@@ -1526,7 +1802,7 @@ type RatioEarnRule struct {
 
 func (x *RatioEarnRule) Reset() {
 	*x = RatioEarnRule{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[8]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[11]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1538,7 +1814,7 @@ func (x *RatioEarnRule) String() string {
 func (*RatioEarnRule) ProtoMessage() {}
 
 func (x *RatioEarnRule) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[8]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[11]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1551,7 +1827,7 @@ func (x *RatioEarnRule) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RatioEarnRule.ProtoReflect.Descriptor instead.
 func (*RatioEarnRule) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{8}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{11}
 }
 
 func (x *RatioEarnRule) GetPointsNumerator() int64 {
@@ -1604,7 +1880,7 @@ type SpendBand struct {
 
 func (x *SpendBand) Reset() {
 	*x = SpendBand{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[9]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[12]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1616,7 +1892,7 @@ func (x *SpendBand) String() string {
 func (*SpendBand) ProtoMessage() {}
 
 func (x *SpendBand) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[9]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[12]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1629,7 +1905,7 @@ func (x *SpendBand) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use SpendBand.ProtoReflect.Descriptor instead.
 func (*SpendBand) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{9}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{12}
 }
 
 func (x *SpendBand) GetMinBillAmount() *v1.Money {
@@ -1666,7 +1942,7 @@ type EarnTier struct {
 
 func (x *EarnTier) Reset() {
 	*x = EarnTier{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[10]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[13]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1678,7 +1954,7 @@ func (x *EarnTier) String() string {
 func (*EarnTier) ProtoMessage() {}
 
 func (x *EarnTier) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[10]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[13]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1691,7 +1967,7 @@ func (x *EarnTier) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use EarnTier.ProtoReflect.Descriptor instead.
 func (*EarnTier) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{10}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{13}
 }
 
 func (x *EarnTier) GetMinBillAmount() *v1.Money {
@@ -1720,7 +1996,7 @@ type TierEarnRule struct {
 
 func (x *TierEarnRule) Reset() {
 	*x = TierEarnRule{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[11]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[14]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1732,7 +2008,7 @@ func (x *TierEarnRule) String() string {
 func (*TierEarnRule) ProtoMessage() {}
 
 func (x *TierEarnRule) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[11]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[14]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1745,7 +2021,7 @@ func (x *TierEarnRule) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use TierEarnRule.ProtoReflect.Descriptor instead.
 func (*TierEarnRule) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{11}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{14}
 }
 
 func (x *TierEarnRule) GetTiers() []*EarnTier {
@@ -1772,7 +2048,7 @@ type PromotionEarnRule struct {
 
 func (x *PromotionEarnRule) Reset() {
 	*x = PromotionEarnRule{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[12]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[15]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1784,7 +2060,7 @@ func (x *PromotionEarnRule) String() string {
 func (*PromotionEarnRule) ProtoMessage() {}
 
 func (x *PromotionEarnRule) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[12]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[15]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1797,7 +2073,7 @@ func (x *PromotionEarnRule) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PromotionEarnRule.ProtoReflect.Descriptor instead.
 func (*PromotionEarnRule) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{12}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{15}
 }
 
 func (x *PromotionEarnRule) GetStartTime() *timestamppb.Timestamp {
@@ -1843,7 +2119,7 @@ type ReferralEarnRule struct {
 
 func (x *ReferralEarnRule) Reset() {
 	*x = ReferralEarnRule{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[13]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[16]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1855,7 +2131,7 @@ func (x *ReferralEarnRule) String() string {
 func (*ReferralEarnRule) ProtoMessage() {}
 
 func (x *ReferralEarnRule) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[13]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[16]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1868,7 +2144,7 @@ func (x *ReferralEarnRule) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ReferralEarnRule.ProtoReflect.Descriptor instead.
 func (*ReferralEarnRule) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{13}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{16}
 }
 
 func (x *ReferralEarnRule) GetReferrerPoints() int64 {
@@ -1899,7 +2175,7 @@ type CardTypeEarnRule struct {
 
 func (x *CardTypeEarnRule) Reset() {
 	*x = CardTypeEarnRule{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[14]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[17]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1911,7 +2187,7 @@ func (x *CardTypeEarnRule) String() string {
 func (*CardTypeEarnRule) ProtoMessage() {}
 
 func (x *CardTypeEarnRule) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[14]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[17]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1924,7 +2200,7 @@ func (x *CardTypeEarnRule) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CardTypeEarnRule.ProtoReflect.Descriptor instead.
 func (*CardTypeEarnRule) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{14}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{17}
 }
 
 func (x *CardTypeEarnRule) GetCardTypes() []string {
@@ -1977,7 +2253,7 @@ type EarnRule struct {
 
 func (x *EarnRule) Reset() {
 	*x = EarnRule{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[15]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[18]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1989,7 +2265,7 @@ func (x *EarnRule) String() string {
 func (*EarnRule) ProtoMessage() {}
 
 func (x *EarnRule) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[15]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[18]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2002,7 +2278,7 @@ func (x *EarnRule) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use EarnRule.ProtoReflect.Descriptor instead.
 func (*EarnRule) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{15}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{18}
 }
 
 func (x *EarnRule) GetEarnRuleId() string {
@@ -2174,7 +2450,7 @@ type OperatorStamp struct {
 
 func (x *OperatorStamp) Reset() {
 	*x = OperatorStamp{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[16]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[19]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2186,7 +2462,7 @@ func (x *OperatorStamp) String() string {
 func (*OperatorStamp) ProtoMessage() {}
 
 func (x *OperatorStamp) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[16]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[19]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2199,7 +2475,7 @@ func (x *OperatorStamp) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use OperatorStamp.ProtoReflect.Descriptor instead.
 func (*OperatorStamp) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{16}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{19}
 }
 
 func (x *OperatorStamp) GetBy() string {
@@ -2304,7 +2580,7 @@ type PointsTransaction struct {
 
 func (x *PointsTransaction) Reset() {
 	*x = PointsTransaction{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[17]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[20]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2316,7 +2592,7 @@ func (x *PointsTransaction) String() string {
 func (*PointsTransaction) ProtoMessage() {}
 
 func (x *PointsTransaction) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[17]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[20]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2329,7 +2605,7 @@ func (x *PointsTransaction) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PointsTransaction.ProtoReflect.Descriptor instead.
 func (*PointsTransaction) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{17}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{20}
 }
 
 func (x *PointsTransaction) GetPointsTransactionId() string {
@@ -2529,7 +2805,7 @@ type PurchaseLine struct {
 
 func (x *PurchaseLine) Reset() {
 	*x = PurchaseLine{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[18]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[21]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2541,7 +2817,7 @@ func (x *PurchaseLine) String() string {
 func (*PurchaseLine) ProtoMessage() {}
 
 func (x *PurchaseLine) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[18]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[21]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2554,7 +2830,7 @@ func (x *PurchaseLine) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PurchaseLine.ProtoReflect.Descriptor instead.
 func (*PurchaseLine) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{18}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{21}
 }
 
 func (x *PurchaseLine) GetSku() string {
@@ -2628,7 +2904,7 @@ type Tier struct {
 
 func (x *Tier) Reset() {
 	*x = Tier{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[19]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[22]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2640,7 +2916,7 @@ func (x *Tier) String() string {
 func (*Tier) ProtoMessage() {}
 
 func (x *Tier) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[19]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[22]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2653,7 +2929,7 @@ func (x *Tier) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Tier.ProtoReflect.Descriptor instead.
 func (*Tier) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{19}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{22}
 }
 
 func (x *Tier) GetTierId() string {
@@ -2780,7 +3056,7 @@ type Balance struct {
 
 func (x *Balance) Reset() {
 	*x = Balance{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[20]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[23]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2792,7 +3068,7 @@ func (x *Balance) String() string {
 func (*Balance) ProtoMessage() {}
 
 func (x *Balance) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[20]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[23]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2805,7 +3081,7 @@ func (x *Balance) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Balance.ProtoReflect.Descriptor instead.
 func (*Balance) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{20}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{23}
 }
 
 func (x *Balance) GetAccountId() string {
@@ -2868,7 +3144,7 @@ var File_rewards_loyalty_v1_resources_proto protoreflect.FileDescriptor
 
 const file_rewards_loyalty_v1_resources_proto_rawDesc = "" +
 	"\n" +
-	"\"rewards/loyalty/v1/resources.proto\x12\x12rewards.loyalty.v1\x1a\x1egoogle/protobuf/duration.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x1brewards/type/v1/money.proto\"\xef\a\n" +
+	"\"rewards/loyalty/v1/resources.proto\x12\x12rewards.loyalty.v1\x1a\x1egoogle/protobuf/duration.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x1brewards/type/v1/money.proto\"\xbf\b\n" +
 	"\aProgram\x12\x1d\n" +
 	"\n" +
 	"program_id\x18\x01 \x01(\tR\tprogramId\x12!\n" +
@@ -2892,7 +3168,8 @@ const file_rewards_loyalty_v1_resources_proto_rawDesc = "" +
 	"\x13earn_requires_owner\x18\x0f \x01(\bR\x11earnRequiresOwner\x12.\n" +
 	"\x13burn_requires_owner\x18\x10 \x01(\bR\x11burnRequiresOwner\x12B\n" +
 	"\fpoints_value\x18\x11 \x01(\v2\x1f.rewards.loyalty.v1.PointsValueR\vpointsValue\x122\n" +
-	"\x15receipt_number_format\x18\x12 \x01(\tR\x13receiptNumberFormat\"S\n" +
+	"\x15receipt_number_format\x18\x12 \x01(\tR\x13receiptNumberFormat\x12N\n" +
+	"\x10points_reminders\x18\x1e \x01(\v2#.rewards.loyalty.v1.PointsRemindersR\x0fpointsReminders\"S\n" +
 	"\vPointsValue\x12\x16\n" +
 	"\x06points\x18\x01 \x01(\x03R\x06points\x12,\n" +
 	"\x05value\x18\x02 \x01(\v2\x16.rewards.type.v1.MoneyR\x05value\"7\n" +
@@ -2910,7 +3187,21 @@ const file_rewards_loyalty_v1_resources_proto_rawDesc = "" +
 	"\x0ereceipt_number\x18\x01 \x01(\tR\rreceiptNumber\x12B\n" +
 	"\freceipt_type\x18\x02 \x01(\x0e2\x1f.rewards.loyalty.v1.ReceiptTypeR\vreceiptType\x12\x1b\n" +
 	"\tposted_by\x18\x03 \x01(\tR\bpostedBy\x12;\n" +
-	"\adetails\x18\x04 \x03(\v2!.rewards.loyalty.v1.ReceiptDetailR\adetails\"\xa0\x02\n" +
+	"\adetails\x18\x04 \x03(\v2!.rewards.loyalty.v1.ReceiptDetailR\adetails\"\xd1\x01\n" +
+	"\x0fPointsReminders\x12@\n" +
+	"\treminders\x18\x01 \x03(\v2\".rewards.loyalty.v1.PointsReminderR\treminders\x12H\n" +
+	"\ttemplates\x18\x02 \x03(\v2*.rewards.loyalty.v1.PointsReminderTemplateR\ttemplates\x122\n" +
+	"\x15default_language_code\x18\x03 \x01(\tR\x13defaultLanguageCode\"\x9c\x01\n" +
+	"\x0ePointsReminder\x12,\n" +
+	"\x12days_before_expiry\x18\x01 \x01(\x05R\x10daysBeforeExpiry\x12=\n" +
+	"\achannel\x18\x02 \x01(\x0e2#.rewards.loyalty.v1.ReminderChannelR\achannel\x12\x1d\n" +
+	"\n" +
+	"local_time\x18\x03 \x01(\tR\tlocalTime\"\x90\x01\n" +
+	"\x16PointsReminderTemplate\x12#\n" +
+	"\rlanguage_code\x18\x01 \x01(\tR\flanguageCode\x12\x18\n" +
+	"\asubject\x18\x02 \x01(\tR\asubject\x12\x12\n" +
+	"\x04text\x18\x03 \x01(\tR\x04text\x12#\n" +
+	"\rallow_unicode\x18\x04 \x01(\bR\fallowUnicode\"\xa0\x02\n" +
 	"\x0fLuckyDrawPolicy\x12)\n" +
 	"\x10points_numerator\x18\x01 \x01(\x03R\x0fpointsNumerator\x128\n" +
 	"\x18amount_minor_denominator\x18\x02 \x01(\x03R\x16amountMinorDenominator\x12E\n" +
@@ -3070,7 +3361,11 @@ const file_rewards_loyalty_v1_resources_proto_rawDesc = "" +
 	"\vReceiptType\x12\x1c\n" +
 	"\x18RECEIPT_TYPE_UNSPECIFIED\x10\x00\x12\x17\n" +
 	"\x13RECEIPT_TYPE_SINGLE\x10\x01\x12\x18\n" +
-	"\x14RECEIPT_TYPE_COMBINE\x10\x02*\x83\x01\n" +
+	"\x14RECEIPT_TYPE_COMBINE\x10\x02*i\n" +
+	"\x0fReminderChannel\x12 \n" +
+	"\x1cREMINDER_CHANNEL_UNSPECIFIED\x10\x00\x12\x18\n" +
+	"\x14REMINDER_CHANNEL_SMS\x10\x01\x12\x1a\n" +
+	"\x16REMINDER_CHANNEL_EMAIL\x10\x02*\x83\x01\n" +
 	"\x13LuckyDrawEntryState\x12&\n" +
 	"\"LUCKY_DRAW_ENTRY_STATE_UNSPECIFIED\x10\x00\x12!\n" +
 	"\x1dLUCKY_DRAW_ENTRY_STATE_ACTIVE\x10\x01\x12!\n" +
@@ -3141,104 +3436,112 @@ func file_rewards_loyalty_v1_resources_proto_rawDescGZIP() []byte {
 	return file_rewards_loyalty_v1_resources_proto_rawDescData
 }
 
-var file_rewards_loyalty_v1_resources_proto_enumTypes = make([]protoimpl.EnumInfo, 10)
-var file_rewards_loyalty_v1_resources_proto_msgTypes = make([]protoimpl.MessageInfo, 21)
+var file_rewards_loyalty_v1_resources_proto_enumTypes = make([]protoimpl.EnumInfo, 11)
+var file_rewards_loyalty_v1_resources_proto_msgTypes = make([]protoimpl.MessageInfo, 24)
 var file_rewards_loyalty_v1_resources_proto_goTypes = []any{
-	(ReceiptType)(0),              // 0: rewards.loyalty.v1.ReceiptType
-	(LuckyDrawEntryState)(0),      // 1: rewards.loyalty.v1.LuckyDrawEntryState
-	(PointsExpiryMode)(0),         // 2: rewards.loyalty.v1.PointsExpiryMode
-	(RefundOverdraftPolicy)(0),    // 3: rewards.loyalty.v1.RefundOverdraftPolicy
-	(RoundingMode)(0),             // 4: rewards.loyalty.v1.RoundingMode
-	(EarnRuleKind)(0),             // 5: rewards.loyalty.v1.EarnRuleKind
-	(EarnEvent)(0),                // 6: rewards.loyalty.v1.EarnEvent
-	(CapPeriod)(0),                // 7: rewards.loyalty.v1.CapPeriod
-	(PointsTransactionType)(0),    // 8: rewards.loyalty.v1.PointsTransactionType
-	(PointsTransactionState)(0),   // 9: rewards.loyalty.v1.PointsTransactionState
-	(*Program)(nil),               // 10: rewards.loyalty.v1.Program
-	(*PointsValue)(nil),           // 11: rewards.loyalty.v1.PointsValue
-	(*PaymentMethod)(nil),         // 12: rewards.loyalty.v1.PaymentMethod
-	(*ReceiptDetail)(nil),         // 13: rewards.loyalty.v1.ReceiptDetail
-	(*Receipt)(nil),               // 14: rewards.loyalty.v1.Receipt
-	(*LuckyDrawPolicy)(nil),       // 15: rewards.loyalty.v1.LuckyDrawPolicy
-	(*LuckyDrawEntry)(nil),        // 16: rewards.loyalty.v1.LuckyDrawEntry
-	(*EventEarnRule)(nil),         // 17: rewards.loyalty.v1.EventEarnRule
-	(*RatioEarnRule)(nil),         // 18: rewards.loyalty.v1.RatioEarnRule
-	(*SpendBand)(nil),             // 19: rewards.loyalty.v1.SpendBand
-	(*EarnTier)(nil),              // 20: rewards.loyalty.v1.EarnTier
-	(*TierEarnRule)(nil),          // 21: rewards.loyalty.v1.TierEarnRule
-	(*PromotionEarnRule)(nil),     // 22: rewards.loyalty.v1.PromotionEarnRule
-	(*ReferralEarnRule)(nil),      // 23: rewards.loyalty.v1.ReferralEarnRule
-	(*CardTypeEarnRule)(nil),      // 24: rewards.loyalty.v1.CardTypeEarnRule
-	(*EarnRule)(nil),              // 25: rewards.loyalty.v1.EarnRule
-	(*OperatorStamp)(nil),         // 26: rewards.loyalty.v1.OperatorStamp
-	(*PointsTransaction)(nil),     // 27: rewards.loyalty.v1.PointsTransaction
-	(*PurchaseLine)(nil),          // 28: rewards.loyalty.v1.PurchaseLine
-	(*Tier)(nil),                  // 29: rewards.loyalty.v1.Tier
-	(*Balance)(nil),               // 30: rewards.loyalty.v1.Balance
-	(*durationpb.Duration)(nil),   // 31: google.protobuf.Duration
-	(*timestamppb.Timestamp)(nil), // 32: google.protobuf.Timestamp
-	(*v1.Money)(nil),              // 33: rewards.type.v1.Money
+	(ReceiptType)(0),               // 0: rewards.loyalty.v1.ReceiptType
+	(ReminderChannel)(0),           // 1: rewards.loyalty.v1.ReminderChannel
+	(LuckyDrawEntryState)(0),       // 2: rewards.loyalty.v1.LuckyDrawEntryState
+	(PointsExpiryMode)(0),          // 3: rewards.loyalty.v1.PointsExpiryMode
+	(RefundOverdraftPolicy)(0),     // 4: rewards.loyalty.v1.RefundOverdraftPolicy
+	(RoundingMode)(0),              // 5: rewards.loyalty.v1.RoundingMode
+	(EarnRuleKind)(0),              // 6: rewards.loyalty.v1.EarnRuleKind
+	(EarnEvent)(0),                 // 7: rewards.loyalty.v1.EarnEvent
+	(CapPeriod)(0),                 // 8: rewards.loyalty.v1.CapPeriod
+	(PointsTransactionType)(0),     // 9: rewards.loyalty.v1.PointsTransactionType
+	(PointsTransactionState)(0),    // 10: rewards.loyalty.v1.PointsTransactionState
+	(*Program)(nil),                // 11: rewards.loyalty.v1.Program
+	(*PointsValue)(nil),            // 12: rewards.loyalty.v1.PointsValue
+	(*PaymentMethod)(nil),          // 13: rewards.loyalty.v1.PaymentMethod
+	(*ReceiptDetail)(nil),          // 14: rewards.loyalty.v1.ReceiptDetail
+	(*Receipt)(nil),                // 15: rewards.loyalty.v1.Receipt
+	(*PointsReminders)(nil),        // 16: rewards.loyalty.v1.PointsReminders
+	(*PointsReminder)(nil),         // 17: rewards.loyalty.v1.PointsReminder
+	(*PointsReminderTemplate)(nil), // 18: rewards.loyalty.v1.PointsReminderTemplate
+	(*LuckyDrawPolicy)(nil),        // 19: rewards.loyalty.v1.LuckyDrawPolicy
+	(*LuckyDrawEntry)(nil),         // 20: rewards.loyalty.v1.LuckyDrawEntry
+	(*EventEarnRule)(nil),          // 21: rewards.loyalty.v1.EventEarnRule
+	(*RatioEarnRule)(nil),          // 22: rewards.loyalty.v1.RatioEarnRule
+	(*SpendBand)(nil),              // 23: rewards.loyalty.v1.SpendBand
+	(*EarnTier)(nil),               // 24: rewards.loyalty.v1.EarnTier
+	(*TierEarnRule)(nil),           // 25: rewards.loyalty.v1.TierEarnRule
+	(*PromotionEarnRule)(nil),      // 26: rewards.loyalty.v1.PromotionEarnRule
+	(*ReferralEarnRule)(nil),       // 27: rewards.loyalty.v1.ReferralEarnRule
+	(*CardTypeEarnRule)(nil),       // 28: rewards.loyalty.v1.CardTypeEarnRule
+	(*EarnRule)(nil),               // 29: rewards.loyalty.v1.EarnRule
+	(*OperatorStamp)(nil),          // 30: rewards.loyalty.v1.OperatorStamp
+	(*PointsTransaction)(nil),      // 31: rewards.loyalty.v1.PointsTransaction
+	(*PurchaseLine)(nil),           // 32: rewards.loyalty.v1.PurchaseLine
+	(*Tier)(nil),                   // 33: rewards.loyalty.v1.Tier
+	(*Balance)(nil),                // 34: rewards.loyalty.v1.Balance
+	(*durationpb.Duration)(nil),    // 35: google.protobuf.Duration
+	(*timestamppb.Timestamp)(nil),  // 36: google.protobuf.Timestamp
+	(*v1.Money)(nil),               // 37: rewards.type.v1.Money
 }
 var file_rewards_loyalty_v1_resources_proto_depIdxs = []int32{
-	31, // 0: rewards.loyalty.v1.Program.points_expiry:type_name -> google.protobuf.Duration
-	32, // 1: rewards.loyalty.v1.Program.create_time:type_name -> google.protobuf.Timestamp
-	32, // 2: rewards.loyalty.v1.Program.update_time:type_name -> google.protobuf.Timestamp
-	2,  // 3: rewards.loyalty.v1.Program.points_expiry_mode:type_name -> rewards.loyalty.v1.PointsExpiryMode
-	3,  // 4: rewards.loyalty.v1.Program.refund_overdraft:type_name -> rewards.loyalty.v1.RefundOverdraftPolicy
-	15, // 5: rewards.loyalty.v1.Program.lucky_draw:type_name -> rewards.loyalty.v1.LuckyDrawPolicy
-	11, // 6: rewards.loyalty.v1.Program.points_value:type_name -> rewards.loyalty.v1.PointsValue
-	33, // 7: rewards.loyalty.v1.PointsValue.value:type_name -> rewards.type.v1.Money
-	12, // 8: rewards.loyalty.v1.ReceiptDetail.payment_method:type_name -> rewards.loyalty.v1.PaymentMethod
-	33, // 9: rewards.loyalty.v1.ReceiptDetail.amount:type_name -> rewards.type.v1.Money
-	32, // 10: rewards.loyalty.v1.ReceiptDetail.transaction_time:type_name -> google.protobuf.Timestamp
-	0,  // 11: rewards.loyalty.v1.Receipt.receipt_type:type_name -> rewards.loyalty.v1.ReceiptType
-	13, // 12: rewards.loyalty.v1.Receipt.details:type_name -> rewards.loyalty.v1.ReceiptDetail
-	4,  // 13: rewards.loyalty.v1.LuckyDrawPolicy.rounding_mode:type_name -> rewards.loyalty.v1.RoundingMode
-	7,  // 14: rewards.loyalty.v1.LuckyDrawPolicy.draw_period:type_name -> rewards.loyalty.v1.CapPeriod
-	1,  // 15: rewards.loyalty.v1.LuckyDrawEntry.state:type_name -> rewards.loyalty.v1.LuckyDrawEntryState
-	32, // 16: rewards.loyalty.v1.LuckyDrawEntry.create_time:type_name -> google.protobuf.Timestamp
-	32, // 17: rewards.loyalty.v1.LuckyDrawEntry.void_time:type_name -> google.protobuf.Timestamp
-	6,  // 18: rewards.loyalty.v1.EventEarnRule.event:type_name -> rewards.loyalty.v1.EarnEvent
-	7,  // 19: rewards.loyalty.v1.EventEarnRule.cap_period:type_name -> rewards.loyalty.v1.CapPeriod
-	4,  // 20: rewards.loyalty.v1.RatioEarnRule.rounding_mode:type_name -> rewards.loyalty.v1.RoundingMode
-	19, // 21: rewards.loyalty.v1.RatioEarnRule.bands:type_name -> rewards.loyalty.v1.SpendBand
-	33, // 22: rewards.loyalty.v1.SpendBand.min_bill_amount:type_name -> rewards.type.v1.Money
-	33, // 23: rewards.loyalty.v1.EarnTier.min_bill_amount:type_name -> rewards.type.v1.Money
-	20, // 24: rewards.loyalty.v1.TierEarnRule.tiers:type_name -> rewards.loyalty.v1.EarnTier
-	32, // 25: rewards.loyalty.v1.PromotionEarnRule.start_time:type_name -> google.protobuf.Timestamp
-	32, // 26: rewards.loyalty.v1.PromotionEarnRule.end_time:type_name -> google.protobuf.Timestamp
-	17, // 27: rewards.loyalty.v1.EarnRule.event:type_name -> rewards.loyalty.v1.EventEarnRule
-	18, // 28: rewards.loyalty.v1.EarnRule.ratio:type_name -> rewards.loyalty.v1.RatioEarnRule
-	21, // 29: rewards.loyalty.v1.EarnRule.tier:type_name -> rewards.loyalty.v1.TierEarnRule
-	22, // 30: rewards.loyalty.v1.EarnRule.promotion:type_name -> rewards.loyalty.v1.PromotionEarnRule
-	23, // 31: rewards.loyalty.v1.EarnRule.referral:type_name -> rewards.loyalty.v1.ReferralEarnRule
-	24, // 32: rewards.loyalty.v1.EarnRule.card_type:type_name -> rewards.loyalty.v1.CardTypeEarnRule
-	32, // 33: rewards.loyalty.v1.EarnRule.create_time:type_name -> google.protobuf.Timestamp
-	32, // 34: rewards.loyalty.v1.EarnRule.update_time:type_name -> google.protobuf.Timestamp
-	32, // 35: rewards.loyalty.v1.OperatorStamp.at:type_name -> google.protobuf.Timestamp
-	8,  // 36: rewards.loyalty.v1.PointsTransaction.type:type_name -> rewards.loyalty.v1.PointsTransactionType
-	9,  // 37: rewards.loyalty.v1.PointsTransaction.state:type_name -> rewards.loyalty.v1.PointsTransactionState
-	33, // 38: rewards.loyalty.v1.PointsTransaction.bill_amount:type_name -> rewards.type.v1.Money
-	32, // 39: rewards.loyalty.v1.PointsTransaction.create_time:type_name -> google.protobuf.Timestamp
-	32, // 40: rewards.loyalty.v1.PointsTransaction.expire_time:type_name -> google.protobuf.Timestamp
-	28, // 41: rewards.loyalty.v1.PointsTransaction.lines:type_name -> rewards.loyalty.v1.PurchaseLine
-	26, // 42: rewards.loyalty.v1.PointsTransaction.voided:type_name -> rewards.loyalty.v1.OperatorStamp
-	26, // 43: rewards.loyalty.v1.PointsTransaction.adjusted:type_name -> rewards.loyalty.v1.OperatorStamp
-	16, // 44: rewards.loyalty.v1.PointsTransaction.lucky_draw:type_name -> rewards.loyalty.v1.LuckyDrawEntry
-	14, // 45: rewards.loyalty.v1.PointsTransaction.receipt:type_name -> rewards.loyalty.v1.Receipt
-	33, // 46: rewards.loyalty.v1.PointsTransaction.points_value:type_name -> rewards.type.v1.Money
-	33, // 47: rewards.loyalty.v1.PurchaseLine.amount:type_name -> rewards.type.v1.Money
-	33, // 48: rewards.loyalty.v1.Tier.target_spend:type_name -> rewards.type.v1.Money
-	33, // 49: rewards.loyalty.v1.Tier.min_spend:type_name -> rewards.type.v1.Money
-	32, // 50: rewards.loyalty.v1.Tier.create_time:type_name -> google.protobuf.Timestamp
-	31, // 51: rewards.loyalty.v1.Tier.points_expiry:type_name -> google.protobuf.Duration
-	32, // 52: rewards.loyalty.v1.Balance.next_expire_time:type_name -> google.protobuf.Timestamp
-	32, // 53: rewards.loyalty.v1.Balance.balance_time:type_name -> google.protobuf.Timestamp
-	54, // [54:54] is the sub-list for method output_type
-	54, // [54:54] is the sub-list for method input_type
-	54, // [54:54] is the sub-list for extension type_name
-	54, // [54:54] is the sub-list for extension extendee
-	0,  // [0:54] is the sub-list for field type_name
+	35, // 0: rewards.loyalty.v1.Program.points_expiry:type_name -> google.protobuf.Duration
+	36, // 1: rewards.loyalty.v1.Program.create_time:type_name -> google.protobuf.Timestamp
+	36, // 2: rewards.loyalty.v1.Program.update_time:type_name -> google.protobuf.Timestamp
+	3,  // 3: rewards.loyalty.v1.Program.points_expiry_mode:type_name -> rewards.loyalty.v1.PointsExpiryMode
+	4,  // 4: rewards.loyalty.v1.Program.refund_overdraft:type_name -> rewards.loyalty.v1.RefundOverdraftPolicy
+	19, // 5: rewards.loyalty.v1.Program.lucky_draw:type_name -> rewards.loyalty.v1.LuckyDrawPolicy
+	12, // 6: rewards.loyalty.v1.Program.points_value:type_name -> rewards.loyalty.v1.PointsValue
+	16, // 7: rewards.loyalty.v1.Program.points_reminders:type_name -> rewards.loyalty.v1.PointsReminders
+	37, // 8: rewards.loyalty.v1.PointsValue.value:type_name -> rewards.type.v1.Money
+	13, // 9: rewards.loyalty.v1.ReceiptDetail.payment_method:type_name -> rewards.loyalty.v1.PaymentMethod
+	37, // 10: rewards.loyalty.v1.ReceiptDetail.amount:type_name -> rewards.type.v1.Money
+	36, // 11: rewards.loyalty.v1.ReceiptDetail.transaction_time:type_name -> google.protobuf.Timestamp
+	0,  // 12: rewards.loyalty.v1.Receipt.receipt_type:type_name -> rewards.loyalty.v1.ReceiptType
+	14, // 13: rewards.loyalty.v1.Receipt.details:type_name -> rewards.loyalty.v1.ReceiptDetail
+	17, // 14: rewards.loyalty.v1.PointsReminders.reminders:type_name -> rewards.loyalty.v1.PointsReminder
+	18, // 15: rewards.loyalty.v1.PointsReminders.templates:type_name -> rewards.loyalty.v1.PointsReminderTemplate
+	1,  // 16: rewards.loyalty.v1.PointsReminder.channel:type_name -> rewards.loyalty.v1.ReminderChannel
+	5,  // 17: rewards.loyalty.v1.LuckyDrawPolicy.rounding_mode:type_name -> rewards.loyalty.v1.RoundingMode
+	8,  // 18: rewards.loyalty.v1.LuckyDrawPolicy.draw_period:type_name -> rewards.loyalty.v1.CapPeriod
+	2,  // 19: rewards.loyalty.v1.LuckyDrawEntry.state:type_name -> rewards.loyalty.v1.LuckyDrawEntryState
+	36, // 20: rewards.loyalty.v1.LuckyDrawEntry.create_time:type_name -> google.protobuf.Timestamp
+	36, // 21: rewards.loyalty.v1.LuckyDrawEntry.void_time:type_name -> google.protobuf.Timestamp
+	7,  // 22: rewards.loyalty.v1.EventEarnRule.event:type_name -> rewards.loyalty.v1.EarnEvent
+	8,  // 23: rewards.loyalty.v1.EventEarnRule.cap_period:type_name -> rewards.loyalty.v1.CapPeriod
+	5,  // 24: rewards.loyalty.v1.RatioEarnRule.rounding_mode:type_name -> rewards.loyalty.v1.RoundingMode
+	23, // 25: rewards.loyalty.v1.RatioEarnRule.bands:type_name -> rewards.loyalty.v1.SpendBand
+	37, // 26: rewards.loyalty.v1.SpendBand.min_bill_amount:type_name -> rewards.type.v1.Money
+	37, // 27: rewards.loyalty.v1.EarnTier.min_bill_amount:type_name -> rewards.type.v1.Money
+	24, // 28: rewards.loyalty.v1.TierEarnRule.tiers:type_name -> rewards.loyalty.v1.EarnTier
+	36, // 29: rewards.loyalty.v1.PromotionEarnRule.start_time:type_name -> google.protobuf.Timestamp
+	36, // 30: rewards.loyalty.v1.PromotionEarnRule.end_time:type_name -> google.protobuf.Timestamp
+	21, // 31: rewards.loyalty.v1.EarnRule.event:type_name -> rewards.loyalty.v1.EventEarnRule
+	22, // 32: rewards.loyalty.v1.EarnRule.ratio:type_name -> rewards.loyalty.v1.RatioEarnRule
+	25, // 33: rewards.loyalty.v1.EarnRule.tier:type_name -> rewards.loyalty.v1.TierEarnRule
+	26, // 34: rewards.loyalty.v1.EarnRule.promotion:type_name -> rewards.loyalty.v1.PromotionEarnRule
+	27, // 35: rewards.loyalty.v1.EarnRule.referral:type_name -> rewards.loyalty.v1.ReferralEarnRule
+	28, // 36: rewards.loyalty.v1.EarnRule.card_type:type_name -> rewards.loyalty.v1.CardTypeEarnRule
+	36, // 37: rewards.loyalty.v1.EarnRule.create_time:type_name -> google.protobuf.Timestamp
+	36, // 38: rewards.loyalty.v1.EarnRule.update_time:type_name -> google.protobuf.Timestamp
+	36, // 39: rewards.loyalty.v1.OperatorStamp.at:type_name -> google.protobuf.Timestamp
+	9,  // 40: rewards.loyalty.v1.PointsTransaction.type:type_name -> rewards.loyalty.v1.PointsTransactionType
+	10, // 41: rewards.loyalty.v1.PointsTransaction.state:type_name -> rewards.loyalty.v1.PointsTransactionState
+	37, // 42: rewards.loyalty.v1.PointsTransaction.bill_amount:type_name -> rewards.type.v1.Money
+	36, // 43: rewards.loyalty.v1.PointsTransaction.create_time:type_name -> google.protobuf.Timestamp
+	36, // 44: rewards.loyalty.v1.PointsTransaction.expire_time:type_name -> google.protobuf.Timestamp
+	32, // 45: rewards.loyalty.v1.PointsTransaction.lines:type_name -> rewards.loyalty.v1.PurchaseLine
+	30, // 46: rewards.loyalty.v1.PointsTransaction.voided:type_name -> rewards.loyalty.v1.OperatorStamp
+	30, // 47: rewards.loyalty.v1.PointsTransaction.adjusted:type_name -> rewards.loyalty.v1.OperatorStamp
+	20, // 48: rewards.loyalty.v1.PointsTransaction.lucky_draw:type_name -> rewards.loyalty.v1.LuckyDrawEntry
+	15, // 49: rewards.loyalty.v1.PointsTransaction.receipt:type_name -> rewards.loyalty.v1.Receipt
+	37, // 50: rewards.loyalty.v1.PointsTransaction.points_value:type_name -> rewards.type.v1.Money
+	37, // 51: rewards.loyalty.v1.PurchaseLine.amount:type_name -> rewards.type.v1.Money
+	37, // 52: rewards.loyalty.v1.Tier.target_spend:type_name -> rewards.type.v1.Money
+	37, // 53: rewards.loyalty.v1.Tier.min_spend:type_name -> rewards.type.v1.Money
+	36, // 54: rewards.loyalty.v1.Tier.create_time:type_name -> google.protobuf.Timestamp
+	35, // 55: rewards.loyalty.v1.Tier.points_expiry:type_name -> google.protobuf.Duration
+	36, // 56: rewards.loyalty.v1.Balance.next_expire_time:type_name -> google.protobuf.Timestamp
+	36, // 57: rewards.loyalty.v1.Balance.balance_time:type_name -> google.protobuf.Timestamp
+	58, // [58:58] is the sub-list for method output_type
+	58, // [58:58] is the sub-list for method input_type
+	58, // [58:58] is the sub-list for extension type_name
+	58, // [58:58] is the sub-list for extension extendee
+	0,  // [0:58] is the sub-list for field type_name
 }
 
 func init() { file_rewards_loyalty_v1_resources_proto_init() }
@@ -3246,7 +3549,7 @@ func file_rewards_loyalty_v1_resources_proto_init() {
 	if File_rewards_loyalty_v1_resources_proto != nil {
 		return
 	}
-	file_rewards_loyalty_v1_resources_proto_msgTypes[15].OneofWrappers = []any{
+	file_rewards_loyalty_v1_resources_proto_msgTypes[18].OneofWrappers = []any{
 		(*EarnRule_Event)(nil),
 		(*EarnRule_Ratio)(nil),
 		(*EarnRule_Tier)(nil),
@@ -3254,14 +3557,14 @@ func file_rewards_loyalty_v1_resources_proto_init() {
 		(*EarnRule_Referral)(nil),
 		(*EarnRule_CardType)(nil),
 	}
-	file_rewards_loyalty_v1_resources_proto_msgTypes[19].OneofWrappers = []any{}
+	file_rewards_loyalty_v1_resources_proto_msgTypes[22].OneofWrappers = []any{}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_rewards_loyalty_v1_resources_proto_rawDesc), len(file_rewards_loyalty_v1_resources_proto_rawDesc)),
-			NumEnums:      10,
-			NumMessages:   21,
+			NumEnums:      11,
+			NumMessages:   24,
 			NumExtensions: 0,
 			NumServices:   0,
 		},

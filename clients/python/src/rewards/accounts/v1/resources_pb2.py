@@ -25,7 +25,7 @@ _sym_db = _symbol_database.Default()
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n#rewards/accounts/v1/resources.proto\x12\x13rewards.accounts.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"N\n\nIdentifier\x12\x31\n\x04type\x18\x01 \x01(\x0e\x32#.rewards.accounts.v1.IdentifierType\x12\r\n\x05value\x18\x02 \x01(\t\"x\n\nAccountRef\x12\x14\n\naccount_id\x18\x01 \x01(\tH\x00\x12\x35\n\nidentifier\x18\x02 \x01(\x0b\x32\x1f.rewards.accounts.v1.IdentifierH\x00\x12\x12\n\nprogram_id\x18\x03 \x01(\tB\t\n\x07\x61\x63\x63ount\"\xfd\x01\n\x07\x41\x63\x63ount\x12\x12\n\naccount_id\x18\x01 \x01(\t\x12\x12\n\nprogram_id\x18\x02 \x01(\t\x12\x32\n\x06status\x18\x03 \x01(\x0e\x32\".rewards.accounts.v1.AccountStatus\x12\x34\n\x0bidentifiers\x18\x04 \x03(\x0b\x32\x1f.rewards.accounts.v1.Identifier\x12/\n\x0b\x63reate_time\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bupdate_time\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"\xe8\x03\n\x04User\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x18\n\x10\x65xternal_user_id\x18\x02 \x01(\t\x12\x14\n\x0c\x64isplay_name\x18\x03 \x01(\t\x12\r\n\x05\x65mail\x18\x04 \x01(\t\x12\x14\n\x0cphone_number\x18\x05 \x01(\t\x12/\n\x0b\x63reate_time\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bupdate_time\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x12\n\ngiven_name\x18\x08 \x01(\t\x12\x13\n\x0b\x66\x61mily_name\x18\t \x01(\t\x12\x12\n\nbirth_date\x18\n \x01(\t\x12\x33\n\x07\x61\x64\x64ress\x18\x0b \x01(\x0b\x32\".rewards.accounts.v1.PostalAddress\x12=\n\nproperties\x18\x0c \x03(\x0b\x32).rewards.accounts.v1.User.PropertiesEntry\x12\x34\n\x0bgender_code\x18\x14 \x01(\x0e\x32\x1f.rewards.accounts.v1.GenderCode\x1a\x31\n\x0fPropertiesEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\"g\n\rPostalAddress\x12\r\n\x05lines\x18\x01 \x03(\t\x12\x0c\n\x04\x63ity\x18\x02 \x01(\t\x12\x13\n\x0bpostal_code\x18\x03 \x01(\t\x12\x0e\n\x06region\x18\x04 \x01(\t\x12\x14\n\x0c\x63ountry_code\x18\x05 \x01(\t\"\x9c\x02\n\nMembership\x12\x12\n\naccount_id\x18\x01 \x01(\t\x12\x0f\n\x07user_id\x18\x02 \x01(\t\x12\x31\n\x04role\x18\x03 \x01(\x0e\x32#.rewards.accounts.v1.MembershipRole\x12@\n\x11marketing_opt_ins\x18\x04 \x03(\x0e\x32%.rewards.accounts.v1.MarketingChannel\x12/\n\x0b\x63reate_time\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bupdate_time\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x12\n\npartner_id\x18\x07 \x01(\t\"\xe7\x01\n\x10InteractionPoint\x12\x1c\n\x14interaction_point_id\x18\x01 \x01(\t\x12\x37\n\x04kind\x18\x02 \x01(\x0e\x32).rewards.accounts.v1.InteractionPointKind\x12\x10\n\x08store_id\x18\x03 \x01(\t\x12\x0f\n\x07zone_id\x18\x04 \x01(\t\x12\x12\n\nconcept_id\x18\x05 \x01(\t\x12\x14\n\x0c\x64isplay_name\x18\x06 \x01(\t\x12/\n\x0b\x63reate_time\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.Timestamp*\x85\x01\n\rAccountStatus\x12\x1e\n\x1a\x41\x43\x43OUNT_STATUS_UNSPECIFIED\x10\x00\x12\x19\n\x15\x41\x43\x43OUNT_STATUS_ACTIVE\x10\x01\x12\x19\n\x15\x41\x43\x43OUNT_STATUS_LOCKED\x10\x02\x12\x1e\n\x1a\x41\x43\x43OUNT_STATUS_DEACTIVATED\x10\x03*\xdc\x01\n\x0eIdentifierType\x12\x1f\n\x1bIDENTIFIER_TYPE_UNSPECIFIED\x10\x00\x12\x1b\n\x17IDENTIFIER_TYPE_APPCODE\x10\x01\x12\x1c\n\x18IDENTIFIER_TYPE_CARDCODE\x10\x02\x12 \n\x1cIDENTIFIER_TYPE_EXTERNALCODE\x10\x03\x12\x19\n\x15IDENTIFIER_TYPE_PHONE\x10\x04\x12\x16\n\x12IDENTIFIER_TYPE_ID\x10\x05\x12\x19\n\x15IDENTIFIER_TYPE_EMAIL\x10\x06*p\n\nGenderCode\x12\x1b\n\x17GENDER_CODE_UNSPECIFIED\x10\x00\x12\x14\n\x10GENDER_CODE_MALE\x10\x01\x12\x16\n\x12GENDER_CODE_FEMALE\x10\x02\x12\x17\n\x13GENDER_CODE_DIVERSE\x10\x03*\x88\x01\n\x0eMembershipRole\x12\x1f\n\x1bMEMBERSHIP_ROLE_UNSPECIFIED\x10\x00\x12\x19\n\x15MEMBERSHIP_ROLE_OWNER\x10\x01\x12\x1b\n\x17MEMBERSHIP_ROLE_COOWNER\x10\x02\x12\x1d\n\x19MEMBERSHIP_ROLE_COLLECTOR\x10\x03*\xc2\x01\n\x10MarketingChannel\x12!\n\x1dMARKETING_CHANNEL_UNSPECIFIED\x10\x00\x12\x1b\n\x17MARKETING_CHANNEL_EMAIL\x10\x01\x12\x19\n\x15MARKETING_CHANNEL_SMS\x10\x02\x12\x1a\n\x16MARKETING_CHANNEL_PUSH\x10\x03\x12\x1a\n\x16MARKETING_CHANNEL_POST\x10\x04\x12\x1b\n\x17MARKETING_CHANNEL_PHONE\x10\x05*\xc3\x01\n\x14InteractionPointKind\x12&\n\"INTERACTION_POINT_KIND_UNSPECIFIED\x10\x00\x12\x1f\n\x1bINTERACTION_POINT_KIND_TILL\x10\x01\x12 \n\x1cINTERACTION_POINT_KIND_ESHOP\x10\x02\x12\x1e\n\x1aINTERACTION_POINT_KIND_APP\x10\x03\x12 \n\x1cINTERACTION_POINT_KIND_KIOSK\x10\x04\x42\x87\x01\n#com.rewardscore.rewards.accounts.v1B\x0eResourcesProtoP\x01ZNgithub.com/rewards-core/rewards-core/clients/go/rewards/accounts/v1;accountsv1b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n#rewards/accounts/v1/resources.proto\x12\x13rewards.accounts.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"N\n\nIdentifier\x12\x31\n\x04type\x18\x01 \x01(\x0e\x32#.rewards.accounts.v1.IdentifierType\x12\r\n\x05value\x18\x02 \x01(\t\"x\n\nAccountRef\x12\x14\n\naccount_id\x18\x01 \x01(\tH\x00\x12\x35\n\nidentifier\x18\x02 \x01(\x0b\x32\x1f.rewards.accounts.v1.IdentifierH\x00\x12\x12\n\nprogram_id\x18\x03 \x01(\tB\t\n\x07\x61\x63\x63ount\"\xfd\x01\n\x07\x41\x63\x63ount\x12\x12\n\naccount_id\x18\x01 \x01(\t\x12\x12\n\nprogram_id\x18\x02 \x01(\t\x12\x32\n\x06status\x18\x03 \x01(\x0e\x32\".rewards.accounts.v1.AccountStatus\x12\x34\n\x0bidentifiers\x18\x04 \x03(\x0b\x32\x1f.rewards.accounts.v1.Identifier\x12/\n\x0b\x63reate_time\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bupdate_time\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"\xfa\x03\n\x04User\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x18\n\x10\x65xternal_user_id\x18\x02 \x01(\t\x12\x14\n\x0c\x64isplay_name\x18\x03 \x01(\t\x12\r\n\x05\x65mail\x18\x04 \x01(\t\x12\x14\n\x0cphone_number\x18\x05 \x01(\t\x12/\n\x0b\x63reate_time\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bupdate_time\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x12\n\ngiven_name\x18\x08 \x01(\t\x12\x13\n\x0b\x66\x61mily_name\x18\t \x01(\t\x12\x12\n\nbirth_date\x18\n \x01(\t\x12\x33\n\x07\x61\x64\x64ress\x18\x0b \x01(\x0b\x32\".rewards.accounts.v1.PostalAddress\x12=\n\nproperties\x18\x0c \x03(\x0b\x32).rewards.accounts.v1.User.PropertiesEntry\x12\x34\n\x0bgender_code\x18\x14 \x01(\x0e\x32\x1f.rewards.accounts.v1.GenderCode\x12\x10\n\x08language\x18\x15 \x01(\t\x1a\x31\n\x0fPropertiesEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\"g\n\rPostalAddress\x12\r\n\x05lines\x18\x01 \x03(\t\x12\x0c\n\x04\x63ity\x18\x02 \x01(\t\x12\x13\n\x0bpostal_code\x18\x03 \x01(\t\x12\x0e\n\x06region\x18\x04 \x01(\t\x12\x14\n\x0c\x63ountry_code\x18\x05 \x01(\t\"\x9c\x02\n\nMembership\x12\x12\n\naccount_id\x18\x01 \x01(\t\x12\x0f\n\x07user_id\x18\x02 \x01(\t\x12\x31\n\x04role\x18\x03 \x01(\x0e\x32#.rewards.accounts.v1.MembershipRole\x12@\n\x11marketing_opt_ins\x18\x04 \x03(\x0e\x32%.rewards.accounts.v1.MarketingChannel\x12/\n\x0b\x63reate_time\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bupdate_time\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x12\n\npartner_id\x18\x07 \x01(\t\"\xe7\x01\n\x10InteractionPoint\x12\x1c\n\x14interaction_point_id\x18\x01 \x01(\t\x12\x37\n\x04kind\x18\x02 \x01(\x0e\x32).rewards.accounts.v1.InteractionPointKind\x12\x10\n\x08store_id\x18\x03 \x01(\t\x12\x0f\n\x07zone_id\x18\x04 \x01(\t\x12\x12\n\nconcept_id\x18\x05 \x01(\t\x12\x14\n\x0c\x64isplay_name\x18\x06 \x01(\t\x12/\n\x0b\x63reate_time\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.Timestamp*\x85\x01\n\rAccountStatus\x12\x1e\n\x1a\x41\x43\x43OUNT_STATUS_UNSPECIFIED\x10\x00\x12\x19\n\x15\x41\x43\x43OUNT_STATUS_ACTIVE\x10\x01\x12\x19\n\x15\x41\x43\x43OUNT_STATUS_LOCKED\x10\x02\x12\x1e\n\x1a\x41\x43\x43OUNT_STATUS_DEACTIVATED\x10\x03*\xdc\x01\n\x0eIdentifierType\x12\x1f\n\x1bIDENTIFIER_TYPE_UNSPECIFIED\x10\x00\x12\x1b\n\x17IDENTIFIER_TYPE_APPCODE\x10\x01\x12\x1c\n\x18IDENTIFIER_TYPE_CARDCODE\x10\x02\x12 \n\x1cIDENTIFIER_TYPE_EXTERNALCODE\x10\x03\x12\x19\n\x15IDENTIFIER_TYPE_PHONE\x10\x04\x12\x16\n\x12IDENTIFIER_TYPE_ID\x10\x05\x12\x19\n\x15IDENTIFIER_TYPE_EMAIL\x10\x06*p\n\nGenderCode\x12\x1b\n\x17GENDER_CODE_UNSPECIFIED\x10\x00\x12\x14\n\x10GENDER_CODE_MALE\x10\x01\x12\x16\n\x12GENDER_CODE_FEMALE\x10\x02\x12\x17\n\x13GENDER_CODE_DIVERSE\x10\x03*\x88\x01\n\x0eMembershipRole\x12\x1f\n\x1bMEMBERSHIP_ROLE_UNSPECIFIED\x10\x00\x12\x19\n\x15MEMBERSHIP_ROLE_OWNER\x10\x01\x12\x1b\n\x17MEMBERSHIP_ROLE_COOWNER\x10\x02\x12\x1d\n\x19MEMBERSHIP_ROLE_COLLECTOR\x10\x03*\xc2\x01\n\x10MarketingChannel\x12!\n\x1dMARKETING_CHANNEL_UNSPECIFIED\x10\x00\x12\x1b\n\x17MARKETING_CHANNEL_EMAIL\x10\x01\x12\x19\n\x15MARKETING_CHANNEL_SMS\x10\x02\x12\x1a\n\x16MARKETING_CHANNEL_PUSH\x10\x03\x12\x1a\n\x16MARKETING_CHANNEL_POST\x10\x04\x12\x1b\n\x17MARKETING_CHANNEL_PHONE\x10\x05*\xc3\x01\n\x14InteractionPointKind\x12&\n\"INTERACTION_POINT_KIND_UNSPECIFIED\x10\x00\x12\x1f\n\x1bINTERACTION_POINT_KIND_TILL\x10\x01\x12 \n\x1cINTERACTION_POINT_KIND_ESHOP\x10\x02\x12\x1e\n\x1aINTERACTION_POINT_KIND_APP\x10\x03\x12 \n\x1cINTERACTION_POINT_KIND_KIOSK\x10\x04\x42\x87\x01\n#com.rewardscore.rewards.accounts.v1B\x0eResourcesProtoP\x01ZNgithub.com/rewards-core/rewards-core/clients/go/rewards/accounts/v1;accountsv1b\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -35,18 +35,18 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['DESCRIPTOR']._serialized_options = b'\n#com.rewardscore.rewards.accounts.v1B\016ResourcesProtoP\001ZNgithub.com/rewards-core/rewards-core/clients/go/rewards/accounts/v1;accountsv1'
   _globals['_USER_PROPERTIESENTRY']._loaded_options = None
   _globals['_USER_PROPERTIESENTRY']._serialized_options = b'8\001'
-  _globals['_ACCOUNTSTATUS']._serialized_start=1669
-  _globals['_ACCOUNTSTATUS']._serialized_end=1802
-  _globals['_IDENTIFIERTYPE']._serialized_start=1805
-  _globals['_IDENTIFIERTYPE']._serialized_end=2025
-  _globals['_GENDERCODE']._serialized_start=2027
-  _globals['_GENDERCODE']._serialized_end=2139
-  _globals['_MEMBERSHIPROLE']._serialized_start=2142
-  _globals['_MEMBERSHIPROLE']._serialized_end=2278
-  _globals['_MARKETINGCHANNEL']._serialized_start=2281
-  _globals['_MARKETINGCHANNEL']._serialized_end=2475
-  _globals['_INTERACTIONPOINTKIND']._serialized_start=2478
-  _globals['_INTERACTIONPOINTKIND']._serialized_end=2673
+  _globals['_ACCOUNTSTATUS']._serialized_start=1687
+  _globals['_ACCOUNTSTATUS']._serialized_end=1820
+  _globals['_IDENTIFIERTYPE']._serialized_start=1823
+  _globals['_IDENTIFIERTYPE']._serialized_end=2043
+  _globals['_GENDERCODE']._serialized_start=2045
+  _globals['_GENDERCODE']._serialized_end=2157
+  _globals['_MEMBERSHIPROLE']._serialized_start=2160
+  _globals['_MEMBERSHIPROLE']._serialized_end=2296
+  _globals['_MARKETINGCHANNEL']._serialized_start=2299
+  _globals['_MARKETINGCHANNEL']._serialized_end=2493
+  _globals['_INTERACTIONPOINTKIND']._serialized_start=2496
+  _globals['_INTERACTIONPOINTKIND']._serialized_end=2691
   _globals['_IDENTIFIER']._serialized_start=93
   _globals['_IDENTIFIER']._serialized_end=171
   _globals['_ACCOUNTREF']._serialized_start=173
@@ -54,13 +54,13 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_ACCOUNT']._serialized_start=296
   _globals['_ACCOUNT']._serialized_end=549
   _globals['_USER']._serialized_start=552
-  _globals['_USER']._serialized_end=1040
-  _globals['_USER_PROPERTIESENTRY']._serialized_start=991
-  _globals['_USER_PROPERTIESENTRY']._serialized_end=1040
-  _globals['_POSTALADDRESS']._serialized_start=1042
-  _globals['_POSTALADDRESS']._serialized_end=1145
-  _globals['_MEMBERSHIP']._serialized_start=1148
-  _globals['_MEMBERSHIP']._serialized_end=1432
-  _globals['_INTERACTIONPOINT']._serialized_start=1435
-  _globals['_INTERACTIONPOINT']._serialized_end=1666
+  _globals['_USER']._serialized_end=1058
+  _globals['_USER_PROPERTIESENTRY']._serialized_start=1009
+  _globals['_USER_PROPERTIESENTRY']._serialized_end=1058
+  _globals['_POSTALADDRESS']._serialized_start=1060
+  _globals['_POSTALADDRESS']._serialized_end=1163
+  _globals['_MEMBERSHIP']._serialized_start=1166
+  _globals['_MEMBERSHIP']._serialized_end=1450
+  _globals['_INTERACTIONPOINT']._serialized_start=1453
+  _globals['_INTERACTIONPOINT']._serialized_end=1684
 # @@protoc_insertion_point(module_scope)

@@ -123,7 +123,7 @@ class Account(_message.Message):
     def __init__(self, account_id: _Optional[str] = ..., program_id: _Optional[str] = ..., status: _Optional[_Union[AccountStatus, str]] = ..., identifiers: _Optional[_Iterable[_Union[Identifier, _Mapping]]] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
 class User(_message.Message):
-    __slots__ = ("user_id", "external_user_id", "display_name", "email", "phone_number", "create_time", "update_time", "given_name", "family_name", "birth_date", "address", "properties", "gender_code")
+    __slots__ = ("user_id", "external_user_id", "display_name", "email", "phone_number", "create_time", "update_time", "given_name", "family_name", "birth_date", "address", "properties", "gender_code", "language")
     class PropertiesEntry(_message.Message):
         __slots__ = ("key", "value")
         KEY_FIELD_NUMBER: _ClassVar[int]
@@ -144,6 +144,7 @@ class User(_message.Message):
     ADDRESS_FIELD_NUMBER: _ClassVar[int]
     PROPERTIES_FIELD_NUMBER: _ClassVar[int]
     GENDER_CODE_FIELD_NUMBER: _ClassVar[int]
+    LANGUAGE_FIELD_NUMBER: _ClassVar[int]
     user_id: str
     external_user_id: str
     display_name: str
@@ -157,7 +158,8 @@ class User(_message.Message):
     address: PostalAddress
     properties: _containers.ScalarMap[str, str]
     gender_code: GenderCode
-    def __init__(self, user_id: _Optional[str] = ..., external_user_id: _Optional[str] = ..., display_name: _Optional[str] = ..., email: _Optional[str] = ..., phone_number: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., given_name: _Optional[str] = ..., family_name: _Optional[str] = ..., birth_date: _Optional[str] = ..., address: _Optional[_Union[PostalAddress, _Mapping]] = ..., properties: _Optional[_Mapping[str, str]] = ..., gender_code: _Optional[_Union[GenderCode, str]] = ...) -> None: ...
+    language: str
+    def __init__(self, user_id: _Optional[str] = ..., external_user_id: _Optional[str] = ..., display_name: _Optional[str] = ..., email: _Optional[str] = ..., phone_number: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., given_name: _Optional[str] = ..., family_name: _Optional[str] = ..., birth_date: _Optional[str] = ..., address: _Optional[_Union[PostalAddress, _Mapping]] = ..., properties: _Optional[_Mapping[str, str]] = ..., gender_code: _Optional[_Union[GenderCode, str]] = ..., language: _Optional[str] = ...) -> None: ...
 
 class PostalAddress(_message.Message):
     __slots__ = ("lines", "city", "postal_code", "region", "country_code")

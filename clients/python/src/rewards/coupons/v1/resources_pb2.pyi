@@ -331,16 +331,18 @@ class ExpiryReminder(_message.Message):
     def __init__(self, days_before_expiry: _Optional[int] = ..., channel: _Optional[_Union[DeliveryChannel, str]] = ..., local_time: _Optional[str] = ...) -> None: ...
 
 class OfferDelivery(_message.Message):
-    __slots__ = ("channel", "templates", "reminders", "contact_emails")
+    __slots__ = ("channel", "templates", "reminders", "contact_emails", "default_language_code")
     CHANNEL_FIELD_NUMBER: _ClassVar[int]
     TEMPLATES_FIELD_NUMBER: _ClassVar[int]
     REMINDERS_FIELD_NUMBER: _ClassVar[int]
     CONTACT_EMAILS_FIELD_NUMBER: _ClassVar[int]
+    DEFAULT_LANGUAGE_CODE_FIELD_NUMBER: _ClassVar[int]
     channel: DeliveryChannel
     templates: _containers.RepeatedCompositeFieldContainer[MessageTemplate]
     reminders: _containers.RepeatedCompositeFieldContainer[ExpiryReminder]
     contact_emails: _containers.RepeatedScalarFieldContainer[str]
-    def __init__(self, channel: _Optional[_Union[DeliveryChannel, str]] = ..., templates: _Optional[_Iterable[_Union[MessageTemplate, _Mapping]]] = ..., reminders: _Optional[_Iterable[_Union[ExpiryReminder, _Mapping]]] = ..., contact_emails: _Optional[_Iterable[str]] = ...) -> None: ...
+    default_language_code: str
+    def __init__(self, channel: _Optional[_Union[DeliveryChannel, str]] = ..., templates: _Optional[_Iterable[_Union[MessageTemplate, _Mapping]]] = ..., reminders: _Optional[_Iterable[_Union[ExpiryReminder, _Mapping]]] = ..., contact_emails: _Optional[_Iterable[str]] = ..., default_language_code: _Optional[str] = ...) -> None: ...
 
 class CodeSeries(_message.Message):
     __slots__ = ("code_series_id", "offer_id", "type", "alphabet", "length", "prefix", "common_code", "code_count", "create_time", "sample_code")

@@ -123,7 +123,9 @@ class ProgramServiceServicer:
         """Creates a program with a client-chosen program_id.
 
         Errors: PROGRAM_ALREADY_EXISTS (ALREADY_EXISTS), FIELD_INVALID for an unknown currency
-        code or time zone.
+        code or time zone. points_reminders: TEMPLATE_TAG_UNKNOWN, TEMPLATE_INVALID,
+        MESSAGE_TOO_LONG (INVALID_ARGUMENT; metadata "field"), FIELD_INVALID, FIELD_OUT_OF_RANGE,
+        FIELD_REQUIRED (see PointsReminders).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -143,7 +145,8 @@ class ProgramServiceServicer:
         after the change (earlier earns keep their expiry); every server sees it within 2 seconds.
 
         Errors: PROGRAM_NOT_FOUND (NOT_FOUND), FIELD_IMMUTABLE (INVALID_ARGUMENT; program_id or
-        currency_code), PROGRAM_CHANGED_CONCURRENTLY (ABORTED; another update kept winning, retry).
+        currency_code), PROGRAM_CHANGED_CONCURRENTLY (ABORTED; another update kept winning, retry),
+        and for the program as changed the points_reminders refusals of CreateProgram.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

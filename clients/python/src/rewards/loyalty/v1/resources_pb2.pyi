@@ -18,6 +18,12 @@ class ReceiptType(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     RECEIPT_TYPE_SINGLE: _ClassVar[ReceiptType]
     RECEIPT_TYPE_COMBINE: _ClassVar[ReceiptType]
 
+class ReminderChannel(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    REMINDER_CHANNEL_UNSPECIFIED: _ClassVar[ReminderChannel]
+    REMINDER_CHANNEL_SMS: _ClassVar[ReminderChannel]
+    REMINDER_CHANNEL_EMAIL: _ClassVar[ReminderChannel]
+
 class LuckyDrawEntryState(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = ()
     LUCKY_DRAW_ENTRY_STATE_UNSPECIFIED: _ClassVar[LuckyDrawEntryState]
@@ -93,6 +99,9 @@ class PointsTransactionState(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
 RECEIPT_TYPE_UNSPECIFIED: ReceiptType
 RECEIPT_TYPE_SINGLE: ReceiptType
 RECEIPT_TYPE_COMBINE: ReceiptType
+REMINDER_CHANNEL_UNSPECIFIED: ReminderChannel
+REMINDER_CHANNEL_SMS: ReminderChannel
+REMINDER_CHANNEL_EMAIL: ReminderChannel
 LUCKY_DRAW_ENTRY_STATE_UNSPECIFIED: LuckyDrawEntryState
 LUCKY_DRAW_ENTRY_STATE_ACTIVE: LuckyDrawEntryState
 LUCKY_DRAW_ENTRY_STATE_VOIDED: LuckyDrawEntryState
@@ -141,7 +150,7 @@ POINTS_TRANSACTION_STATE_POSTED: PointsTransactionState
 POINTS_TRANSACTION_STATE_VOIDED: PointsTransactionState
 
 class Program(_message.Message):
-    __slots__ = ("program_id", "display_name", "currency_code", "time_zone", "points_expiry", "min_redemption_balance_points", "create_time", "update_time", "points_expiry_mode", "points_expiry_months", "min_remaining_balance_points", "min_redeem_points", "refund_overdraft", "lucky_draw", "earn_requires_owner", "burn_requires_owner", "points_value", "receipt_number_format")
+    __slots__ = ("program_id", "display_name", "currency_code", "time_zone", "points_expiry", "min_redemption_balance_points", "create_time", "update_time", "points_expiry_mode", "points_expiry_months", "min_remaining_balance_points", "min_redeem_points", "refund_overdraft", "lucky_draw", "earn_requires_owner", "burn_requires_owner", "points_value", "receipt_number_format", "points_reminders")
     PROGRAM_ID_FIELD_NUMBER: _ClassVar[int]
     DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
     CURRENCY_CODE_FIELD_NUMBER: _ClassVar[int]
@@ -160,6 +169,7 @@ class Program(_message.Message):
     BURN_REQUIRES_OWNER_FIELD_NUMBER: _ClassVar[int]
     POINTS_VALUE_FIELD_NUMBER: _ClassVar[int]
     RECEIPT_NUMBER_FORMAT_FIELD_NUMBER: _ClassVar[int]
+    POINTS_REMINDERS_FIELD_NUMBER: _ClassVar[int]
     program_id: str
     display_name: str
     currency_code: str
@@ -178,7 +188,8 @@ class Program(_message.Message):
     burn_requires_owner: bool
     points_value: PointsValue
     receipt_number_format: str
-    def __init__(self, program_id: _Optional[str] = ..., display_name: _Optional[str] = ..., currency_code: _Optional[str] = ..., time_zone: _Optional[str] = ..., points_expiry: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., min_redemption_balance_points: _Optional[int] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., points_expiry_mode: _Optional[_Union[PointsExpiryMode, str]] = ..., points_expiry_months: _Optional[int] = ..., min_remaining_balance_points: _Optional[int] = ..., min_redeem_points: _Optional[int] = ..., refund_overdraft: _Optional[_Union[RefundOverdraftPolicy, str]] = ..., lucky_draw: _Optional[_Union[LuckyDrawPolicy, _Mapping]] = ..., earn_requires_owner: _Optional[bool] = ..., burn_requires_owner: _Optional[bool] = ..., points_value: _Optional[_Union[PointsValue, _Mapping]] = ..., receipt_number_format: _Optional[str] = ...) -> None: ...
+    points_reminders: PointsReminders
+    def __init__(self, program_id: _Optional[str] = ..., display_name: _Optional[str] = ..., currency_code: _Optional[str] = ..., time_zone: _Optional[str] = ..., points_expiry: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., min_redemption_balance_points: _Optional[int] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., points_expiry_mode: _Optional[_Union[PointsExpiryMode, str]] = ..., points_expiry_months: _Optional[int] = ..., min_remaining_balance_points: _Optional[int] = ..., min_redeem_points: _Optional[int] = ..., refund_overdraft: _Optional[_Union[RefundOverdraftPolicy, str]] = ..., lucky_draw: _Optional[_Union[LuckyDrawPolicy, _Mapping]] = ..., earn_requires_owner: _Optional[bool] = ..., burn_requires_owner: _Optional[bool] = ..., points_value: _Optional[_Union[PointsValue, _Mapping]] = ..., receipt_number_format: _Optional[str] = ..., points_reminders: _Optional[_Union[PointsReminders, _Mapping]] = ...) -> None: ...
 
 class PointsValue(_message.Message):
     __slots__ = ("points", "value")
@@ -223,6 +234,38 @@ class Receipt(_message.Message):
     posted_by: str
     details: _containers.RepeatedCompositeFieldContainer[ReceiptDetail]
     def __init__(self, receipt_number: _Optional[str] = ..., receipt_type: _Optional[_Union[ReceiptType, str]] = ..., posted_by: _Optional[str] = ..., details: _Optional[_Iterable[_Union[ReceiptDetail, _Mapping]]] = ...) -> None: ...
+
+class PointsReminders(_message.Message):
+    __slots__ = ("reminders", "templates", "default_language_code")
+    REMINDERS_FIELD_NUMBER: _ClassVar[int]
+    TEMPLATES_FIELD_NUMBER: _ClassVar[int]
+    DEFAULT_LANGUAGE_CODE_FIELD_NUMBER: _ClassVar[int]
+    reminders: _containers.RepeatedCompositeFieldContainer[PointsReminder]
+    templates: _containers.RepeatedCompositeFieldContainer[PointsReminderTemplate]
+    default_language_code: str
+    def __init__(self, reminders: _Optional[_Iterable[_Union[PointsReminder, _Mapping]]] = ..., templates: _Optional[_Iterable[_Union[PointsReminderTemplate, _Mapping]]] = ..., default_language_code: _Optional[str] = ...) -> None: ...
+
+class PointsReminder(_message.Message):
+    __slots__ = ("days_before_expiry", "channel", "local_time")
+    DAYS_BEFORE_EXPIRY_FIELD_NUMBER: _ClassVar[int]
+    CHANNEL_FIELD_NUMBER: _ClassVar[int]
+    LOCAL_TIME_FIELD_NUMBER: _ClassVar[int]
+    days_before_expiry: int
+    channel: ReminderChannel
+    local_time: str
+    def __init__(self, days_before_expiry: _Optional[int] = ..., channel: _Optional[_Union[ReminderChannel, str]] = ..., local_time: _Optional[str] = ...) -> None: ...
+
+class PointsReminderTemplate(_message.Message):
+    __slots__ = ("language_code", "subject", "text", "allow_unicode")
+    LANGUAGE_CODE_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_FIELD_NUMBER: _ClassVar[int]
+    TEXT_FIELD_NUMBER: _ClassVar[int]
+    ALLOW_UNICODE_FIELD_NUMBER: _ClassVar[int]
+    language_code: str
+    subject: str
+    text: str
+    allow_unicode: bool
+    def __init__(self, language_code: _Optional[str] = ..., subject: _Optional[str] = ..., text: _Optional[str] = ..., allow_unicode: _Optional[bool] = ...) -> None: ...
 
 class LuckyDrawPolicy(_message.Message):
     __slots__ = ("points_numerator", "amount_minor_denominator", "rounding_mode", "number_width", "draw_period")

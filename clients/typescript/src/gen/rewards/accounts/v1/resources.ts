@@ -460,6 +460,13 @@ export interface User {
    * value outside the enum fails with FIELD_INVALID (field "user.gender_code").
    */
   genderCode: GenderCode;
+  /**
+   * The user's language, a BCP 47 tag ("de", "de-CH", "en-GB"); at most 35 characters of
+   * letters, digits and '-', starting with 2..8 letters. Messages to the user (coupon delivery,
+   * reminders) use the template in this language: the exact tag, else its primary language
+   * ("de" for "de-CH"), else the offer's or program's default language. Empty: unknown.
+   */
+  language: string;
 }
 
 export interface User_PropertiesEntry {
@@ -929,6 +936,7 @@ function createBaseUser(): User {
     address: undefined,
     properties: {},
     genderCode: 0,
+    language: "",
   };
 }
 
@@ -972,6 +980,9 @@ export const User: MessageFns<User> = {
     });
     if (message.genderCode !== 0) {
       writer.uint32(160).int32(message.genderCode);
+    }
+    if (message.language !== "") {
+      writer.uint32(170).string(message.language);
     }
     return writer;
   },
@@ -1096,6 +1107,14 @@ export const User: MessageFns<User> = {
             message.genderCode = reader.int32() as any;
             continue;
           }
+          case 21: {
+            if (tag !== 170) {
+              break;
+            }
+
+            message.language = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1176,6 +1195,7 @@ export const User: MessageFns<User> = {
         : isSet(object.gender_code)
         ? genderCodeFromJSON(object.gender_code)
         : 0,
+      language: isSet(object.language) ? globalThis.String(object.language) : "",
     };
   },
 
@@ -1226,6 +1246,9 @@ export const User: MessageFns<User> = {
     if (message.genderCode !== 0) {
       obj.genderCode = genderCodeToJSON(message.genderCode);
     }
+    if (message.language !== "") {
+      obj.language = message.language;
+    }
     return obj;
   },
 
@@ -1261,6 +1284,7 @@ export const User: MessageFns<User> = {
       {},
     );
     message.genderCode = object.genderCode ?? 0;
+    message.language = object.language ?? "";
     return message;
   },
 };

@@ -916,8 +916,10 @@ export interface Offer {
  */
 export interface MessageTemplate {
   /**
-   * BCP 47 language tag ("de", "en-GB"); the holder's language is not known, so the first
-   * template of a kind is used unless one matches. Required; at most 35 characters.
+   * BCP 47 language tag ("de", "en-GB"). A message uses the template of its kind in the
+   * holder's User.language (exact tag, else primary language), else in
+   * OfferDelivery.default_language_code, else the first of the kind. Required; at most 35
+   * characters.
    */
   languageCode: string;
   /** Required. */
@@ -961,6 +963,12 @@ export interface OfferDelivery {
    * each at most 254 characters.
    */
   contactEmails: string[];
+  /**
+   * The language used for a holder whose User.language matches no template of the kind
+   * (exactly, or by its primary language: "de" for "de-CH"). Must be the language of one of
+   * the templates (FIELD_INVALID). Empty: the first template of the kind.
+   */
+  defaultLanguageCode: string;
 }
 
 /**
@@ -3558,7 +3566,7 @@ export const ExpiryReminder: MessageFns<ExpiryReminder> = {
 };
 
 function createBaseOfferDelivery(): OfferDelivery {
-  return { channel: 0, templates: [], reminders: [], contactEmails: [] };
+  return { channel: 0, templates: [], reminders: [], contactEmails: [], defaultLanguageCode: "" };
 }
 
 export const OfferDelivery: MessageFns<OfferDelivery> = {
@@ -3574,6 +3582,9 @@ export const OfferDelivery: MessageFns<OfferDelivery> = {
     }
     for (const v of message.contactEmails) {
       writer.uint32(34).string(v!);
+    }
+    if (message.defaultLanguageCode !== "") {
+      writer.uint32(42).string(message.defaultLanguageCode);
     }
     return writer;
   },
@@ -3623,6 +3634,14 @@ export const OfferDelivery: MessageFns<OfferDelivery> = {
             message.contactEmails.push(reader.string());
             continue;
           }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.defaultLanguageCode = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -3649,6 +3668,11 @@ export const OfferDelivery: MessageFns<OfferDelivery> = {
         : globalThis.Array.isArray(object?.contact_emails)
         ? object.contact_emails.map((e: any) => globalThis.String(e))
         : [],
+      defaultLanguageCode: isSet(object.defaultLanguageCode)
+        ? globalThis.String(object.defaultLanguageCode)
+        : isSet(object.default_language_code)
+        ? globalThis.String(object.default_language_code)
+        : "",
     };
   },
 
@@ -3666,6 +3690,9 @@ export const OfferDelivery: MessageFns<OfferDelivery> = {
     if (message.contactEmails?.length) {
       obj.contactEmails = message.contactEmails;
     }
+    if (message.defaultLanguageCode !== "") {
+      obj.defaultLanguageCode = message.defaultLanguageCode;
+    }
     return obj;
   },
 
@@ -3678,6 +3705,7 @@ export const OfferDelivery: MessageFns<OfferDelivery> = {
     message.templates = object.templates?.map((e) => MessageTemplate.fromPartial(e)) || [];
     message.reminders = object.reminders?.map((e) => ExpiryReminder.fromPartial(e)) || [];
     message.contactEmails = object.contactEmails?.map((e) => e) || [];
+    message.defaultLanguageCode = object.defaultLanguageCode ?? "";
     return message;
   },
 };

@@ -2485,7 +2485,9 @@ export const ProgramServiceService = {
    * Creates a program with a client-chosen program_id.
    *
    * Errors: PROGRAM_ALREADY_EXISTS (ALREADY_EXISTS), FIELD_INVALID for an unknown currency
-   * code or time zone.
+   * code or time zone. points_reminders: TEMPLATE_TAG_UNKNOWN, TEMPLATE_INVALID,
+   * MESSAGE_TOO_LONG (INVALID_ARGUMENT; metadata "field"), FIELD_INVALID, FIELD_OUT_OF_RANGE,
+   * FIELD_REQUIRED (see PointsReminders).
    */
   createProgram: {
     path: "/rewards.loyalty.v1.ProgramService/CreateProgram" as const,
@@ -2516,7 +2518,8 @@ export const ProgramServiceService = {
    * after the change (earlier earns keep their expiry); every server sees it within 2 seconds.
    *
    * Errors: PROGRAM_NOT_FOUND (NOT_FOUND), FIELD_IMMUTABLE (INVALID_ARGUMENT; program_id or
-   * currency_code), PROGRAM_CHANGED_CONCURRENTLY (ABORTED; another update kept winning, retry).
+   * currency_code), PROGRAM_CHANGED_CONCURRENTLY (ABORTED; another update kept winning, retry),
+   * and for the program as changed the points_reminders refusals of CreateProgram.
    */
   updateProgram: {
     path: "/rewards.loyalty.v1.ProgramService/UpdateProgram" as const,
@@ -2686,7 +2689,9 @@ export interface ProgramServiceServer extends UntypedServiceImplementation {
    * Creates a program with a client-chosen program_id.
    *
    * Errors: PROGRAM_ALREADY_EXISTS (ALREADY_EXISTS), FIELD_INVALID for an unknown currency
-   * code or time zone.
+   * code or time zone. points_reminders: TEMPLATE_TAG_UNKNOWN, TEMPLATE_INVALID,
+   * MESSAGE_TOO_LONG (INVALID_ARGUMENT; metadata "field"), FIELD_INVALID, FIELD_OUT_OF_RANGE,
+   * FIELD_REQUIRED (see PointsReminders).
    */
   createProgram: handleUnaryCall<CreateProgramRequest, CreateProgramResponse>;
   /**
@@ -2700,7 +2705,8 @@ export interface ProgramServiceServer extends UntypedServiceImplementation {
    * after the change (earlier earns keep their expiry); every server sees it within 2 seconds.
    *
    * Errors: PROGRAM_NOT_FOUND (NOT_FOUND), FIELD_IMMUTABLE (INVALID_ARGUMENT; program_id or
-   * currency_code), PROGRAM_CHANGED_CONCURRENTLY (ABORTED; another update kept winning, retry).
+   * currency_code), PROGRAM_CHANGED_CONCURRENTLY (ABORTED; another update kept winning, retry),
+   * and for the program as changed the points_reminders refusals of CreateProgram.
    */
   updateProgram: handleUnaryCall<UpdateProgramRequest, UpdateProgramResponse>;
   /**
@@ -2780,7 +2786,9 @@ export interface ProgramServiceClient extends Client {
    * Creates a program with a client-chosen program_id.
    *
    * Errors: PROGRAM_ALREADY_EXISTS (ALREADY_EXISTS), FIELD_INVALID for an unknown currency
-   * code or time zone.
+   * code or time zone. points_reminders: TEMPLATE_TAG_UNKNOWN, TEMPLATE_INVALID,
+   * MESSAGE_TOO_LONG (INVALID_ARGUMENT; metadata "field"), FIELD_INVALID, FIELD_OUT_OF_RANGE,
+   * FIELD_REQUIRED (see PointsReminders).
    */
   createProgram(
     request: CreateProgramRequest,
@@ -2822,7 +2830,8 @@ export interface ProgramServiceClient extends Client {
    * after the change (earlier earns keep their expiry); every server sees it within 2 seconds.
    *
    * Errors: PROGRAM_NOT_FOUND (NOT_FOUND), FIELD_IMMUTABLE (INVALID_ARGUMENT; program_id or
-   * currency_code), PROGRAM_CHANGED_CONCURRENTLY (ABORTED; another update kept winning, retry).
+   * currency_code), PROGRAM_CHANGED_CONCURRENTLY (ABORTED; another update kept winning, retry),
+   * and for the program as changed the points_reminders refusals of CreateProgram.
    */
   updateProgram(
     request: UpdateProgramRequest,

@@ -53,6 +53,49 @@ export function receiptTypeToJSON(object: ReceiptType): string {
   }
 }
 
+/** The channel of a points reminder. */
+export enum ReminderChannel {
+  /** REMINDER_CHANNEL_UNSPECIFIED - Not set; never valid. */
+  REMINDER_CHANNEL_UNSPECIFIED = 0,
+  /** REMINDER_CHANNEL_SMS - A text message to the owner's phone number. */
+  REMINDER_CHANNEL_SMS = 1,
+  /** REMINDER_CHANNEL_EMAIL - An e-mail to the owner's e-mail address. */
+  REMINDER_CHANNEL_EMAIL = 2,
+  UNRECOGNIZED = -1,
+}
+
+export function reminderChannelFromJSON(object: any): ReminderChannel {
+  switch (object) {
+    case 0:
+    case "REMINDER_CHANNEL_UNSPECIFIED":
+      return ReminderChannel.REMINDER_CHANNEL_UNSPECIFIED;
+    case 1:
+    case "REMINDER_CHANNEL_SMS":
+      return ReminderChannel.REMINDER_CHANNEL_SMS;
+    case 2:
+    case "REMINDER_CHANNEL_EMAIL":
+      return ReminderChannel.REMINDER_CHANNEL_EMAIL;
+    case -1:
+    case "UNRECOGNIZED":
+    default:
+      return ReminderChannel.UNRECOGNIZED;
+  }
+}
+
+export function reminderChannelToJSON(object: ReminderChannel): string {
+  switch (object) {
+    case ReminderChannel.REMINDER_CHANNEL_UNSPECIFIED:
+      return "REMINDER_CHANNEL_UNSPECIFIED";
+    case ReminderChannel.REMINDER_CHANNEL_SMS:
+      return "REMINDER_CHANNEL_SMS";
+    case ReminderChannel.REMINDER_CHANNEL_EMAIL:
+      return "REMINDER_CHANNEL_EMAIL";
+    case ReminderChannel.UNRECOGNIZED:
+    default:
+      return "UNRECOGNIZED";
+  }
+}
+
 /** The state of a lucky-draw range. */
 export enum LuckyDrawEntryState {
   /** LUCKY_DRAW_ENTRY_STATE_UNSPECIFIED - Not used. */
@@ -709,6 +752,11 @@ export interface Program {
    * server restart, may leave numbers unused).
    */
   receiptNumberFormat: string;
+  /**
+   * Points-expiring reminders: messages to the account's OWNER some days before points expire.
+   * Unset: none. Updatable with the mask path "points_reminders" (the whole settings at once).
+   */
+  pointsReminders: PointsReminders | undefined;
 }
 
 /**
@@ -771,6 +819,56 @@ export interface Receipt {
   postedBy: string;
   /** The receipt details as sent, in order. */
   details: ReceiptDetail[];
+}
+
+/**
+ * A program's points-expiring reminders. Each reminder is sent days_before_expiry days before
+ * the local day (program time zone) on which some of an account's points expire, at
+ * local_time, once per account, expiry instant and reminder (lots expiring at the same instant
+ * are told together, with their sum), to the account's OWNER (phone number for SMS, e-mail
+ * address for EMAIL; without one the message is skipped). A points.expiring outbox event is
+ * written with each. Templates are Jinja2 (sandboxed) with the tags {{ points }} (the points
+ * expiring), {{ expiry }} (their last valid minute, local "YYYY-MM-DD HH:MM"),
+ * {{ program_name }} (the program's display name) and {{ customer_name }} (the owner's given
+ * name, else display name); any other tag is refused (TEMPLATE_TAG_UNKNOWN), as is a text that
+ * does not parse (TEMPLATE_INVALID) or whose longest rendering is over SMS 480 / e-mail 4,000
+ * / subject 200 characters (MESSAGE_TOO_LONG).
+ */
+export interface PointsReminders {
+  /** At most 8, distinct. */
+  reminders: PointsReminder[];
+  /** One per language, at most 32; at least one when there are reminders. */
+  templates: PointsReminderTemplate[];
+  /**
+   * The language used when the owner's User.language matches no template (exactly or by its
+   * primary language). Must be the language of one of the templates; empty: the first template.
+   */
+  defaultLanguageCode: string;
+}
+
+/** One points-expiring reminder. */
+export interface PointsReminder {
+  /** 1..365. */
+  daysBeforeExpiry: number;
+  /** Required. */
+  channel: ReminderChannel;
+  /** "HH:MM", 24-hour clock, in the program's time zone. Required. */
+  localTime: string;
+}
+
+/** A points reminder's text in one language. */
+export interface PointsReminderTemplate {
+  /**
+   * BCP 47 language tag ("de", "en-GB"), unique among the templates. Required; at most 35
+   * characters.
+   */
+  languageCode: string;
+  /** The e-mail subject (tags allowed). At most 200 characters; empty: the program's name. */
+  subject: string;
+  /** The message. Required. */
+  text: string;
+  /** Allows characters outside GSM 03.38 (FIELD_INVALID otherwise). */
+  allowUnicode: boolean;
 }
 
 /**
@@ -1249,6 +1347,7 @@ function createBaseProgram(): Program {
     burnRequiresOwner: false,
     pointsValue: undefined,
     receiptNumberFormat: "",
+    pointsReminders: undefined,
   };
 }
 
@@ -1307,6 +1406,9 @@ export const Program: MessageFns<Program> = {
     }
     if (message.receiptNumberFormat !== "") {
       writer.uint32(146).string(message.receiptNumberFormat);
+    }
+    if (message.pointsReminders !== undefined) {
+      PointsReminders.encode(message.pointsReminders, writer.uint32(242).fork()).join();
     }
     return writer;
   },
@@ -1468,6 +1570,14 @@ export const Program: MessageFns<Program> = {
             message.receiptNumberFormat = reader.string();
             continue;
           }
+          case 30: {
+            if (tag !== 242) {
+              break;
+            }
+
+            message.pointsReminders = PointsReminders.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1572,6 +1682,11 @@ export const Program: MessageFns<Program> = {
         : isSet(object.receipt_number_format)
         ? globalThis.String(object.receipt_number_format)
         : "",
+      pointsReminders: isSet(object.pointsReminders)
+        ? PointsReminders.fromJSON(object.pointsReminders)
+        : isSet(object.points_reminders)
+        ? PointsReminders.fromJSON(object.points_reminders)
+        : undefined,
     };
   },
 
@@ -1631,6 +1746,9 @@ export const Program: MessageFns<Program> = {
     if (message.receiptNumberFormat !== "") {
       obj.receiptNumberFormat = message.receiptNumberFormat;
     }
+    if (message.pointsReminders !== undefined) {
+      obj.pointsReminders = PointsReminders.toJSON(message.pointsReminders);
+    }
     return obj;
   },
 
@@ -1667,6 +1785,9 @@ export const Program: MessageFns<Program> = {
       ? PointsValue.fromPartial(object.pointsValue)
       : undefined;
     message.receiptNumberFormat = object.receiptNumberFormat ?? "";
+    message.pointsReminders = (object.pointsReminders !== undefined && object.pointsReminders !== null)
+      ? PointsReminders.fromPartial(object.pointsReminders)
+      : undefined;
     return message;
   },
 };
@@ -2146,6 +2267,349 @@ export const Receipt: MessageFns<Receipt> = {
     message.receiptType = object.receiptType ?? 0;
     message.postedBy = object.postedBy ?? "";
     message.details = object.details?.map((e) => ReceiptDetail.fromPartial(e)) || [];
+    return message;
+  },
+};
+
+function createBasePointsReminders(): PointsReminders {
+  return { reminders: [], templates: [], defaultLanguageCode: "" };
+}
+
+export const PointsReminders: MessageFns<PointsReminders> = {
+  encode(message: PointsReminders, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.reminders) {
+      PointsReminder.encode(v!, writer.uint32(10).fork()).join();
+    }
+    for (const v of message.templates) {
+      PointsReminderTemplate.encode(v!, writer.uint32(18).fork()).join();
+    }
+    if (message.defaultLanguageCode !== "") {
+      writer.uint32(26).string(message.defaultLanguageCode);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): PointsReminders {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBasePointsReminders();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.reminders.push(PointsReminder.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.templates.push(PointsReminderTemplate.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.defaultLanguageCode = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): PointsReminders {
+    return {
+      reminders: globalThis.Array.isArray(object?.reminders)
+        ? object.reminders.map((e: any) => PointsReminder.fromJSON(e))
+        : [],
+      templates: globalThis.Array.isArray(object?.templates)
+        ? object.templates.map((e: any) => PointsReminderTemplate.fromJSON(e))
+        : [],
+      defaultLanguageCode: isSet(object.defaultLanguageCode)
+        ? globalThis.String(object.defaultLanguageCode)
+        : isSet(object.default_language_code)
+        ? globalThis.String(object.default_language_code)
+        : "",
+    };
+  },
+
+  toJSON(message: PointsReminders): unknown {
+    const obj: any = {};
+    if (message.reminders?.length) {
+      obj.reminders = message.reminders.map((e) => PointsReminder.toJSON(e));
+    }
+    if (message.templates?.length) {
+      obj.templates = message.templates.map((e) => PointsReminderTemplate.toJSON(e));
+    }
+    if (message.defaultLanguageCode !== "") {
+      obj.defaultLanguageCode = message.defaultLanguageCode;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<PointsReminders>): PointsReminders {
+    return PointsReminders.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<PointsReminders>): PointsReminders {
+    const message = createBasePointsReminders();
+    message.reminders = object.reminders?.map((e) => PointsReminder.fromPartial(e)) || [];
+    message.templates = object.templates?.map((e) => PointsReminderTemplate.fromPartial(e)) || [];
+    message.defaultLanguageCode = object.defaultLanguageCode ?? "";
+    return message;
+  },
+};
+
+function createBasePointsReminder(): PointsReminder {
+  return { daysBeforeExpiry: 0, channel: 0, localTime: "" };
+}
+
+export const PointsReminder: MessageFns<PointsReminder> = {
+  encode(message: PointsReminder, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.daysBeforeExpiry !== 0) {
+      writer.uint32(8).int32(message.daysBeforeExpiry);
+    }
+    if (message.channel !== 0) {
+      writer.uint32(16).int32(message.channel);
+    }
+    if (message.localTime !== "") {
+      writer.uint32(26).string(message.localTime);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): PointsReminder {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBasePointsReminder();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.daysBeforeExpiry = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.channel = reader.int32() as any;
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.localTime = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): PointsReminder {
+    return {
+      daysBeforeExpiry: isSet(object.daysBeforeExpiry)
+        ? globalThis.Number(object.daysBeforeExpiry)
+        : isSet(object.days_before_expiry)
+        ? globalThis.Number(object.days_before_expiry)
+        : 0,
+      channel: isSet(object.channel) ? reminderChannelFromJSON(object.channel) : 0,
+      localTime: isSet(object.localTime)
+        ? globalThis.String(object.localTime)
+        : isSet(object.local_time)
+        ? globalThis.String(object.local_time)
+        : "",
+    };
+  },
+
+  toJSON(message: PointsReminder): unknown {
+    const obj: any = {};
+    if (message.daysBeforeExpiry !== 0) {
+      obj.daysBeforeExpiry = Math.round(message.daysBeforeExpiry);
+    }
+    if (message.channel !== 0) {
+      obj.channel = reminderChannelToJSON(message.channel);
+    }
+    if (message.localTime !== "") {
+      obj.localTime = message.localTime;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<PointsReminder>): PointsReminder {
+    return PointsReminder.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<PointsReminder>): PointsReminder {
+    const message = createBasePointsReminder();
+    message.daysBeforeExpiry = object.daysBeforeExpiry ?? 0;
+    message.channel = object.channel ?? 0;
+    message.localTime = object.localTime ?? "";
+    return message;
+  },
+};
+
+function createBasePointsReminderTemplate(): PointsReminderTemplate {
+  return { languageCode: "", subject: "", text: "", allowUnicode: false };
+}
+
+export const PointsReminderTemplate: MessageFns<PointsReminderTemplate> = {
+  encode(message: PointsReminderTemplate, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.languageCode !== "") {
+      writer.uint32(10).string(message.languageCode);
+    }
+    if (message.subject !== "") {
+      writer.uint32(18).string(message.subject);
+    }
+    if (message.text !== "") {
+      writer.uint32(26).string(message.text);
+    }
+    if (message.allowUnicode !== false) {
+      writer.uint32(32).bool(message.allowUnicode);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): PointsReminderTemplate {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBasePointsReminderTemplate();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.languageCode = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.subject = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.text = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.allowUnicode = reader.bool();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): PointsReminderTemplate {
+    return {
+      languageCode: isSet(object.languageCode)
+        ? globalThis.String(object.languageCode)
+        : isSet(object.language_code)
+        ? globalThis.String(object.language_code)
+        : "",
+      subject: isSet(object.subject) ? globalThis.String(object.subject) : "",
+      text: isSet(object.text) ? globalThis.String(object.text) : "",
+      allowUnicode: isSet(object.allowUnicode)
+        ? globalThis.Boolean(object.allowUnicode)
+        : isSet(object.allow_unicode)
+        ? globalThis.Boolean(object.allow_unicode)
+        : false,
+    };
+  },
+
+  toJSON(message: PointsReminderTemplate): unknown {
+    const obj: any = {};
+    if (message.languageCode !== "") {
+      obj.languageCode = message.languageCode;
+    }
+    if (message.subject !== "") {
+      obj.subject = message.subject;
+    }
+    if (message.text !== "") {
+      obj.text = message.text;
+    }
+    if (message.allowUnicode !== false) {
+      obj.allowUnicode = message.allowUnicode;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<PointsReminderTemplate>): PointsReminderTemplate {
+    return PointsReminderTemplate.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<PointsReminderTemplate>): PointsReminderTemplate {
+    const message = createBasePointsReminderTemplate();
+    message.languageCode = object.languageCode ?? "";
+    message.subject = object.subject ?? "";
+    message.text = object.text ?? "";
+    message.allowUnicode = object.allowUnicode ?? false;
     return message;
   },
 };

@@ -91,7 +91,7 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
       "dentifierR\013identifiers\022;\n\013create_time\030\005 " +
       "\001(\0132\032.google.protobuf.TimestampR\ncreateT" +
       "ime\022;\n\013update_time\030\006 \001(\0132\032.google.protob" +
-      "uf.TimestampR\nupdateTime\"\210\005\n\004User\022\027\n\007use" +
+      "uf.TimestampR\nupdateTime\"\244\005\n\004User\022\027\n\007use" +
       "r_id\030\001 \001(\tR\006userId\022(\n\020external_user_id\030\002" +
       " \001(\tR\016externalUserId\022!\n\014display_name\030\003 \001" +
       "(\tR\013displayName\022\024\n\005email\030\004 \001(\tR\005email\022!\n" +
@@ -106,58 +106,59 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
       "rties\030\014 \003(\0132).rewards.accounts.v1.User.P" +
       "ropertiesEntryR\nproperties\022@\n\013gender_cod" +
       "e\030\024 \001(\0162\037.rewards.accounts.v1.GenderCode" +
-      "R\ngenderCode\032=\n\017PropertiesEntry\022\020\n\003key\030\001" +
-      " \001(\tR\003key\022\024\n\005value\030\002 \001(\tR\005value:\0028\001\"\225\001\n\r" +
-      "PostalAddress\022\024\n\005lines\030\001 \003(\tR\005lines\022\022\n\004c" +
-      "ity\030\002 \001(\tR\004city\022\037\n\013postal_code\030\003 \001(\tR\npo" +
-      "stalCode\022\026\n\006region\030\004 \001(\tR\006region\022!\n\014coun" +
-      "try_code\030\005 \001(\tR\013countryCode\"\351\002\n\nMembersh" +
-      "ip\022\035\n\naccount_id\030\001 \001(\tR\taccountId\022\027\n\007use" +
-      "r_id\030\002 \001(\tR\006userId\0227\n\004role\030\003 \001(\0162#.rewar" +
-      "ds.accounts.v1.MembershipRoleR\004role\022Q\n\021m" +
-      "arketing_opt_ins\030\004 \003(\0162%.rewards.account" +
-      "s.v1.MarketingChannelR\017marketingOptIns\022;" +
-      "\n\013create_time\030\005 \001(\0132\032.google.protobuf.Ti" +
-      "mestampR\ncreateTime\022;\n\013update_time\030\006 \001(\013" +
-      "2\032.google.protobuf.TimestampR\nupdateTime" +
-      "\022\035\n\npartner_id\030\007 \001(\tR\tpartnerId\"\266\002\n\020Inte" +
-      "ractionPoint\0220\n\024interaction_point_id\030\001 \001" +
-      "(\tR\022interactionPointId\022=\n\004kind\030\002 \001(\0162).r" +
-      "ewards.accounts.v1.InteractionPointKindR" +
-      "\004kind\022\031\n\010store_id\030\003 \001(\tR\007storeId\022\027\n\007zone" +
-      "_id\030\004 \001(\tR\006zoneId\022\035\n\nconcept_id\030\005 \001(\tR\tc" +
-      "onceptId\022!\n\014display_name\030\006 \001(\tR\013displayN" +
-      "ame\022;\n\013create_time\030\007 \001(\0132\032.google.protob" +
-      "uf.TimestampR\ncreateTime*\205\001\n\rAccountStat" +
-      "us\022\036\n\032ACCOUNT_STATUS_UNSPECIFIED\020\000\022\031\n\025AC" +
-      "COUNT_STATUS_ACTIVE\020\001\022\031\n\025ACCOUNT_STATUS_" +
-      "LOCKED\020\002\022\036\n\032ACCOUNT_STATUS_DEACTIVATED\020\003" +
-      "*\334\001\n\016IdentifierType\022\037\n\033IDENTIFIER_TYPE_U" +
-      "NSPECIFIED\020\000\022\033\n\027IDENTIFIER_TYPE_APPCODE\020" +
-      "\001\022\034\n\030IDENTIFIER_TYPE_CARDCODE\020\002\022 \n\034IDENT" +
-      "IFIER_TYPE_EXTERNALCODE\020\003\022\031\n\025IDENTIFIER_" +
-      "TYPE_PHONE\020\004\022\026\n\022IDENTIFIER_TYPE_ID\020\005\022\031\n\025" +
-      "IDENTIFIER_TYPE_EMAIL\020\006*p\n\nGenderCode\022\033\n" +
-      "\027GENDER_CODE_UNSPECIFIED\020\000\022\024\n\020GENDER_COD" +
-      "E_MALE\020\001\022\026\n\022GENDER_CODE_FEMALE\020\002\022\027\n\023GEND" +
-      "ER_CODE_DIVERSE\020\003*\210\001\n\016MembershipRole\022\037\n\033" +
-      "MEMBERSHIP_ROLE_UNSPECIFIED\020\000\022\031\n\025MEMBERS" +
-      "HIP_ROLE_OWNER\020\001\022\033\n\027MEMBERSHIP_ROLE_COOW" +
-      "NER\020\002\022\035\n\031MEMBERSHIP_ROLE_COLLECTOR\020\003*\302\001\n" +
-      "\020MarketingChannel\022!\n\035MARKETING_CHANNEL_U" +
-      "NSPECIFIED\020\000\022\033\n\027MARKETING_CHANNEL_EMAIL\020" +
-      "\001\022\031\n\025MARKETING_CHANNEL_SMS\020\002\022\032\n\026MARKETIN" +
-      "G_CHANNEL_PUSH\020\003\022\032\n\026MARKETING_CHANNEL_PO" +
-      "ST\020\004\022\033\n\027MARKETING_CHANNEL_PHONE\020\005*\303\001\n\024In" +
-      "teractionPointKind\022&\n\"INTERACTION_POINT_" +
-      "KIND_UNSPECIFIED\020\000\022\037\n\033INTERACTION_POINT_" +
-      "KIND_TILL\020\001\022 \n\034INTERACTION_POINT_KIND_ES" +
-      "HOP\020\002\022\036\n\032INTERACTION_POINT_KIND_APP\020\003\022 \n" +
-      "\034INTERACTION_POINT_KIND_KIOSK\020\004B\207\001\n#com." +
-      "rewardscore.rewards.accounts.v1B\016Resourc" +
-      "esProtoP\001ZNgithub.com/rewards-core/rewar" +
-      "ds-core/clients/go/rewards/accounts/v1;a" +
-      "ccountsv1b\006proto3"
+      "R\ngenderCode\022\032\n\010language\030\025 \001(\tR\010language" +
+      "\032=\n\017PropertiesEntry\022\020\n\003key\030\001 \001(\tR\003key\022\024\n" +
+      "\005value\030\002 \001(\tR\005value:\0028\001\"\225\001\n\rPostalAddres" +
+      "s\022\024\n\005lines\030\001 \003(\tR\005lines\022\022\n\004city\030\002 \001(\tR\004c" +
+      "ity\022\037\n\013postal_code\030\003 \001(\tR\npostalCode\022\026\n\006" +
+      "region\030\004 \001(\tR\006region\022!\n\014country_code\030\005 \001" +
+      "(\tR\013countryCode\"\351\002\n\nMembership\022\035\n\naccoun" +
+      "t_id\030\001 \001(\tR\taccountId\022\027\n\007user_id\030\002 \001(\tR\006" +
+      "userId\0227\n\004role\030\003 \001(\0162#.rewards.accounts." +
+      "v1.MembershipRoleR\004role\022Q\n\021marketing_opt" +
+      "_ins\030\004 \003(\0162%.rewards.accounts.v1.Marketi" +
+      "ngChannelR\017marketingOptIns\022;\n\013create_tim" +
+      "e\030\005 \001(\0132\032.google.protobuf.TimestampR\ncre" +
+      "ateTime\022;\n\013update_time\030\006 \001(\0132\032.google.pr" +
+      "otobuf.TimestampR\nupdateTime\022\035\n\npartner_" +
+      "id\030\007 \001(\tR\tpartnerId\"\266\002\n\020InteractionPoint" +
+      "\0220\n\024interaction_point_id\030\001 \001(\tR\022interact" +
+      "ionPointId\022=\n\004kind\030\002 \001(\0162).rewards.accou" +
+      "nts.v1.InteractionPointKindR\004kind\022\031\n\010sto" +
+      "re_id\030\003 \001(\tR\007storeId\022\027\n\007zone_id\030\004 \001(\tR\006z" +
+      "oneId\022\035\n\nconcept_id\030\005 \001(\tR\tconceptId\022!\n\014" +
+      "display_name\030\006 \001(\tR\013displayName\022;\n\013creat" +
+      "e_time\030\007 \001(\0132\032.google.protobuf.Timestamp" +
+      "R\ncreateTime*\205\001\n\rAccountStatus\022\036\n\032ACCOUN" +
+      "T_STATUS_UNSPECIFIED\020\000\022\031\n\025ACCOUNT_STATUS" +
+      "_ACTIVE\020\001\022\031\n\025ACCOUNT_STATUS_LOCKED\020\002\022\036\n\032" +
+      "ACCOUNT_STATUS_DEACTIVATED\020\003*\334\001\n\016Identif" +
+      "ierType\022\037\n\033IDENTIFIER_TYPE_UNSPECIFIED\020\000" +
+      "\022\033\n\027IDENTIFIER_TYPE_APPCODE\020\001\022\034\n\030IDENTIF" +
+      "IER_TYPE_CARDCODE\020\002\022 \n\034IDENTIFIER_TYPE_E" +
+      "XTERNALCODE\020\003\022\031\n\025IDENTIFIER_TYPE_PHONE\020\004" +
+      "\022\026\n\022IDENTIFIER_TYPE_ID\020\005\022\031\n\025IDENTIFIER_T" +
+      "YPE_EMAIL\020\006*p\n\nGenderCode\022\033\n\027GENDER_CODE" +
+      "_UNSPECIFIED\020\000\022\024\n\020GENDER_CODE_MALE\020\001\022\026\n\022" +
+      "GENDER_CODE_FEMALE\020\002\022\027\n\023GENDER_CODE_DIVE" +
+      "RSE\020\003*\210\001\n\016MembershipRole\022\037\n\033MEMBERSHIP_R" +
+      "OLE_UNSPECIFIED\020\000\022\031\n\025MEMBERSHIP_ROLE_OWN" +
+      "ER\020\001\022\033\n\027MEMBERSHIP_ROLE_COOWNER\020\002\022\035\n\031MEM" +
+      "BERSHIP_ROLE_COLLECTOR\020\003*\302\001\n\020MarketingCh" +
+      "annel\022!\n\035MARKETING_CHANNEL_UNSPECIFIED\020\000" +
+      "\022\033\n\027MARKETING_CHANNEL_EMAIL\020\001\022\031\n\025MARKETI" +
+      "NG_CHANNEL_SMS\020\002\022\032\n\026MARKETING_CHANNEL_PU" +
+      "SH\020\003\022\032\n\026MARKETING_CHANNEL_POST\020\004\022\033\n\027MARK" +
+      "ETING_CHANNEL_PHONE\020\005*\303\001\n\024InteractionPoi" +
+      "ntKind\022&\n\"INTERACTION_POINT_KIND_UNSPECI" +
+      "FIED\020\000\022\037\n\033INTERACTION_POINT_KIND_TILL\020\001\022" +
+      " \n\034INTERACTION_POINT_KIND_ESHOP\020\002\022\036\n\032INT" +
+      "ERACTION_POINT_KIND_APP\020\003\022 \n\034INTERACTION" +
+      "_POINT_KIND_KIOSK\020\004B\207\001\n#com.rewardscore." +
+      "rewards.accounts.v1B\016ResourcesProtoP\001ZNg" +
+      "ithub.com/rewards-core/rewards-core/clie" +
+      "nts/go/rewards/accounts/v1;accountsv1b\006p" +
+      "roto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -187,7 +188,7 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
     internal_static_rewards_accounts_v1_User_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_accounts_v1_User_descriptor,
-        new java.lang.String[] { "UserId", "ExternalUserId", "DisplayName", "Email", "PhoneNumber", "CreateTime", "UpdateTime", "GivenName", "FamilyName", "BirthDate", "Address", "Properties", "GenderCode", });
+        new java.lang.String[] { "UserId", "ExternalUserId", "DisplayName", "Email", "PhoneNumber", "CreateTime", "UpdateTime", "GivenName", "FamilyName", "BirthDate", "Address", "Properties", "GenderCode", "Language", });
     internal_static_rewards_accounts_v1_User_PropertiesEntry_descriptor =
       internal_static_rewards_accounts_v1_User_descriptor.getNestedType(0);
     internal_static_rewards_accounts_v1_User_PropertiesEntry_fieldAccessorTable = new

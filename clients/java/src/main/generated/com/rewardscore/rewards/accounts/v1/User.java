@@ -43,6 +43,7 @@ private static final long serialVersionUID = 0L;
     familyName_ = "";
     birthDate_ = "";
     genderCode_ = 0;
+    language_ = "";
   }
 
   public static final com.google.protobuf.Descriptors.Descriptor
@@ -695,6 +696,59 @@ java.lang.String defaultValue) {
     return result == null ? com.rewardscore.rewards.accounts.v1.GenderCode.UNRECOGNIZED : result;
   }
 
+  public static final int LANGUAGE_FIELD_NUMBER = 21;
+  @SuppressWarnings("serial")
+  private volatile java.lang.Object language_ = "";
+  /**
+   * <pre>
+   * The user's language, a BCP 47 tag ("de", "de-CH", "en-GB"); at most 35 characters of
+   * letters, digits and '-', starting with 2..8 letters. Messages to the user (coupon delivery,
+   * reminders) use the template in this language: the exact tag, else its primary language
+   * ("de" for "de-CH"), else the offer's or program's default language. Empty: unknown.
+   * </pre>
+   *
+   * <code>string language = 21 [json_name = "language"];</code>
+   * @return The language.
+   */
+  @java.lang.Override
+  public java.lang.String getLanguage() {
+    java.lang.Object ref = language_;
+    if (ref instanceof java.lang.String) {
+      return (java.lang.String) ref;
+    } else {
+      com.google.protobuf.ByteString bs = 
+          (com.google.protobuf.ByteString) ref;
+      java.lang.String s = bs.toStringUtf8();
+      language_ = s;
+      return s;
+    }
+  }
+  /**
+   * <pre>
+   * The user's language, a BCP 47 tag ("de", "de-CH", "en-GB"); at most 35 characters of
+   * letters, digits and '-', starting with 2..8 letters. Messages to the user (coupon delivery,
+   * reminders) use the template in this language: the exact tag, else its primary language
+   * ("de" for "de-CH"), else the offer's or program's default language. Empty: unknown.
+   * </pre>
+   *
+   * <code>string language = 21 [json_name = "language"];</code>
+   * @return The bytes for language.
+   */
+  @java.lang.Override
+  public com.google.protobuf.ByteString
+      getLanguageBytes() {
+    java.lang.Object ref = language_;
+    if (ref instanceof java.lang.String) {
+      com.google.protobuf.ByteString b = 
+          com.google.protobuf.ByteString.copyFromUtf8(
+              (java.lang.String) ref);
+      language_ = b;
+      return b;
+    } else {
+      return (com.google.protobuf.ByteString) ref;
+    }
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -751,6 +805,9 @@ java.lang.String defaultValue) {
     if (genderCode_ != com.rewardscore.rewards.accounts.v1.GenderCode.GENDER_CODE_UNSPECIFIED.getNumber()) {
       output.writeEnum(20, genderCode_);
     }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(language_)) {
+      com.google.protobuf.GeneratedMessage.writeString(output, 21, language_);
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -804,6 +861,9 @@ java.lang.String defaultValue) {
     if (genderCode_ != com.rewardscore.rewards.accounts.v1.GenderCode.GENDER_CODE_UNSPECIFIED.getNumber()) {
       size += com.google.protobuf.CodedOutputStream
         .computeEnumSize(20, genderCode_);
+    }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(language_)) {
+      size += com.google.protobuf.GeneratedMessage.computeStringSize(21, language_);
     }
     return size;
   }
@@ -863,6 +923,8 @@ java.lang.String defaultValue) {
     if (!internalGetProperties().equals(
         other.internalGetProperties())) return false;
     if (genderCode_ != other.genderCode_) return false;
+    if (!getLanguage()
+        .equals(other.getLanguage())) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -908,6 +970,8 @@ java.lang.String defaultValue) {
     }
     hash = (37 * hash) + GENDER_CODE_FIELD_NUMBER;
     hash = (53 * hash) + genderCode_;
+    hash = (37 * hash) + LANGUAGE_FIELD_NUMBER;
+    hash = (53 * hash) + getLanguage().hashCode();
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -1100,6 +1164,7 @@ java.lang.String defaultValue) {
       }
       internalGetMutableProperties().clear();
       genderCode_ = 0;
+      language_ = "";
       return this;
     }
 
@@ -1183,6 +1248,9 @@ java.lang.String defaultValue) {
       if (((from_bitField0_ & 0x00001000) != 0)) {
         result.genderCode_ = genderCode_;
       }
+      if (((from_bitField0_ & 0x00002000) != 0)) {
+        result.language_ = language_;
+      }
       result.bitField0_ |= to_bitField0_;
     }
 
@@ -1252,6 +1320,11 @@ java.lang.String defaultValue) {
       bitField0_ |= 0x00000800;
       if (other.genderCode_ != 0) {
         setGenderCodeValue(other.getGenderCodeValue());
+      }
+      if (!other.getLanguage().isEmpty()) {
+        language_ = other.language_;
+        bitField0_ |= 0x00002000;
+        onChanged();
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -1354,6 +1427,11 @@ java.lang.String defaultValue) {
               bitField0_ |= 0x00001000;
               break;
             } // case 160
+            case 170: {
+              language_ = input.readStringRequireUtf8();
+              bitField0_ |= 0x00002000;
+              break;
+            } // case 170
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -2818,6 +2896,113 @@ java.lang.String defaultValue) {
     public Builder clearGenderCode() {
       bitField0_ = (bitField0_ & ~0x00001000);
       genderCode_ = 0;
+      onChanged();
+      return this;
+    }
+
+    private java.lang.Object language_ = "";
+    /**
+     * <pre>
+     * The user's language, a BCP 47 tag ("de", "de-CH", "en-GB"); at most 35 characters of
+     * letters, digits and '-', starting with 2..8 letters. Messages to the user (coupon delivery,
+     * reminders) use the template in this language: the exact tag, else its primary language
+     * ("de" for "de-CH"), else the offer's or program's default language. Empty: unknown.
+     * </pre>
+     *
+     * <code>string language = 21 [json_name = "language"];</code>
+     * @return The language.
+     */
+    public java.lang.String getLanguage() {
+      java.lang.Object ref = language_;
+      if (!(ref instanceof java.lang.String)) {
+        com.google.protobuf.ByteString bs =
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        language_ = s;
+        return s;
+      } else {
+        return (java.lang.String) ref;
+      }
+    }
+    /**
+     * <pre>
+     * The user's language, a BCP 47 tag ("de", "de-CH", "en-GB"); at most 35 characters of
+     * letters, digits and '-', starting with 2..8 letters. Messages to the user (coupon delivery,
+     * reminders) use the template in this language: the exact tag, else its primary language
+     * ("de" for "de-CH"), else the offer's or program's default language. Empty: unknown.
+     * </pre>
+     *
+     * <code>string language = 21 [json_name = "language"];</code>
+     * @return The bytes for language.
+     */
+    public com.google.protobuf.ByteString
+        getLanguageBytes() {
+      java.lang.Object ref = language_;
+      if (ref instanceof String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        language_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+    /**
+     * <pre>
+     * The user's language, a BCP 47 tag ("de", "de-CH", "en-GB"); at most 35 characters of
+     * letters, digits and '-', starting with 2..8 letters. Messages to the user (coupon delivery,
+     * reminders) use the template in this language: the exact tag, else its primary language
+     * ("de" for "de-CH"), else the offer's or program's default language. Empty: unknown.
+     * </pre>
+     *
+     * <code>string language = 21 [json_name = "language"];</code>
+     * @param value The language to set.
+     * @return This builder for chaining.
+     */
+    public Builder setLanguage(
+        java.lang.String value) {
+      if (value == null) { throw new NullPointerException(); }
+      language_ = value;
+      bitField0_ |= 0x00002000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The user's language, a BCP 47 tag ("de", "de-CH", "en-GB"); at most 35 characters of
+     * letters, digits and '-', starting with 2..8 letters. Messages to the user (coupon delivery,
+     * reminders) use the template in this language: the exact tag, else its primary language
+     * ("de" for "de-CH"), else the offer's or program's default language. Empty: unknown.
+     * </pre>
+     *
+     * <code>string language = 21 [json_name = "language"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearLanguage() {
+      language_ = getDefaultInstance().getLanguage();
+      bitField0_ = (bitField0_ & ~0x00002000);
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The user's language, a BCP 47 tag ("de", "de-CH", "en-GB"); at most 35 characters of
+     * letters, digits and '-', starting with 2..8 letters. Messages to the user (coupon delivery,
+     * reminders) use the template in this language: the exact tag, else its primary language
+     * ("de" for "de-CH"), else the offer's or program's default language. Empty: unknown.
+     * </pre>
+     *
+     * <code>string language = 21 [json_name = "language"];</code>
+     * @param value The bytes for language to set.
+     * @return This builder for chaining.
+     */
+    public Builder setLanguageBytes(
+        com.google.protobuf.ByteString value) {
+      if (value == null) { throw new NullPointerException(); }
+      checkByteStringIsUtf8(value);
+      language_ = value;
+      bitField0_ |= 0x00002000;
       onChanged();
       return this;
     }

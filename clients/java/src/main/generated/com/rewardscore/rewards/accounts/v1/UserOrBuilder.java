@@ -332,4 +332,30 @@ java.lang.String defaultValue);
    * @return The genderCode.
    */
   com.rewardscore.rewards.accounts.v1.GenderCode getGenderCode();
+
+  /**
+   * <pre>
+   * The user's language, a BCP 47 tag ("de", "de-CH", "en-GB"); at most 35 characters of
+   * letters, digits and '-', starting with 2..8 letters. Messages to the user (coupon delivery,
+   * reminders) use the template in this language: the exact tag, else its primary language
+   * ("de" for "de-CH"), else the offer's or program's default language. Empty: unknown.
+   * </pre>
+   *
+   * <code>string language = 21 [json_name = "language"];</code>
+   * @return The language.
+   */
+  java.lang.String getLanguage();
+  /**
+   * <pre>
+   * The user's language, a BCP 47 tag ("de", "de-CH", "en-GB"); at most 35 characters of
+   * letters, digits and '-', starting with 2..8 letters. Messages to the user (coupon delivery,
+   * reminders) use the template in this language: the exact tag, else its primary language
+   * ("de" for "de-CH"), else the offer's or program's default language. Empty: unknown.
+   * </pre>
+   *
+   * <code>string language = 21 [json_name = "language"];</code>
+   * @return The bytes for language.
+   */
+  com.google.protobuf.ByteString
+      getLanguageBytes();
 }

@@ -68,8 +68,10 @@ private static final long serialVersionUID = 0L;
   private volatile java.lang.Object languageCode_ = "";
   /**
    * <pre>
-   * BCP 47 language tag ("de", "en-GB"); the holder's language is not known, so the first
-   * template of a kind is used unless one matches. Required; at most 35 characters.
+   * BCP 47 language tag ("de", "en-GB"). A message uses the template of its kind in the
+   * holder's User.language (exact tag, else primary language), else in
+   * OfferDelivery.default_language_code, else the first of the kind. Required; at most 35
+   * characters.
    * </pre>
    *
    * <code>string language_code = 1 [json_name = "languageCode"];</code>
@@ -90,8 +92,10 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * BCP 47 language tag ("de", "en-GB"); the holder's language is not known, so the first
-   * template of a kind is used unless one matches. Required; at most 35 characters.
+   * BCP 47 language tag ("de", "en-GB"). A message uses the template of its kind in the
+   * holder's User.language (exact tag, else primary language), else in
+   * OfferDelivery.default_language_code, else the first of the kind. Required; at most 35
+   * characters.
    * </pre>
    *
    * <code>string language_code = 1 [json_name = "languageCode"];</code>
@@ -653,8 +657,10 @@ private static final long serialVersionUID = 0L;
     private java.lang.Object languageCode_ = "";
     /**
      * <pre>
-     * BCP 47 language tag ("de", "en-GB"); the holder's language is not known, so the first
-     * template of a kind is used unless one matches. Required; at most 35 characters.
+     * BCP 47 language tag ("de", "en-GB"). A message uses the template of its kind in the
+     * holder's User.language (exact tag, else primary language), else in
+     * OfferDelivery.default_language_code, else the first of the kind. Required; at most 35
+     * characters.
      * </pre>
      *
      * <code>string language_code = 1 [json_name = "languageCode"];</code>
@@ -674,8 +680,10 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * BCP 47 language tag ("de", "en-GB"); the holder's language is not known, so the first
-     * template of a kind is used unless one matches. Required; at most 35 characters.
+     * BCP 47 language tag ("de", "en-GB"). A message uses the template of its kind in the
+     * holder's User.language (exact tag, else primary language), else in
+     * OfferDelivery.default_language_code, else the first of the kind. Required; at most 35
+     * characters.
      * </pre>
      *
      * <code>string language_code = 1 [json_name = "languageCode"];</code>
@@ -696,8 +704,10 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * BCP 47 language tag ("de", "en-GB"); the holder's language is not known, so the first
-     * template of a kind is used unless one matches. Required; at most 35 characters.
+     * BCP 47 language tag ("de", "en-GB"). A message uses the template of its kind in the
+     * holder's User.language (exact tag, else primary language), else in
+     * OfferDelivery.default_language_code, else the first of the kind. Required; at most 35
+     * characters.
      * </pre>
      *
      * <code>string language_code = 1 [json_name = "languageCode"];</code>
@@ -714,8 +724,10 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * BCP 47 language tag ("de", "en-GB"); the holder's language is not known, so the first
-     * template of a kind is used unless one matches. Required; at most 35 characters.
+     * BCP 47 language tag ("de", "en-GB"). A message uses the template of its kind in the
+     * holder's User.language (exact tag, else primary language), else in
+     * OfferDelivery.default_language_code, else the first of the kind. Required; at most 35
+     * characters.
      * </pre>
      *
      * <code>string language_code = 1 [json_name = "languageCode"];</code>
@@ -729,8 +741,10 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * BCP 47 language tag ("de", "en-GB"); the holder's language is not known, so the first
-     * template of a kind is used unless one matches. Required; at most 35 characters.
+     * BCP 47 language tag ("de", "en-GB"). A message uses the template of its kind in the
+     * holder's User.language (exact tag, else primary language), else in
+     * OfferDelivery.default_language_code, else the first of the kind. Required; at most 35
+     * characters.
      * </pre>
      *
      * <code>string language_code = 1 [json_name = "languageCode"];</code>

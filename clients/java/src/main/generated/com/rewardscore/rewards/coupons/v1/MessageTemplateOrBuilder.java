@@ -12,8 +12,10 @@ public interface MessageTemplateOrBuilder extends
 
   /**
    * <pre>
-   * BCP 47 language tag ("de", "en-GB"); the holder's language is not known, so the first
-   * template of a kind is used unless one matches. Required; at most 35 characters.
+   * BCP 47 language tag ("de", "en-GB"). A message uses the template of its kind in the
+   * holder's User.language (exact tag, else primary language), else in
+   * OfferDelivery.default_language_code, else the first of the kind. Required; at most 35
+   * characters.
    * </pre>
    *
    * <code>string language_code = 1 [json_name = "languageCode"];</code>
@@ -22,8 +24,10 @@ public interface MessageTemplateOrBuilder extends
   java.lang.String getLanguageCode();
   /**
    * <pre>
-   * BCP 47 language tag ("de", "en-GB"); the holder's language is not known, so the first
-   * template of a kind is used unless one matches. Required; at most 35 characters.
+   * BCP 47 language tag ("de", "en-GB"). A message uses the template of its kind in the
+   * holder's User.language (exact tag, else primary language), else in
+   * OfferDelivery.default_language_code, else the first of the kind. Required; at most 35
+   * characters.
    * </pre>
    *
    * <code>string language_code = 1 [json_name = "languageCode"];</code>

@@ -37,6 +37,7 @@ private static final long serialVersionUID = 0L;
     reminders_ = java.util.Collections.emptyList();
     contactEmails_ =
         com.google.protobuf.LazyStringArrayList.emptyList();
+    defaultLanguageCode_ = "";
   }
 
   public static final com.google.protobuf.Descriptors.Descriptor
@@ -271,6 +272,57 @@ private static final long serialVersionUID = 0L;
     return contactEmails_.getByteString(index);
   }
 
+  public static final int DEFAULT_LANGUAGE_CODE_FIELD_NUMBER = 5;
+  @SuppressWarnings("serial")
+  private volatile java.lang.Object defaultLanguageCode_ = "";
+  /**
+   * <pre>
+   * The language used for a holder whose User.language matches no template of the kind
+   * (exactly, or by its primary language: "de" for "de-CH"). Must be the language of one of
+   * the templates (FIELD_INVALID). Empty: the first template of the kind.
+   * </pre>
+   *
+   * <code>string default_language_code = 5 [json_name = "defaultLanguageCode"];</code>
+   * @return The defaultLanguageCode.
+   */
+  @java.lang.Override
+  public java.lang.String getDefaultLanguageCode() {
+    java.lang.Object ref = defaultLanguageCode_;
+    if (ref instanceof java.lang.String) {
+      return (java.lang.String) ref;
+    } else {
+      com.google.protobuf.ByteString bs = 
+          (com.google.protobuf.ByteString) ref;
+      java.lang.String s = bs.toStringUtf8();
+      defaultLanguageCode_ = s;
+      return s;
+    }
+  }
+  /**
+   * <pre>
+   * The language used for a holder whose User.language matches no template of the kind
+   * (exactly, or by its primary language: "de" for "de-CH"). Must be the language of one of
+   * the templates (FIELD_INVALID). Empty: the first template of the kind.
+   * </pre>
+   *
+   * <code>string default_language_code = 5 [json_name = "defaultLanguageCode"];</code>
+   * @return The bytes for defaultLanguageCode.
+   */
+  @java.lang.Override
+  public com.google.protobuf.ByteString
+      getDefaultLanguageCodeBytes() {
+    java.lang.Object ref = defaultLanguageCode_;
+    if (ref instanceof java.lang.String) {
+      com.google.protobuf.ByteString b = 
+          com.google.protobuf.ByteString.copyFromUtf8(
+              (java.lang.String) ref);
+      defaultLanguageCode_ = b;
+      return b;
+    } else {
+      return (com.google.protobuf.ByteString) ref;
+    }
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -296,6 +348,9 @@ private static final long serialVersionUID = 0L;
     }
     for (int i = 0; i < contactEmails_.size(); i++) {
       com.google.protobuf.GeneratedMessage.writeString(output, 4, contactEmails_.getRaw(i));
+    }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(defaultLanguageCode_)) {
+      com.google.protobuf.GeneratedMessage.writeString(output, 5, defaultLanguageCode_);
     }
     getUnknownFields().writeTo(output);
   }
@@ -331,6 +386,9 @@ private static final long serialVersionUID = 0L;
       size += dataSize;
       size += 1 * getContactEmailsList().size();
     }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(defaultLanguageCode_)) {
+      size += com.google.protobuf.GeneratedMessage.computeStringSize(5, defaultLanguageCode_);
+    }
     return size;
   }
   @java.lang.Override
@@ -362,6 +420,8 @@ private static final long serialVersionUID = 0L;
         .equals(other.getRemindersList())) return false;
     if (!getContactEmailsList()
         .equals(other.getContactEmailsList())) return false;
+    if (!getDefaultLanguageCode()
+        .equals(other.getDefaultLanguageCode())) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -387,6 +447,8 @@ private static final long serialVersionUID = 0L;
       hash = (37 * hash) + CONTACT_EMAILS_FIELD_NUMBER;
       hash = (53 * hash) + getContactEmailsList().hashCode();
     }
+    hash = (37 * hash) + DEFAULT_LANGUAGE_CODE_FIELD_NUMBER;
+    hash = (53 * hash) + getDefaultLanguageCode().hashCode();
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -539,6 +601,7 @@ private static final long serialVersionUID = 0L;
       bitField0_ = (bitField0_ & ~0x00000004);
       contactEmails_ =
           com.google.protobuf.LazyStringArrayList.emptyList();
+      defaultLanguageCode_ = "";
       return this;
     }
 
@@ -600,6 +663,9 @@ private static final long serialVersionUID = 0L;
       if (((from_bitField0_ & 0x00000008) != 0)) {
         contactEmails_.makeImmutable();
         result.contactEmails_ = contactEmails_;
+      }
+      if (((from_bitField0_ & 0x00000010) != 0)) {
+        result.defaultLanguageCode_ = defaultLanguageCode_;
       }
     }
 
@@ -680,6 +746,11 @@ private static final long serialVersionUID = 0L;
         }
         onChanged();
       }
+      if (!other.getDefaultLanguageCode().isEmpty()) {
+        defaultLanguageCode_ = other.defaultLanguageCode_;
+        bitField0_ |= 0x00000010;
+        onChanged();
+      }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
       return this;
@@ -742,6 +813,11 @@ private static final long serialVersionUID = 0L;
               contactEmails_.add(input.readStringRequireUtf8());
               break;
             } // case 34
+            case 42: {
+              defaultLanguageCode_ = input.readStringRequireUtf8();
+              bitField0_ |= 0x00000010;
+              break;
+            } // case 42
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -1634,6 +1710,108 @@ private static final long serialVersionUID = 0L;
       ensureContactEmailsIsMutable();
       contactEmails_.add(value);
       bitField0_ |= 0x00000008;
+      onChanged();
+      return this;
+    }
+
+    private java.lang.Object defaultLanguageCode_ = "";
+    /**
+     * <pre>
+     * The language used for a holder whose User.language matches no template of the kind
+     * (exactly, or by its primary language: "de" for "de-CH"). Must be the language of one of
+     * the templates (FIELD_INVALID). Empty: the first template of the kind.
+     * </pre>
+     *
+     * <code>string default_language_code = 5 [json_name = "defaultLanguageCode"];</code>
+     * @return The defaultLanguageCode.
+     */
+    public java.lang.String getDefaultLanguageCode() {
+      java.lang.Object ref = defaultLanguageCode_;
+      if (!(ref instanceof java.lang.String)) {
+        com.google.protobuf.ByteString bs =
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        defaultLanguageCode_ = s;
+        return s;
+      } else {
+        return (java.lang.String) ref;
+      }
+    }
+    /**
+     * <pre>
+     * The language used for a holder whose User.language matches no template of the kind
+     * (exactly, or by its primary language: "de" for "de-CH"). Must be the language of one of
+     * the templates (FIELD_INVALID). Empty: the first template of the kind.
+     * </pre>
+     *
+     * <code>string default_language_code = 5 [json_name = "defaultLanguageCode"];</code>
+     * @return The bytes for defaultLanguageCode.
+     */
+    public com.google.protobuf.ByteString
+        getDefaultLanguageCodeBytes() {
+      java.lang.Object ref = defaultLanguageCode_;
+      if (ref instanceof String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        defaultLanguageCode_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+    /**
+     * <pre>
+     * The language used for a holder whose User.language matches no template of the kind
+     * (exactly, or by its primary language: "de" for "de-CH"). Must be the language of one of
+     * the templates (FIELD_INVALID). Empty: the first template of the kind.
+     * </pre>
+     *
+     * <code>string default_language_code = 5 [json_name = "defaultLanguageCode"];</code>
+     * @param value The defaultLanguageCode to set.
+     * @return This builder for chaining.
+     */
+    public Builder setDefaultLanguageCode(
+        java.lang.String value) {
+      if (value == null) { throw new NullPointerException(); }
+      defaultLanguageCode_ = value;
+      bitField0_ |= 0x00000010;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The language used for a holder whose User.language matches no template of the kind
+     * (exactly, or by its primary language: "de" for "de-CH"). Must be the language of one of
+     * the templates (FIELD_INVALID). Empty: the first template of the kind.
+     * </pre>
+     *
+     * <code>string default_language_code = 5 [json_name = "defaultLanguageCode"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearDefaultLanguageCode() {
+      defaultLanguageCode_ = getDefaultInstance().getDefaultLanguageCode();
+      bitField0_ = (bitField0_ & ~0x00000010);
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The language used for a holder whose User.language matches no template of the kind
+     * (exactly, or by its primary language: "de" for "de-CH"). Must be the language of one of
+     * the templates (FIELD_INVALID). Empty: the first template of the kind.
+     * </pre>
+     *
+     * <code>string default_language_code = 5 [json_name = "defaultLanguageCode"];</code>
+     * @param value The bytes for defaultLanguageCode to set.
+     * @return This builder for chaining.
+     */
+    public Builder setDefaultLanguageCodeBytes(
+        com.google.protobuf.ByteString value) {
+      if (value == null) { throw new NullPointerException(); }
+      checkByteStringIsUtf8(value);
+      defaultLanguageCode_ = value;
+      bitField0_ |= 0x00000010;
       onChanged();
       return this;
     }

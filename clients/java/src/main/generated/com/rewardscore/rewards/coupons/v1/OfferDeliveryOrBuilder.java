@@ -170,4 +170,28 @@ public interface OfferDeliveryOrBuilder extends
    */
   com.google.protobuf.ByteString
       getContactEmailsBytes(int index);
+
+  /**
+   * <pre>
+   * The language used for a holder whose User.language matches no template of the kind
+   * (exactly, or by its primary language: "de" for "de-CH"). Must be the language of one of
+   * the templates (FIELD_INVALID). Empty: the first template of the kind.
+   * </pre>
+   *
+   * <code>string default_language_code = 5 [json_name = "defaultLanguageCode"];</code>
+   * @return The defaultLanguageCode.
+   */
+  java.lang.String getDefaultLanguageCode();
+  /**
+   * <pre>
+   * The language used for a holder whose User.language matches no template of the kind
+   * (exactly, or by its primary language: "de" for "de-CH"). Must be the language of one of
+   * the templates (FIELD_INVALID). Empty: the first template of the kind.
+   * </pre>
+   *
+   * <code>string default_language_code = 5 [json_name = "defaultLanguageCode"];</code>
+   * @return The bytes for defaultLanguageCode.
+   */
+  com.google.protobuf.ByteString
+      getDefaultLanguageCodeBytes();
 }

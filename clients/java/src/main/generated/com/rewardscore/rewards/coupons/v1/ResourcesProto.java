@@ -226,110 +226,111 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
       "\016ExpiryReminder\022,\n\022days_before_expiry\030\001 " +
       "\001(\005R\020daysBeforeExpiry\022=\n\007channel\030\002 \001(\0162#" +
       ".rewards.coupons.v1.DeliveryChannelR\007cha" +
-      "nnel\022\035\n\nlocal_time\030\003 \001(\tR\tlocalTime\"\372\001\n\r" +
+      "nnel\022\035\n\nlocal_time\030\003 \001(\tR\tlocalTime\"\256\002\n\r" +
       "OfferDelivery\022=\n\007channel\030\001 \001(\0162#.rewards" +
       ".coupons.v1.DeliveryChannelR\007channel\022A\n\t" +
       "templates\030\002 \003(\0132#.rewards.coupons.v1.Mes" +
       "sageTemplateR\ttemplates\022@\n\treminders\030\003 \003" +
       "(\0132\".rewards.coupons.v1.ExpiryReminderR\t" +
       "reminders\022%\n\016contact_emails\030\004 \003(\tR\rconta" +
-      "ctEmails\"\357\002\n\nCodeSeries\022$\n\016code_series_i" +
-      "d\030\001 \001(\tR\014codeSeriesId\022\031\n\010offer_id\030\002 \001(\tR" +
-      "\007offerId\0226\n\004type\030\003 \001(\0162\".rewards.coupons" +
-      ".v1.CodeSeriesTypeR\004type\022\032\n\010alphabet\030\004 \001" +
-      "(\tR\010alphabet\022\026\n\006length\030\005 \001(\005R\006length\022\026\n\006" +
-      "prefix\030\006 \001(\tR\006prefix\022\037\n\013common_code\030\007 \001(" +
-      "\tR\ncommonCode\022\035\n\ncode_count\030\010 \001(\003R\tcodeC" +
-      "ount\022;\n\013create_time\030\t \001(\0132\032.google.proto" +
-      "buf.TimestampR\ncreateTime\022\037\n\013sample_code" +
-      "\030\n \001(\tR\nsampleCode\"\270\t\n\006Coupon\022\033\n\tcoupon_" +
-      "id\030\001 \001(\tR\010couponId\022\022\n\004code\030\002 \001(\tR\004code\022\031" +
-      "\n\010offer_id\030\003 \001(\tR\007offerId\022$\n\016code_series" +
-      "_id\030\004 \001(\tR\014codeSeriesId\022\035\n\naccount_id\030\005 " +
-      "\001(\tR\taccountId\0225\n\005state\030\006 \001(\0162\037.rewards." +
-      "coupons.v1.CouponStateR\005state\022)\n\020redempt" +
-      "ion_count\030\007 \001(\005R\017redemptionCount\0229\n\nissu" +
-      "e_time\030\010 \001(\0132\032.google.protobuf.Timestamp" +
-      "R\tissueTime\022?\n\ractivate_time\030\t \001(\0132\032.goo" +
-      "gle.protobuf.TimestampR\014activateTime\022;\n\013" +
-      "expire_time\030\n \001(\0132\032.google.protobuf.Time" +
-      "stampR\nexpireTime\022D\n\020last_redeem_time\030\013 " +
-      "\001(\0132\032.google.protobuf.TimestampR\016lastRed" +
-      "eemTime\022;\n\013revoke_time\030\014 \001(\0132\032.google.pr" +
-      "otobuf.TimestampR\nrevokeTime\022F\n\021state_ch" +
-      "ange_time\030\r \001(\0132\032.google.protobuf.Timest" +
-      "ampR\017stateChangeTime\022\032\n\010reversed\030\016 \001(\010R\010" +
-      "reversed\0228\n\030account_redemption_count\030\017 \001" +
-      "(\005R\026accountRedemptionCount\0224\n\026offer_rede" +
-      "mption_count\030\020 \001(\003R\024offerRedemptionCount" +
-      "\022*\n\021account_coupon_id\030( \001(\tR\017accountCoup" +
-      "onId\022?\n\034max_account_redemption_count\030) \001" +
-      "(\005R\031maxAccountRedemptionCount\0220\n\024max_red" +
-      "emption_count\030* \001(\003R\022maxRedemptionCount\022" +
-      "2\n\006reward\030+ \001(\0132\032.rewards.coupons.v1.Rew" +
-      "ardR\006reward\022:\n\007content\030, \001(\0132 .rewards.c" +
-      "oupons.v1.OfferContentR\007content\022L\n\024redee" +
-      "mable_from_time\030- \001(\0132\032.google.protobuf." +
-      "TimestampR\022redeemableFromTime\022N\n\025redeema" +
-      "ble_until_time\030. \001(\0132\032.google.protobuf.T" +
-      "imestampR\023redeemableUntilTime\"\377\001\n\rApplie" +
-      "dReward\0222\n\004kind\030\001 \001(\0162\036.rewards.coupons." +
-      "v1.RewardKindR\004kind\022?\n\017discount_amount\030\002" +
-      " \001(\0132\026.rewards.type.v1.MoneyR\016discountAm" +
-      "ount\022\"\n\rfree_item_sku\030\003 \001(\tR\013freeItemSku" +
-      "\022!\n\014extra_points\030\004 \001(\003R\013extraPoints\0222\n\025p" +
-      "oints_multiplier_bps\030\005 \001(\005R\023pointsMultip" +
-      "lierBps\"\267\004\n\004Deal\022\031\n\010offer_id\030\001 \001(\tR\007offe" +
-      "rId\022!\n\014display_name\030\002 \001(\tR\013displayName\022 " +
-      "\n\013description\030\003 \001(\tR\013description\0222\n\006rewa" +
-      "rd\030\004 \001(\0132\032.rewards.coupons.v1.RewardR\006re" +
-      "ward\0224\n\007coupons\030\005 \003(\0132\032.rewards.coupons." +
-      "v1.CouponR\007coupons\022<\n\032remaining_redempti" +
-      "on_count\030\006 \001(\005R\030remainingRedemptionCount" +
-      "\0225\n\010end_time\030\007 \001(\0132\032.google.protobuf.Tim" +
-      "estampR\007endTime\022:\n\007content\030\010 \001(\0132 .rewar" +
-      "ds.coupons.v1.OfferContentR\007content\022G\n r" +
-      "emaining_total_redemption_count\030\t \001(\003R\035r" +
-      "emainingTotalRedemptionCount\022\035\n\nprogram_" +
-      "id\030\n \001(\tR\tprogramId\022L\n\024next_redemption_t" +
-      "ime\030\013 \001(\0132\032.google.protobuf.TimestampR\022n" +
-      "extRedemptionTime*r\n\nOfferState\022\033\n\027OFFER" +
-      "_STATE_UNSPECIFIED\020\000\022\025\n\021OFFER_STATE_DRAF" +
-      "T\020\001\022\026\n\022OFFER_STATE_ACTIVE\020\002\022\030\n\024OFFER_STA" +
-      "TE_INACTIVE\020\003*\327\001\n\nRewardKind\022\033\n\027REWARD_K" +
-      "IND_UNSPECIFIED\020\000\022\037\n\033REWARD_KIND_DISCOUN" +
-      "T_AMOUNT\020\001\022 \n\034REWARD_KIND_DISCOUNT_PERCE" +
-      "NT\020\002\022\031\n\025REWARD_KIND_FREE_ITEM\020\003\022\032\n\026REWAR" +
-      "D_KIND_EXTRAPOINT\020\004\022\032\n\026REWARD_KIND_MULTI" +
-      "PLIER\020\005\022\026\n\022REWARD_KIND_REWARD\020\006*\330\001\n\nExpi" +
-      "ryMode\022\033\n\027EXPIRY_MODE_UNSPECIFIED\020\000\022\031\n\025E" +
-      "XPIRY_MODE_FIXED_END\020\001\022!\n\035EXPIRY_MODE_RE" +
-      "LATIVE_TO_ISSUE\020\002\022\032\n\026EXPIRY_MODE_END_OF_" +
-      "DAY\020\003\022,\n(EXPIRY_MODE_RELATIVE_TO_ISSUE_E" +
-      "ND_OF_DAY\020\004\022%\n!EXPIRY_MODE_MONTH_END_AFT" +
-      "ER_ISSUE\020\005*t\n\rRematchPolicy\022\036\n\032REMATCH_P" +
-      "OLICY_UNSPECIFIED\020\000\022\037\n\033REMATCH_POLICY_SE" +
-      "ND_NOTHING\020\001\022\"\n\036REMATCH_POLICY_RESEND_EX" +
-      "ISTING\020\002*\204\001\n\017DeliveryChannel\022 \n\034DELIVERY" +
-      "_CHANNEL_UNSPECIFIED\020\000\022\031\n\025DELIVERY_CHANN" +
-      "EL_NONE\020\001\022\030\n\024DELIVERY_CHANNEL_SMS\020\002\022\032\n\026D" +
-      "ELIVERY_CHANNEL_EMAIL\020\003*w\n\013MessageKind\022\034" +
-      "\n\030MESSAGE_KIND_UNSPECIFIED\020\000\022\026\n\022MESSAGE_" +
-      "KIND_ISSUE\020\001\022\027\n\023MESSAGE_KIND_RESEND\020\002\022\031\n" +
-      "\025MESSAGE_KIND_REMINDER\020\003*\276\001\n\016CodeSeriesT" +
-      "ype\022 \n\034CODE_SERIES_TYPE_UNSPECIFIED\020\000\022%\n" +
-      "!CODE_SERIES_TYPE_UNIQUE_GENERATED\020\001\022\033\n\027" +
-      "CODE_SERIES_TYPE_COMMON\020\002\022\035\n\031CODE_SERIES" +
-      "_TYPE_IMPORTED\020\003\022\'\n#CODE_SERIES_TYPE_RAN" +
-      "DOM_WITH_PREFIX\020\004*\254\001\n\013CouponState\022\034\n\030COU" +
-      "PON_STATE_UNSPECIFIED\020\000\022\027\n\023COUPON_STATE_" +
-      "ISSUED\020\001\022\027\n\023COUPON_STATE_ACTIVE\020\002\022\031\n\025COU" +
-      "PON_STATE_REDEEMED\020\003\022\030\n\024COUPON_STATE_EXP" +
-      "IRED\020\004\022\030\n\024COUPON_STATE_REVOKED\020\005B\204\001\n\"com" +
-      ".rewardscore.rewards.coupons.v1B\016Resourc" +
-      "esProtoP\001ZLgithub.com/rewards-core/rewar" +
-      "ds-core/clients/go/rewards/coupons/v1;co" +
-      "uponsv1b\006proto3"
+      "ctEmails\0222\n\025default_language_code\030\005 \001(\tR" +
+      "\023defaultLanguageCode\"\357\002\n\nCodeSeries\022$\n\016c" +
+      "ode_series_id\030\001 \001(\tR\014codeSeriesId\022\031\n\010off" +
+      "er_id\030\002 \001(\tR\007offerId\0226\n\004type\030\003 \001(\0162\".rew" +
+      "ards.coupons.v1.CodeSeriesTypeR\004type\022\032\n\010" +
+      "alphabet\030\004 \001(\tR\010alphabet\022\026\n\006length\030\005 \001(\005" +
+      "R\006length\022\026\n\006prefix\030\006 \001(\tR\006prefix\022\037\n\013comm" +
+      "on_code\030\007 \001(\tR\ncommonCode\022\035\n\ncode_count\030" +
+      "\010 \001(\003R\tcodeCount\022;\n\013create_time\030\t \001(\0132\032." +
+      "google.protobuf.TimestampR\ncreateTime\022\037\n" +
+      "\013sample_code\030\n \001(\tR\nsampleCode\"\270\t\n\006Coupo" +
+      "n\022\033\n\tcoupon_id\030\001 \001(\tR\010couponId\022\022\n\004code\030\002" +
+      " \001(\tR\004code\022\031\n\010offer_id\030\003 \001(\tR\007offerId\022$\n" +
+      "\016code_series_id\030\004 \001(\tR\014codeSeriesId\022\035\n\na" +
+      "ccount_id\030\005 \001(\tR\taccountId\0225\n\005state\030\006 \001(" +
+      "\0162\037.rewards.coupons.v1.CouponStateR\005stat" +
+      "e\022)\n\020redemption_count\030\007 \001(\005R\017redemptionC" +
+      "ount\0229\n\nissue_time\030\010 \001(\0132\032.google.protob" +
+      "uf.TimestampR\tissueTime\022?\n\ractivate_time" +
+      "\030\t \001(\0132\032.google.protobuf.TimestampR\014acti" +
+      "vateTime\022;\n\013expire_time\030\n \001(\0132\032.google.p" +
+      "rotobuf.TimestampR\nexpireTime\022D\n\020last_re" +
+      "deem_time\030\013 \001(\0132\032.google.protobuf.Timest" +
+      "ampR\016lastRedeemTime\022;\n\013revoke_time\030\014 \001(\013" +
+      "2\032.google.protobuf.TimestampR\nrevokeTime" +
+      "\022F\n\021state_change_time\030\r \001(\0132\032.google.pro" +
+      "tobuf.TimestampR\017stateChangeTime\022\032\n\010reve" +
+      "rsed\030\016 \001(\010R\010reversed\0228\n\030account_redempti" +
+      "on_count\030\017 \001(\005R\026accountRedemptionCount\0224" +
+      "\n\026offer_redemption_count\030\020 \001(\003R\024offerRed" +
+      "emptionCount\022*\n\021account_coupon_id\030( \001(\tR" +
+      "\017accountCouponId\022?\n\034max_account_redempti" +
+      "on_count\030) \001(\005R\031maxAccountRedemptionCoun" +
+      "t\0220\n\024max_redemption_count\030* \001(\003R\022maxRede" +
+      "mptionCount\0222\n\006reward\030+ \001(\0132\032.rewards.co" +
+      "upons.v1.RewardR\006reward\022:\n\007content\030, \001(\013" +
+      "2 .rewards.coupons.v1.OfferContentR\007cont" +
+      "ent\022L\n\024redeemable_from_time\030- \001(\0132\032.goog" +
+      "le.protobuf.TimestampR\022redeemableFromTim" +
+      "e\022N\n\025redeemable_until_time\030. \001(\0132\032.googl" +
+      "e.protobuf.TimestampR\023redeemableUntilTim" +
+      "e\"\377\001\n\rAppliedReward\0222\n\004kind\030\001 \001(\0162\036.rewa" +
+      "rds.coupons.v1.RewardKindR\004kind\022?\n\017disco" +
+      "unt_amount\030\002 \001(\0132\026.rewards.type.v1.Money" +
+      "R\016discountAmount\022\"\n\rfree_item_sku\030\003 \001(\tR" +
+      "\013freeItemSku\022!\n\014extra_points\030\004 \001(\003R\013extr" +
+      "aPoints\0222\n\025points_multiplier_bps\030\005 \001(\005R\023" +
+      "pointsMultiplierBps\"\267\004\n\004Deal\022\031\n\010offer_id" +
+      "\030\001 \001(\tR\007offerId\022!\n\014display_name\030\002 \001(\tR\013d" +
+      "isplayName\022 \n\013description\030\003 \001(\tR\013descrip" +
+      "tion\0222\n\006reward\030\004 \001(\0132\032.rewards.coupons.v" +
+      "1.RewardR\006reward\0224\n\007coupons\030\005 \003(\0132\032.rewa" +
+      "rds.coupons.v1.CouponR\007coupons\022<\n\032remain" +
+      "ing_redemption_count\030\006 \001(\005R\030remainingRed" +
+      "emptionCount\0225\n\010end_time\030\007 \001(\0132\032.google." +
+      "protobuf.TimestampR\007endTime\022:\n\007content\030\010" +
+      " \001(\0132 .rewards.coupons.v1.OfferContentR\007" +
+      "content\022G\n remaining_total_redemption_co" +
+      "unt\030\t \001(\003R\035remainingTotalRedemptionCount" +
+      "\022\035\n\nprogram_id\030\n \001(\tR\tprogramId\022L\n\024next_" +
+      "redemption_time\030\013 \001(\0132\032.google.protobuf." +
+      "TimestampR\022nextRedemptionTime*r\n\nOfferSt" +
+      "ate\022\033\n\027OFFER_STATE_UNSPECIFIED\020\000\022\025\n\021OFFE" +
+      "R_STATE_DRAFT\020\001\022\026\n\022OFFER_STATE_ACTIVE\020\002\022" +
+      "\030\n\024OFFER_STATE_INACTIVE\020\003*\327\001\n\nRewardKind" +
+      "\022\033\n\027REWARD_KIND_UNSPECIFIED\020\000\022\037\n\033REWARD_" +
+      "KIND_DISCOUNT_AMOUNT\020\001\022 \n\034REWARD_KIND_DI" +
+      "SCOUNT_PERCENT\020\002\022\031\n\025REWARD_KIND_FREE_ITE" +
+      "M\020\003\022\032\n\026REWARD_KIND_EXTRAPOINT\020\004\022\032\n\026REWAR" +
+      "D_KIND_MULTIPLIER\020\005\022\026\n\022REWARD_KIND_REWAR" +
+      "D\020\006*\330\001\n\nExpiryMode\022\033\n\027EXPIRY_MODE_UNSPEC" +
+      "IFIED\020\000\022\031\n\025EXPIRY_MODE_FIXED_END\020\001\022!\n\035EX" +
+      "PIRY_MODE_RELATIVE_TO_ISSUE\020\002\022\032\n\026EXPIRY_" +
+      "MODE_END_OF_DAY\020\003\022,\n(EXPIRY_MODE_RELATIV" +
+      "E_TO_ISSUE_END_OF_DAY\020\004\022%\n!EXPIRY_MODE_M" +
+      "ONTH_END_AFTER_ISSUE\020\005*t\n\rRematchPolicy\022" +
+      "\036\n\032REMATCH_POLICY_UNSPECIFIED\020\000\022\037\n\033REMAT" +
+      "CH_POLICY_SEND_NOTHING\020\001\022\"\n\036REMATCH_POLI" +
+      "CY_RESEND_EXISTING\020\002*\204\001\n\017DeliveryChannel" +
+      "\022 \n\034DELIVERY_CHANNEL_UNSPECIFIED\020\000\022\031\n\025DE" +
+      "LIVERY_CHANNEL_NONE\020\001\022\030\n\024DELIVERY_CHANNE" +
+      "L_SMS\020\002\022\032\n\026DELIVERY_CHANNEL_EMAIL\020\003*w\n\013M" +
+      "essageKind\022\034\n\030MESSAGE_KIND_UNSPECIFIED\020\000" +
+      "\022\026\n\022MESSAGE_KIND_ISSUE\020\001\022\027\n\023MESSAGE_KIND" +
+      "_RESEND\020\002\022\031\n\025MESSAGE_KIND_REMINDER\020\003*\276\001\n" +
+      "\016CodeSeriesType\022 \n\034CODE_SERIES_TYPE_UNSP" +
+      "ECIFIED\020\000\022%\n!CODE_SERIES_TYPE_UNIQUE_GEN" +
+      "ERATED\020\001\022\033\n\027CODE_SERIES_TYPE_COMMON\020\002\022\035\n" +
+      "\031CODE_SERIES_TYPE_IMPORTED\020\003\022\'\n#CODE_SER" +
+      "IES_TYPE_RANDOM_WITH_PREFIX\020\004*\254\001\n\013Coupon" +
+      "State\022\034\n\030COUPON_STATE_UNSPECIFIED\020\000\022\027\n\023C" +
+      "OUPON_STATE_ISSUED\020\001\022\027\n\023COUPON_STATE_ACT" +
+      "IVE\020\002\022\031\n\025COUPON_STATE_REDEEMED\020\003\022\030\n\024COUP" +
+      "ON_STATE_EXPIRED\020\004\022\030\n\024COUPON_STATE_REVOK" +
+      "ED\020\005B\204\001\n\"com.rewardscore.rewards.coupons" +
+      ".v1B\016ResourcesProtoP\001ZLgithub.com/reward" +
+      "s-core/rewards-core/clients/go/rewards/c" +
+      "oupons/v1;couponsv1b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -404,7 +405,7 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
     internal_static_rewards_coupons_v1_OfferDelivery_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_OfferDelivery_descriptor,
-        new java.lang.String[] { "Channel", "Templates", "Reminders", "ContactEmails", });
+        new java.lang.String[] { "Channel", "Templates", "Reminders", "ContactEmails", "DefaultLanguageCode", });
     internal_static_rewards_coupons_v1_CodeSeries_descriptor =
       getDescriptor().getMessageType(10);
     internal_static_rewards_coupons_v1_CodeSeries_fieldAccessorTable = new

@@ -180,7 +180,7 @@ public enum EarnEvent
   }
   public static com.google.protobuf.Descriptors.EnumDescriptor
       getDescriptor() {
-    return com.rewardscore.rewards.loyalty.v1.ResourcesProto.getDescriptor().getEnumType(6);
+    return com.rewardscore.rewards.loyalty.v1.ResourcesProto.getDescriptor().getEnumType(7);
   }
 
   private static final EarnEvent[] VALUES = values();

@@ -202,7 +202,7 @@ public enum EarnRuleKind
   }
   public static com.google.protobuf.Descriptors.EnumDescriptor
       getDescriptor() {
-    return com.rewardscore.rewards.loyalty.v1.ResourcesProto.getDescriptor().getEnumType(5);
+    return com.rewardscore.rewards.loyalty.v1.ResourcesProto.getDescriptor().getEnumType(6);
   }
 
   private static final EarnRuleKind[] VALUES = values();

@@ -136,7 +136,7 @@ public enum LuckyDrawEntryState
   }
   public static com.google.protobuf.Descriptors.EnumDescriptor
       getDescriptor() {
-    return com.rewardscore.rewards.loyalty.v1.ResourcesProto.getDescriptor().getEnumType(1);
+    return com.rewardscore.rewards.loyalty.v1.ResourcesProto.getDescriptor().getEnumType(2);
   }
 
   private static final LuckyDrawEntryState[] VALUES = values();

@@ -136,7 +136,7 @@ public enum PointsExpiryMode
   }
   public static com.google.protobuf.Descriptors.EnumDescriptor
       getDescriptor() {
-    return com.rewardscore.rewards.loyalty.v1.ResourcesProto.getDescriptor().getEnumType(2);
+    return com.rewardscore.rewards.loyalty.v1.ResourcesProto.getDescriptor().getEnumType(3);
   }
 
   private static final PointsExpiryMode[] VALUES = values();

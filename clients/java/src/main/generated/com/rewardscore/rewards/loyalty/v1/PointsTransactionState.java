@@ -151,7 +151,7 @@ public enum PointsTransactionState
   }
   public static com.google.protobuf.Descriptors.EnumDescriptor
       getDescriptor() {
-    return com.rewardscore.rewards.loyalty.v1.ResourcesProto.getDescriptor().getEnumType(9);
+    return com.rewardscore.rewards.loyalty.v1.ResourcesProto.getDescriptor().getEnumType(10);
   }
 
   private static final PointsTransactionState[] VALUES = values();

@@ -293,7 +293,7 @@ public enum PointsTransactionType
   }
   public static com.google.protobuf.Descriptors.EnumDescriptor
       getDescriptor() {
-    return com.rewardscore.rewards.loyalty.v1.ResourcesProto.getDescriptor().getEnumType(8);
+    return com.rewardscore.rewards.loyalty.v1.ResourcesProto.getDescriptor().getEnumType(9);
   }
 
   private static final PointsTransactionType[] VALUES = values();

@@ -670,6 +670,47 @@ private static final long serialVersionUID = 0L;
     }
   }
 
+  public static final int POINTS_REMINDERS_FIELD_NUMBER = 30;
+  private com.rewardscore.rewards.loyalty.v1.PointsReminders pointsReminders_;
+  /**
+   * <pre>
+   * Points-expiring reminders: messages to the account's OWNER some days before points expire.
+   * Unset: none. Updatable with the mask path "points_reminders" (the whole settings at once).
+   * </pre>
+   *
+   * <code>.rewards.loyalty.v1.PointsReminders points_reminders = 30 [json_name = "pointsReminders"];</code>
+   * @return Whether the pointsReminders field is set.
+   */
+  @java.lang.Override
+  public boolean hasPointsReminders() {
+    return ((bitField0_ & 0x00000020) != 0);
+  }
+  /**
+   * <pre>
+   * Points-expiring reminders: messages to the account's OWNER some days before points expire.
+   * Unset: none. Updatable with the mask path "points_reminders" (the whole settings at once).
+   * </pre>
+   *
+   * <code>.rewards.loyalty.v1.PointsReminders points_reminders = 30 [json_name = "pointsReminders"];</code>
+   * @return The pointsReminders.
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.loyalty.v1.PointsReminders getPointsReminders() {
+    return pointsReminders_ == null ? com.rewardscore.rewards.loyalty.v1.PointsReminders.getDefaultInstance() : pointsReminders_;
+  }
+  /**
+   * <pre>
+   * Points-expiring reminders: messages to the account's OWNER some days before points expire.
+   * Unset: none. Updatable with the mask path "points_reminders" (the whole settings at once).
+   * </pre>
+   *
+   * <code>.rewards.loyalty.v1.PointsReminders points_reminders = 30 [json_name = "pointsReminders"];</code>
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.loyalty.v1.PointsRemindersOrBuilder getPointsRemindersOrBuilder() {
+    return pointsReminders_ == null ? com.rewardscore.rewards.loyalty.v1.PointsReminders.getDefaultInstance() : pointsReminders_;
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -737,6 +778,9 @@ private static final long serialVersionUID = 0L;
     }
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(receiptNumberFormat_)) {
       com.google.protobuf.GeneratedMessage.writeString(output, 18, receiptNumberFormat_);
+    }
+    if (((bitField0_ & 0x00000020) != 0)) {
+      output.writeMessage(30, getPointsReminders());
     }
     getUnknownFields().writeTo(output);
   }
@@ -808,6 +852,10 @@ private static final long serialVersionUID = 0L;
     }
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(receiptNumberFormat_)) {
       size += com.google.protobuf.GeneratedMessage.computeStringSize(18, receiptNumberFormat_);
+    }
+    if (((bitField0_ & 0x00000020) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(30, getPointsReminders());
     }
     return size;
   }
@@ -882,6 +930,11 @@ private static final long serialVersionUID = 0L;
     }
     if (!getReceiptNumberFormat()
         .equals(other.getReceiptNumberFormat())) return false;
+    if (hasPointsReminders() != other.hasPointsReminders()) return false;
+    if (hasPointsReminders()) {
+      if (!getPointsReminders()
+          .equals(other.getPointsReminders())) return false;
+    }
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -944,6 +997,10 @@ private static final long serialVersionUID = 0L;
     }
     hash = (37 * hash) + RECEIPT_NUMBER_FORMAT_FIELD_NUMBER;
     hash = (53 * hash) + getReceiptNumberFormat().hashCode();
+    if (hasPointsReminders()) {
+      hash = (37 * hash) + POINTS_REMINDERS_FIELD_NUMBER;
+      hash = (53 * hash) + getPointsReminders().hashCode();
+    }
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -1084,6 +1141,7 @@ private static final long serialVersionUID = 0L;
         internalGetUpdateTimeFieldBuilder();
         internalGetLuckyDrawFieldBuilder();
         internalGetPointsValueFieldBuilder();
+        internalGetPointsRemindersFieldBuilder();
       }
     }
     @java.lang.Override
@@ -1128,6 +1186,11 @@ private static final long serialVersionUID = 0L;
         pointsValueBuilder_ = null;
       }
       receiptNumberFormat_ = "";
+      pointsReminders_ = null;
+      if (pointsRemindersBuilder_ != null) {
+        pointsRemindersBuilder_.dispose();
+        pointsRemindersBuilder_ = null;
+      }
       return this;
     }
 
@@ -1231,6 +1294,12 @@ private static final long serialVersionUID = 0L;
       if (((from_bitField0_ & 0x00020000) != 0)) {
         result.receiptNumberFormat_ = receiptNumberFormat_;
       }
+      if (((from_bitField0_ & 0x00040000) != 0)) {
+        result.pointsReminders_ = pointsRemindersBuilder_ == null
+            ? pointsReminders_
+            : pointsRemindersBuilder_.build();
+        to_bitField0_ |= 0x00000020;
+      }
       result.bitField0_ |= to_bitField0_;
     }
 
@@ -1309,6 +1378,9 @@ private static final long serialVersionUID = 0L;
         receiptNumberFormat_ = other.receiptNumberFormat_;
         bitField0_ |= 0x00020000;
         onChanged();
+      }
+      if (other.hasPointsReminders()) {
+        mergePointsReminders(other.getPointsReminders());
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -1436,6 +1508,13 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00020000;
               break;
             } // case 146
+            case 242: {
+              input.readMessage(
+                  internalGetPointsRemindersFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              bitField0_ |= 0x00040000;
+              break;
+            } // case 242
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -3219,6 +3298,172 @@ private static final long serialVersionUID = 0L;
       bitField0_ |= 0x00020000;
       onChanged();
       return this;
+    }
+
+    private com.rewardscore.rewards.loyalty.v1.PointsReminders pointsReminders_;
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.loyalty.v1.PointsReminders, com.rewardscore.rewards.loyalty.v1.PointsReminders.Builder, com.rewardscore.rewards.loyalty.v1.PointsRemindersOrBuilder> pointsRemindersBuilder_;
+    /**
+     * <pre>
+     * Points-expiring reminders: messages to the account's OWNER some days before points expire.
+     * Unset: none. Updatable with the mask path "points_reminders" (the whole settings at once).
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.PointsReminders points_reminders = 30 [json_name = "pointsReminders"];</code>
+     * @return Whether the pointsReminders field is set.
+     */
+    public boolean hasPointsReminders() {
+      return ((bitField0_ & 0x00040000) != 0);
+    }
+    /**
+     * <pre>
+     * Points-expiring reminders: messages to the account's OWNER some days before points expire.
+     * Unset: none. Updatable with the mask path "points_reminders" (the whole settings at once).
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.PointsReminders points_reminders = 30 [json_name = "pointsReminders"];</code>
+     * @return The pointsReminders.
+     */
+    public com.rewardscore.rewards.loyalty.v1.PointsReminders getPointsReminders() {
+      if (pointsRemindersBuilder_ == null) {
+        return pointsReminders_ == null ? com.rewardscore.rewards.loyalty.v1.PointsReminders.getDefaultInstance() : pointsReminders_;
+      } else {
+        return pointsRemindersBuilder_.getMessage();
+      }
+    }
+    /**
+     * <pre>
+     * Points-expiring reminders: messages to the account's OWNER some days before points expire.
+     * Unset: none. Updatable with the mask path "points_reminders" (the whole settings at once).
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.PointsReminders points_reminders = 30 [json_name = "pointsReminders"];</code>
+     */
+    public Builder setPointsReminders(com.rewardscore.rewards.loyalty.v1.PointsReminders value) {
+      if (pointsRemindersBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        pointsReminders_ = value;
+      } else {
+        pointsRemindersBuilder_.setMessage(value);
+      }
+      bitField0_ |= 0x00040000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Points-expiring reminders: messages to the account's OWNER some days before points expire.
+     * Unset: none. Updatable with the mask path "points_reminders" (the whole settings at once).
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.PointsReminders points_reminders = 30 [json_name = "pointsReminders"];</code>
+     */
+    public Builder setPointsReminders(
+        com.rewardscore.rewards.loyalty.v1.PointsReminders.Builder builderForValue) {
+      if (pointsRemindersBuilder_ == null) {
+        pointsReminders_ = builderForValue.build();
+      } else {
+        pointsRemindersBuilder_.setMessage(builderForValue.build());
+      }
+      bitField0_ |= 0x00040000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Points-expiring reminders: messages to the account's OWNER some days before points expire.
+     * Unset: none. Updatable with the mask path "points_reminders" (the whole settings at once).
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.PointsReminders points_reminders = 30 [json_name = "pointsReminders"];</code>
+     */
+    public Builder mergePointsReminders(com.rewardscore.rewards.loyalty.v1.PointsReminders value) {
+      if (pointsRemindersBuilder_ == null) {
+        if (((bitField0_ & 0x00040000) != 0) &&
+          pointsReminders_ != null &&
+          pointsReminders_ != com.rewardscore.rewards.loyalty.v1.PointsReminders.getDefaultInstance()) {
+          getPointsRemindersBuilder().mergeFrom(value);
+        } else {
+          pointsReminders_ = value;
+        }
+      } else {
+        pointsRemindersBuilder_.mergeFrom(value);
+      }
+      if (pointsReminders_ != null) {
+        bitField0_ |= 0x00040000;
+        onChanged();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * Points-expiring reminders: messages to the account's OWNER some days before points expire.
+     * Unset: none. Updatable with the mask path "points_reminders" (the whole settings at once).
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.PointsReminders points_reminders = 30 [json_name = "pointsReminders"];</code>
+     */
+    public Builder clearPointsReminders() {
+      bitField0_ = (bitField0_ & ~0x00040000);
+      pointsReminders_ = null;
+      if (pointsRemindersBuilder_ != null) {
+        pointsRemindersBuilder_.dispose();
+        pointsRemindersBuilder_ = null;
+      }
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Points-expiring reminders: messages to the account's OWNER some days before points expire.
+     * Unset: none. Updatable with the mask path "points_reminders" (the whole settings at once).
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.PointsReminders points_reminders = 30 [json_name = "pointsReminders"];</code>
+     */
+    public com.rewardscore.rewards.loyalty.v1.PointsReminders.Builder getPointsRemindersBuilder() {
+      bitField0_ |= 0x00040000;
+      onChanged();
+      return internalGetPointsRemindersFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * Points-expiring reminders: messages to the account's OWNER some days before points expire.
+     * Unset: none. Updatable with the mask path "points_reminders" (the whole settings at once).
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.PointsReminders points_reminders = 30 [json_name = "pointsReminders"];</code>
+     */
+    public com.rewardscore.rewards.loyalty.v1.PointsRemindersOrBuilder getPointsRemindersOrBuilder() {
+      if (pointsRemindersBuilder_ != null) {
+        return pointsRemindersBuilder_.getMessageOrBuilder();
+      } else {
+        return pointsReminders_ == null ?
+            com.rewardscore.rewards.loyalty.v1.PointsReminders.getDefaultInstance() : pointsReminders_;
+      }
+    }
+    /**
+     * <pre>
+     * Points-expiring reminders: messages to the account's OWNER some days before points expire.
+     * Unset: none. Updatable with the mask path "points_reminders" (the whole settings at once).
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.PointsReminders points_reminders = 30 [json_name = "pointsReminders"];</code>
+     */
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.loyalty.v1.PointsReminders, com.rewardscore.rewards.loyalty.v1.PointsReminders.Builder, com.rewardscore.rewards.loyalty.v1.PointsRemindersOrBuilder> 
+        internalGetPointsRemindersFieldBuilder() {
+      if (pointsRemindersBuilder_ == null) {
+        pointsRemindersBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+            com.rewardscore.rewards.loyalty.v1.PointsReminders, com.rewardscore.rewards.loyalty.v1.PointsReminders.Builder, com.rewardscore.rewards.loyalty.v1.PointsRemindersOrBuilder>(
+                getPointsReminders(),
+                getParentForChildren(),
+                isClean());
+        pointsReminders_ = null;
+      }
+      return pointsRemindersBuilder_;
     }
 
     // @@protoc_insertion_point(builder_scope:rewards.loyalty.v1.Program)

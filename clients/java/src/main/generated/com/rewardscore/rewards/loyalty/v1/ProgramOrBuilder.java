@@ -384,4 +384,34 @@ public interface ProgramOrBuilder extends
    */
   com.google.protobuf.ByteString
       getReceiptNumberFormatBytes();
+
+  /**
+   * <pre>
+   * Points-expiring reminders: messages to the account's OWNER some days before points expire.
+   * Unset: none. Updatable with the mask path "points_reminders" (the whole settings at once).
+   * </pre>
+   *
+   * <code>.rewards.loyalty.v1.PointsReminders points_reminders = 30 [json_name = "pointsReminders"];</code>
+   * @return Whether the pointsReminders field is set.
+   */
+  boolean hasPointsReminders();
+  /**
+   * <pre>
+   * Points-expiring reminders: messages to the account's OWNER some days before points expire.
+   * Unset: none. Updatable with the mask path "points_reminders" (the whole settings at once).
+   * </pre>
+   *
+   * <code>.rewards.loyalty.v1.PointsReminders points_reminders = 30 [json_name = "pointsReminders"];</code>
+   * @return The pointsReminders.
+   */
+  com.rewardscore.rewards.loyalty.v1.PointsReminders getPointsReminders();
+  /**
+   * <pre>
+   * Points-expiring reminders: messages to the account's OWNER some days before points expire.
+   * Unset: none. Updatable with the mask path "points_reminders" (the whole settings at once).
+   * </pre>
+   *
+   * <code>.rewards.loyalty.v1.PointsReminders points_reminders = 30 [json_name = "pointsReminders"];</code>
+   */
+  com.rewardscore.rewards.loyalty.v1.PointsRemindersOrBuilder getPointsRemindersOrBuilder();
 }

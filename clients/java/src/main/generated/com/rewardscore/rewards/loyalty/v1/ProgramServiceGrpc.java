@@ -473,7 +473,9 @@ public final class ProgramServiceGrpc {
      * <pre>
      * Creates a program with a client-chosen program_id.
      * Errors: PROGRAM_ALREADY_EXISTS (ALREADY_EXISTS), FIELD_INVALID for an unknown currency
-     * code or time zone.
+     * code or time zone. points_reminders: TEMPLATE_TAG_UNKNOWN, TEMPLATE_INVALID,
+     * MESSAGE_TOO_LONG (INVALID_ARGUMENT; metadata "field"), FIELD_INVALID, FIELD_OUT_OF_RANGE,
+     * FIELD_REQUIRED (see PointsReminders).
      * </pre>
      */
     default void createProgram(com.rewardscore.rewards.loyalty.v1.CreateProgramRequest request,
@@ -497,7 +499,8 @@ public final class ProgramServiceGrpc {
      * Changes the fields of a program named by update_mask. Applies to transactions recorded
      * after the change (earlier earns keep their expiry); every server sees it within 2 seconds.
      * Errors: PROGRAM_NOT_FOUND (NOT_FOUND), FIELD_IMMUTABLE (INVALID_ARGUMENT; program_id or
-     * currency_code), PROGRAM_CHANGED_CONCURRENTLY (ABORTED; another update kept winning, retry).
+     * currency_code), PROGRAM_CHANGED_CONCURRENTLY (ABORTED; another update kept winning, retry),
+     * and for the program as changed the points_reminders refusals of CreateProgram.
      * </pre>
      */
     default void updateProgram(com.rewardscore.rewards.loyalty.v1.UpdateProgramRequest request,
@@ -674,7 +677,9 @@ public final class ProgramServiceGrpc {
      * <pre>
      * Creates a program with a client-chosen program_id.
      * Errors: PROGRAM_ALREADY_EXISTS (ALREADY_EXISTS), FIELD_INVALID for an unknown currency
-     * code or time zone.
+     * code or time zone. points_reminders: TEMPLATE_TAG_UNKNOWN, TEMPLATE_INVALID,
+     * MESSAGE_TOO_LONG (INVALID_ARGUMENT; metadata "field"), FIELD_INVALID, FIELD_OUT_OF_RANGE,
+     * FIELD_REQUIRED (see PointsReminders).
      * </pre>
      */
     public void createProgram(com.rewardscore.rewards.loyalty.v1.CreateProgramRequest request,
@@ -700,7 +705,8 @@ public final class ProgramServiceGrpc {
      * Changes the fields of a program named by update_mask. Applies to transactions recorded
      * after the change (earlier earns keep their expiry); every server sees it within 2 seconds.
      * Errors: PROGRAM_NOT_FOUND (NOT_FOUND), FIELD_IMMUTABLE (INVALID_ARGUMENT; program_id or
-     * currency_code), PROGRAM_CHANGED_CONCURRENTLY (ABORTED; another update kept winning, retry).
+     * currency_code), PROGRAM_CHANGED_CONCURRENTLY (ABORTED; another update kept winning, retry),
+     * and for the program as changed the points_reminders refusals of CreateProgram.
      * </pre>
      */
     public void updateProgram(com.rewardscore.rewards.loyalty.v1.UpdateProgramRequest request,
@@ -865,7 +871,9 @@ public final class ProgramServiceGrpc {
      * <pre>
      * Creates a program with a client-chosen program_id.
      * Errors: PROGRAM_ALREADY_EXISTS (ALREADY_EXISTS), FIELD_INVALID for an unknown currency
-     * code or time zone.
+     * code or time zone. points_reminders: TEMPLATE_TAG_UNKNOWN, TEMPLATE_INVALID,
+     * MESSAGE_TOO_LONG (INVALID_ARGUMENT; metadata "field"), FIELD_INVALID, FIELD_OUT_OF_RANGE,
+     * FIELD_REQUIRED (see PointsReminders).
      * </pre>
      */
     public com.rewardscore.rewards.loyalty.v1.CreateProgramResponse createProgram(com.rewardscore.rewards.loyalty.v1.CreateProgramRequest request) throws io.grpc.StatusException {
@@ -889,7 +897,8 @@ public final class ProgramServiceGrpc {
      * Changes the fields of a program named by update_mask. Applies to transactions recorded
      * after the change (earlier earns keep their expiry); every server sees it within 2 seconds.
      * Errors: PROGRAM_NOT_FOUND (NOT_FOUND), FIELD_IMMUTABLE (INVALID_ARGUMENT; program_id or
-     * currency_code), PROGRAM_CHANGED_CONCURRENTLY (ABORTED; another update kept winning, retry).
+     * currency_code), PROGRAM_CHANGED_CONCURRENTLY (ABORTED; another update kept winning, retry),
+     * and for the program as changed the points_reminders refusals of CreateProgram.
      * </pre>
      */
     public com.rewardscore.rewards.loyalty.v1.UpdateProgramResponse updateProgram(com.rewardscore.rewards.loyalty.v1.UpdateProgramRequest request) throws io.grpc.StatusException {
@@ -1046,7 +1055,9 @@ public final class ProgramServiceGrpc {
      * <pre>
      * Creates a program with a client-chosen program_id.
      * Errors: PROGRAM_ALREADY_EXISTS (ALREADY_EXISTS), FIELD_INVALID for an unknown currency
-     * code or time zone.
+     * code or time zone. points_reminders: TEMPLATE_TAG_UNKNOWN, TEMPLATE_INVALID,
+     * MESSAGE_TOO_LONG (INVALID_ARGUMENT; metadata "field"), FIELD_INVALID, FIELD_OUT_OF_RANGE,
+     * FIELD_REQUIRED (see PointsReminders).
      * </pre>
      */
     public com.rewardscore.rewards.loyalty.v1.CreateProgramResponse createProgram(com.rewardscore.rewards.loyalty.v1.CreateProgramRequest request) {
@@ -1070,7 +1081,8 @@ public final class ProgramServiceGrpc {
      * Changes the fields of a program named by update_mask. Applies to transactions recorded
      * after the change (earlier earns keep their expiry); every server sees it within 2 seconds.
      * Errors: PROGRAM_NOT_FOUND (NOT_FOUND), FIELD_IMMUTABLE (INVALID_ARGUMENT; program_id or
-     * currency_code), PROGRAM_CHANGED_CONCURRENTLY (ABORTED; another update kept winning, retry).
+     * currency_code), PROGRAM_CHANGED_CONCURRENTLY (ABORTED; another update kept winning, retry),
+     * and for the program as changed the points_reminders refusals of CreateProgram.
      * </pre>
      */
     public com.rewardscore.rewards.loyalty.v1.UpdateProgramResponse updateProgram(com.rewardscore.rewards.loyalty.v1.UpdateProgramRequest request) {
@@ -1226,7 +1238,9 @@ public final class ProgramServiceGrpc {
      * <pre>
      * Creates a program with a client-chosen program_id.
      * Errors: PROGRAM_ALREADY_EXISTS (ALREADY_EXISTS), FIELD_INVALID for an unknown currency
-     * code or time zone.
+     * code or time zone. points_reminders: TEMPLATE_TAG_UNKNOWN, TEMPLATE_INVALID,
+     * MESSAGE_TOO_LONG (INVALID_ARGUMENT; metadata "field"), FIELD_INVALID, FIELD_OUT_OF_RANGE,
+     * FIELD_REQUIRED (see PointsReminders).
      * </pre>
      */
     public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.loyalty.v1.CreateProgramResponse> createProgram(
@@ -1252,7 +1266,8 @@ public final class ProgramServiceGrpc {
      * Changes the fields of a program named by update_mask. Applies to transactions recorded
      * after the change (earlier earns keep their expiry); every server sees it within 2 seconds.
      * Errors: PROGRAM_NOT_FOUND (NOT_FOUND), FIELD_IMMUTABLE (INVALID_ARGUMENT; program_id or
-     * currency_code), PROGRAM_CHANGED_CONCURRENTLY (ABORTED; another update kept winning, retry).
+     * currency_code), PROGRAM_CHANGED_CONCURRENTLY (ABORTED; another update kept winning, retry),
+     * and for the program as changed the points_reminders refusals of CreateProgram.
      * </pre>
      */
     public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.loyalty.v1.UpdateProgramResponse> updateProgram(

@@ -136,7 +136,7 @@ public enum RefundOverdraftPolicy
   }
   public static com.google.protobuf.Descriptors.EnumDescriptor
       getDescriptor() {
-    return com.rewardscore.rewards.loyalty.v1.ResourcesProto.getDescriptor().getEnumType(3);
+    return com.rewardscore.rewards.loyalty.v1.ResourcesProto.getDescriptor().getEnumType(4);
   }
 
   private static final RefundOverdraftPolicy[] VALUES = values();

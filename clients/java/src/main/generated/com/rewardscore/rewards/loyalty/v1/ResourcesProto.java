@@ -52,6 +52,21 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
       internal_static_rewards_loyalty_v1_Receipt_fieldAccessorTable;
   static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_loyalty_v1_PointsReminders_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_loyalty_v1_PointsReminders_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_loyalty_v1_PointsReminder_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_loyalty_v1_PointsReminder_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_loyalty_v1_PointsReminderTemplate_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_loyalty_v1_PointsReminderTemplate_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
     internal_static_rewards_loyalty_v1_LuckyDrawPolicy_descriptor;
   static final 
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
@@ -143,7 +158,7 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
       "\n\"rewards/loyalty/v1/resources.proto\022\022re" +
       "wards.loyalty.v1\032\036google/protobuf/durati" +
       "on.proto\032\037google/protobuf/timestamp.prot" +
-      "o\032\033rewards/type/v1/money.proto\"\357\007\n\007Progr" +
+      "o\032\033rewards/type/v1/money.proto\"\277\010\n\007Progr" +
       "am\022\035\n\nprogram_id\030\001 \001(\tR\tprogramId\022!\n\014dis" +
       "play_name\030\002 \001(\tR\013displayName\022#\n\rcurrency" +
       "_code\030\003 \001(\tR\014currencyCode\022\033\n\ttime_zone\030\004" +
@@ -169,6 +184,8 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
       "\022B\n\014points_value\030\021 \001(\0132\037.rewards.loyalty" +
       ".v1.PointsValueR\013pointsValue\0222\n\025receipt_" +
       "number_format\030\022 \001(\tR\023receiptNumberFormat" +
+      "\022N\n\020points_reminders\030\036 \001(\0132#.rewards.loy" +
+      "alty.v1.PointsRemindersR\017pointsReminders" +
       "\"S\n\013PointsValue\022\026\n\006points\030\001 \001(\003R\006points\022" +
       ",\n\005value\030\002 \001(\0132\026.rewards.type.v1.MoneyR\005" +
       "value\"7\n\rPaymentMethod\022\022\n\004code\030\001 \001(\tR\004co" +
@@ -185,191 +202,206 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
       "rewards.loyalty.v1.ReceiptTypeR\013receiptT" +
       "ype\022\033\n\tposted_by\030\003 \001(\tR\010postedBy\022;\n\007deta" +
       "ils\030\004 \003(\0132!.rewards.loyalty.v1.ReceiptDe" +
-      "tailR\007details\"\240\002\n\017LuckyDrawPolicy\022)\n\020poi" +
-      "nts_numerator\030\001 \001(\003R\017pointsNumerator\0228\n\030" +
-      "amount_minor_denominator\030\002 \001(\003R\026amountMi" +
-      "norDenominator\022E\n\rrounding_mode\030\003 \001(\0162 ." +
-      "rewards.loyalty.v1.RoundingModeR\014roundin" +
-      "gMode\022!\n\014number_width\030\004 \001(\005R\013numberWidth" +
-      "\022>\n\013draw_period\030\005 \001(\0162\035.rewards.loyalty." +
-      "v1.CapPeriodR\ndrawPeriod\"\330\004\n\016LuckyDrawEn" +
-      "try\0222\n\025points_transaction_id\030\001 \001(\tR\023poin" +
-      "tsTransactionId\022\035\n\naccount_id\030\002 \001(\tR\tacc" +
-      "ountId\022\035\n\nprogram_id\030\003 \001(\tR\tprogramId\022\037\n" +
-      "\013draw_period\030\004 \001(\tR\ndrawPeriod\022\037\n\013from_n" +
-      "umber\030\005 \001(\tR\nfromNumber\022\033\n\tto_number\030\006 \001" +
-      "(\tR\010toNumber\022\024\n\005count\030\007 \001(\003R\005count\022=\n\005st" +
-      "ate\030\010 \001(\0162\'.rewards.loyalty.v1.LuckyDraw" +
-      "EntryStateR\005state\022;\n\013create_time\030\t \001(\0132\032" +
-      ".google.protobuf.TimestampR\ncreateTime\022;" +
-      "\n\032void_points_transaction_id\030\n \001(\tR\027void" +
-      "PointsTransactionId\0227\n\tvoid_time\030\013 \001(\0132\032" +
-      ".google.protobuf.TimestampR\010voidTime\022%\n\016" +
-      "regular_points\030\014 \001(\003R\rregularPoints\022!\n\014b" +
-      "onus_points\030\r \001(\003R\013bonusPoints\022#\n\rreward" +
-      "_points\030\016 \001(\003R\014rewardPoints\"\232\002\n\rEventEar" +
-      "nRule\0223\n\005event\030\001 \001(\0162\035.rewards.loyalty.v" +
-      "1.EarnEventR\005event\022\026\n\006points\030\002 \001(\003R\006poin" +
-      "ts\022!\n\014custom_event\030\003 \001(\tR\013customEvent\022(\n" +
-      "\020once_per_account\030\004 \001(\010R\016oncePerAccount\022" +
-      "1\n\025max_points_per_period\030\005 \001(\003R\022maxPoint" +
-      "sPerPeriod\022<\n\ncap_period\030\006 \001(\0162\035.rewards" +
-      ".loyalty.v1.CapPeriodR\tcapPeriod\"\215\002\n\rRat" +
-      "ioEarnRule\022)\n\020points_numerator\030\001 \001(\003R\017po" +
-      "intsNumerator\0228\n\030amount_minor_denominato" +
-      "r\030\002 \001(\003R\026amountMinorDenominator\022E\n\rround" +
-      "ing_mode\030\003 \001(\0162 .rewards.loyalty.v1.Roun" +
-      "dingModeR\014roundingMode\022\033\n\tstore_ids\030\004 \003(" +
-      "\tR\010storeIds\0223\n\005bands\030\005 \003(\0132\035.rewards.loy" +
-      "alty.v1.SpendBandR\005bands\"\260\001\n\tSpendBand\022>" +
-      "\n\017min_bill_amount\030\001 \001(\0132\026.rewards.type.v" +
-      "1.MoneyR\rminBillAmount\022)\n\020points_numerat" +
-      "or\030\002 \001(\003R\017pointsNumerator\0228\n\030amount_mino" +
-      "r_denominator\030\003 \001(\003R\026amountMinorDenomina" +
-      "tor\"b\n\010EarnTier\022>\n\017min_bill_amount\030\001 \001(\013" +
-      "2\026.rewards.type.v1.MoneyR\rminBillAmount\022" +
-      "\026\n\006points\030\002 \001(\003R\006points\"B\n\014TierEarnRule\022" +
-      "2\n\005tiers\030\001 \003(\0132\034.rewards.loyalty.v1.Earn" +
-      "TierR\005tiers\"\311\001\n\021PromotionEarnRule\0229\n\nsta" +
-      "rt_time\030\001 \001(\0132\032.google.protobuf.Timestam" +
-      "pR\tstartTime\0225\n\010end_time\030\002 \001(\0132\032.google." +
-      "protobuf.TimestampR\007endTime\022%\n\016multiplie" +
-      "r_bps\030\003 \001(\005R\rmultiplierBps\022\033\n\tstore_ids\030" +
-      "\004 \003(\tR\010storeIds\"d\n\020ReferralEarnRule\022\'\n\017r" +
-      "eferrer_points\030\001 \001(\003R\016referrerPoints\022\'\n\017" +
-      "referred_points\030\002 \001(\003R\016referredPoints\"X\n" +
-      "\020CardTypeEarnRule\022\035\n\ncard_types\030\001 \003(\tR\tc" +
-      "ardTypes\022%\n\016multiplier_bps\030\002 \001(\005R\rmultip" +
-      "lierBps\"\204\005\n\010EarnRule\022 \n\014earn_rule_id\030\001 \001" +
-      "(\tR\nearnRuleId\022\035\n\nprogram_id\030\002 \001(\tR\tprog" +
-      "ramId\022!\n\014display_name\030\003 \001(\tR\013displayName" +
-      "\0229\n\005event\030\004 \001(\0132!.rewards.loyalty.v1.Eve" +
-      "ntEarnRuleH\000R\005event\0229\n\005ratio\030\005 \001(\0132!.rew" +
-      "ards.loyalty.v1.RatioEarnRuleH\000R\005ratio\0226" +
-      "\n\004tier\030\006 \001(\0132 .rewards.loyalty.v1.TierEa" +
-      "rnRuleH\000R\004tier\022E\n\tpromotion\030\007 \001(\0132%.rewa" +
-      "rds.loyalty.v1.PromotionEarnRuleH\000R\tprom" +
-      "otion\022B\n\010referral\030\010 \001(\0132$.rewards.loyalt" +
-      "y.v1.ReferralEarnRuleH\000R\010referral\022C\n\tcar" +
-      "d_type\030\t \001(\0132$.rewards.loyalty.v1.CardTy" +
-      "peEarnRuleH\000R\010cardType\022\022\n\004etag\030\n \001(\tR\004et" +
-      "ag\022;\n\013create_time\030\013 \001(\0132\032.google.protobu" +
-      "f.TimestampR\ncreateTime\022;\n\013update_time\030\014" +
-      " \001(\0132\032.google.protobuf.TimestampR\nupdate" +
-      "TimeB\010\n\006config\"\270\001\n\rOperatorStamp\022\016\n\002by\030\001" +
-      " \001(\tR\002by\022*\n\002at\030\002 \001(\0132\032.google.protobuf.T" +
-      "imestampR\002at\022\033\n\tclient_id\030\003 \001(\tR\010clientI" +
-      "d\022\032\n\010operator\030\004 \001(\tR\010operator\0222\n\025points_" +
-      "transaction_id\030\005 \001(\tR\023pointsTransactionI" +
-      "d\"\366\t\n\021PointsTransaction\0222\n\025points_transa" +
-      "ction_id\030\001 \001(\tR\023pointsTransactionId\022\035\n\na" +
-      "ccount_id\030\002 \001(\tR\taccountId\022=\n\004type\030\003 \001(\016" +
-      "2).rewards.loyalty.v1.PointsTransactionT" +
-      "ypeR\004type\022@\n\005state\030\004 \001(\0162*.rewards.loyal" +
-      "ty.v1.PointsTransactionStateR\005state\022\026\n\006p" +
-      "oints\030\005 \001(\003R\006points\022\031\n\010store_id\030\006 \001(\tR\007s" +
-      "toreId\022%\n\016transaction_id\030\007 \001(\tR\rtransact" +
-      "ionId\0227\n\013bill_amount\030\010 \001(\0132\026.rewards.typ" +
-      "e.v1.MoneyR\nbillAmount\022C\n\036refunded_point" +
-      "s_transaction_id\030\t \001(\tR\033refundedPointsTr" +
-      "ansactionId\022\'\n\017refunded_points\030\n \001(\003R\016re" +
-      "fundedPoints\022\033\n\tbasket_id\030\013 \001(\tR\010basketI" +
-      "d\022;\n\013create_time\030\014 \001(\0132\032.google.protobuf" +
-      ".TimestampR\ncreateTime\022;\n\013expire_time\030\r " +
-      "\001(\0132\032.google.protobuf.TimestampR\nexpireT" +
-      "ime\022%\n\016regular_points\030\016 \001(\003R\rregularPoin" +
-      "ts\022!\n\014bonus_points\030\017 \001(\003R\013bonusPoints\022#\n" +
-      "\rreward_points\030\020 \001(\003R\014rewardPoints\022\022\n\004no" +
-      "te\030\021 \001(\tR\004note\0226\n\005lines\030\022 \003(\0132 .rewards." +
-      "loyalty.v1.PurchaseLineR\005lines\0229\n\006voided" +
-      "\030\023 \001(\0132!.rewards.loyalty.v1.OperatorStam" +
-      "pR\006voided\022=\n\010adjusted\030\024 \001(\0132!.rewards.lo" +
-      "yalty.v1.OperatorStampR\010adjusted\022A\n\nluck" +
-      "y_draw\030\025 \001(\0132\".rewards.loyalty.v1.LuckyD" +
-      "rawEntryR\tluckyDraw\0225\n\007receipt\030\026 \001(\0132\033.r" +
-      "ewards.loyalty.v1.ReceiptR\007receipt\022 \n\014ca" +
-      "rd_type_id\030\027 \001(\tR\ncardTypeId\0227\n\030card_typ" +
-      "e_multiplier_bps\030\030 \001(\005R\025cardTypeMultipli" +
-      "erBps\0229\n\014points_value\030\031 \001(\0132\026.rewards.ty" +
-      "pe.v1.MoneyR\013pointsValue\0220\n\024interaction_" +
-      "point_id\030\036 \001(\tR\022interactionPointId\"l\n\014Pu" +
-      "rchaseLine\022\020\n\003sku\030\001 \001(\tR\003sku\022\032\n\010quantity" +
-      "\030\002 \001(\003R\010quantity\022.\n\006amount\030\003 \001(\0132\026.rewar" +
-      "ds.type.v1.MoneyR\006amount\"\374\004\n\004Tier\022\027\n\007tie" +
-      "r_id\030\001 \001(\tR\006tierId\022\035\n\nprogram_id\030\002 \001(\tR\t" +
-      "programId\022!\n\014display_name\030\003 \001(\tR\013display" +
-      "Name\0229\n\014target_spend\030\004 \001(\0132\026.rewards.typ" +
-      "e.v1.MoneyR\013targetSpend\0223\n\tmin_spend\030\005 \001" +
-      "(\0132\026.rewards.type.v1.MoneyR\010minSpend\022%\n\016" +
-      "multiplier_bps\030\006 \001(\005R\rmultiplierBps\022\'\n\017e" +
-      "valuation_days\030\007 \001(\005R\016evaluationDays\022;\n\013" +
-      "create_time\030\010 \001(\0132\032.google.protobuf.Time" +
-      "stampR\ncreateTime\022>\n\rpoints_expiry\030\t \001(\013" +
-      "2\031.google.protobuf.DurationR\014pointsExpir" +
-      "y\0227\n\030level_up_evaluation_days\030\n \001(\005R\025lev" +
-      "elUpEvaluationDays\022;\n\032level_down_evaluat" +
-      "ion_days\030\013 \001(\005R\027levelDownEvaluationDays\022" +
-      "!\n\014default_tier\030\014 \001(\010R\013defaultTier\022\033\n\006ac" +
-      "tive\030\r \001(\010H\000R\006active\210\001\001\022\033\n\timage_uri\030\016 \001" +
-      "(\tR\010imageUriB\t\n\007_active\"\346\002\n\007Balance\022\035\n\na" +
-      "ccount_id\030\001 \001(\tR\taccountId\022#\n\rposted_poi" +
-      "nts\030\002 \001(\003R\014postedPoints\022%\n\016pending_point" +
-      "s\030\003 \001(\003R\rpendingPoints\022)\n\020available_poin" +
-      "ts\030\004 \001(\003R\017availablePoints\022\'\n\017expiring_po" +
-      "ints\030\005 \001(\003R\016expiringPoints\022D\n\020next_expir" +
-      "e_time\030\006 \001(\0132\032.google.protobuf.Timestamp" +
-      "R\016nextExpireTime\022=\n\014balance_time\030\007 \001(\0132\032" +
-      ".google.protobuf.TimestampR\013balanceTime\022" +
-      "\027\n\007tier_id\030\010 \001(\tR\006tierId*^\n\013ReceiptType\022" +
-      "\034\n\030RECEIPT_TYPE_UNSPECIFIED\020\000\022\027\n\023RECEIPT" +
-      "_TYPE_SINGLE\020\001\022\030\n\024RECEIPT_TYPE_COMBINE\020\002" +
-      "*\203\001\n\023LuckyDrawEntryState\022&\n\"LUCKY_DRAW_E" +
-      "NTRY_STATE_UNSPECIFIED\020\000\022!\n\035LUCKY_DRAW_E" +
-      "NTRY_STATE_ACTIVE\020\001\022!\n\035LUCKY_DRAW_ENTRY_" +
-      "STATE_VOIDED\020\002*y\n\020PointsExpiryMode\022\"\n\036PO" +
-      "INTS_EXPIRY_MODE_UNSPECIFIED\020\000\022\037\n\033POINTS" +
-      "_EXPIRY_MODE_DURATION\020\001\022 \n\034POINTS_EXPIRY" +
-      "_MODE_MONTH_END\020\002*\220\001\n\025RefundOverdraftPol" +
-      "icy\022\'\n#REFUND_OVERDRAFT_POLICY_UNSPECIFI" +
-      "ED\020\000\022\"\n\036REFUND_OVERDRAFT_POLICY_REJECT\020\001" +
-      "\022*\n&REFUND_OVERDRAFT_POLICY_ALLOW_NEGATI" +
-      "VE\020\002*|\n\014RoundingMode\022\035\n\031ROUNDING_MODE_UN" +
-      "SPECIFIED\020\000\022\027\n\023ROUNDING_MODE_FLOOR\020\001\022\031\n\025" +
-      "ROUNDING_MODE_HALF_UP\020\002\022\031\n\025ROUNDING_MODE" +
-      "_CEILING\020\003*\324\001\n\014EarnRuleKind\022\036\n\032EARN_RULE" +
-      "_KIND_UNSPECIFIED\020\000\022\030\n\024EARN_RULE_KIND_EV" +
-      "ENT\020\001\022\030\n\024EARN_RULE_KIND_RATIO\020\002\022\027\n\023EARN_" +
-      "RULE_KIND_TIER\020\003\022\034\n\030EARN_RULE_KIND_PROMO" +
-      "TION\020\004\022\033\n\027EARN_RULE_KIND_REFERRAL\020\005\022\034\n\030E" +
-      "ARN_RULE_KIND_CARD_TYPE\020\006*\236\001\n\tEarnEvent\022" +
-      "\032\n\026EARN_EVENT_UNSPECIFIED\020\000\022\036\n\032EARN_EVEN" +
-      "T_ACCOUNT_CREATED\020\001\022\035\n\031EARN_EVENT_FIRST_" +
-      "PURCHASE\020\002\022\037\n\033EARN_EVENT_MARKETING_OPT_I" +
-      "N\020\003\022\025\n\021EARN_EVENT_CUSTOM\020\004*{\n\tCapPeriod\022" +
-      "\032\n\026CAP_PERIOD_UNSPECIFIED\020\000\022\022\n\016CAP_PERIO" +
-      "D_DAY\020\001\022\023\n\017CAP_PERIOD_WEEK\020\002\022\024\n\020CAP_PERI" +
-      "OD_MONTH\020\003\022\023\n\017CAP_PERIOD_YEAR\020\004*\345\003\n\025Poin" +
-      "tsTransactionType\022\'\n#POINTS_TRANSACTION_" +
-      "TYPE_UNSPECIFIED\020\000\022 \n\034POINTS_TRANSACTION" +
-      "_TYPE_EARN\020\001\022(\n$POINTS_TRANSACTION_TYPE_" +
-      "EARN_BY_CODE\020\002\022!\n\035POINTS_TRANSACTION_TYP" +
-      "E_EVENT\020\003\022$\n POINTS_TRANSACTION_TYPE_REF" +
-      "ERRAL\020\004\022/\n+POINTS_TRANSACTION_TYPE_COUPO" +
-      "N_EXTRA_POINTS\020\005\022\"\n\036POINTS_TRANSACTION_T" +
-      "YPE_REDEEM\020\006\022+\n\'POINTS_TRANSACTION_TYPE_" +
-      "COUPON_PURCHASE\020\007\022\"\n\036POINTS_TRANSACTION_" +
-      "TYPE_REFUND\020\010\022\"\n\036POINTS_TRANSACTION_TYPE" +
-      "_EXPIRE\020\t\022 \n\034POINTS_TRANSACTION_TYPE_VOI" +
-      "D\020\n\022\"\n\036POINTS_TRANSACTION_TYPE_ADJUST\020\013*" +
-      "\262\001\n\026PointsTransactionState\022(\n$POINTS_TRA" +
-      "NSACTION_STATE_UNSPECIFIED\020\000\022$\n POINTS_T" +
-      "RANSACTION_STATE_PENDING\020\001\022#\n\037POINTS_TRA" +
-      "NSACTION_STATE_POSTED\020\002\022#\n\037POINTS_TRANSA" +
-      "CTION_STATE_VOIDED\020\003B\204\001\n\"com.rewardscore" +
-      ".rewards.loyalty.v1B\016ResourcesProtoP\001ZLg" +
-      "ithub.com/rewards-core/rewards-core/clie" +
-      "nts/go/rewards/loyalty/v1;loyaltyv1b\006pro" +
-      "to3"
+      "tailR\007details\"\321\001\n\017PointsReminders\022@\n\trem" +
+      "inders\030\001 \003(\0132\".rewards.loyalty.v1.Points" +
+      "ReminderR\treminders\022H\n\ttemplates\030\002 \003(\0132*" +
+      ".rewards.loyalty.v1.PointsReminderTempla" +
+      "teR\ttemplates\0222\n\025default_language_code\030\003" +
+      " \001(\tR\023defaultLanguageCode\"\234\001\n\016PointsRemi" +
+      "nder\022,\n\022days_before_expiry\030\001 \001(\005R\020daysBe" +
+      "foreExpiry\022=\n\007channel\030\002 \001(\0162#.rewards.lo" +
+      "yalty.v1.ReminderChannelR\007channel\022\035\n\nloc" +
+      "al_time\030\003 \001(\tR\tlocalTime\"\220\001\n\026PointsRemin" +
+      "derTemplate\022#\n\rlanguage_code\030\001 \001(\tR\014lang" +
+      "uageCode\022\030\n\007subject\030\002 \001(\tR\007subject\022\022\n\004te" +
+      "xt\030\003 \001(\tR\004text\022#\n\rallow_unicode\030\004 \001(\010R\014a" +
+      "llowUnicode\"\240\002\n\017LuckyDrawPolicy\022)\n\020point" +
+      "s_numerator\030\001 \001(\003R\017pointsNumerator\0228\n\030am" +
+      "ount_minor_denominator\030\002 \001(\003R\026amountMino" +
+      "rDenominator\022E\n\rrounding_mode\030\003 \001(\0162 .re" +
+      "wards.loyalty.v1.RoundingModeR\014roundingM" +
+      "ode\022!\n\014number_width\030\004 \001(\005R\013numberWidth\022>" +
+      "\n\013draw_period\030\005 \001(\0162\035.rewards.loyalty.v1" +
+      ".CapPeriodR\ndrawPeriod\"\330\004\n\016LuckyDrawEntr" +
+      "y\0222\n\025points_transaction_id\030\001 \001(\tR\023points" +
+      "TransactionId\022\035\n\naccount_id\030\002 \001(\tR\taccou" +
+      "ntId\022\035\n\nprogram_id\030\003 \001(\tR\tprogramId\022\037\n\013d" +
+      "raw_period\030\004 \001(\tR\ndrawPeriod\022\037\n\013from_num" +
+      "ber\030\005 \001(\tR\nfromNumber\022\033\n\tto_number\030\006 \001(\t" +
+      "R\010toNumber\022\024\n\005count\030\007 \001(\003R\005count\022=\n\005stat" +
+      "e\030\010 \001(\0162\'.rewards.loyalty.v1.LuckyDrawEn" +
+      "tryStateR\005state\022;\n\013create_time\030\t \001(\0132\032.g" +
+      "oogle.protobuf.TimestampR\ncreateTime\022;\n\032" +
+      "void_points_transaction_id\030\n \001(\tR\027voidPo" +
+      "intsTransactionId\0227\n\tvoid_time\030\013 \001(\0132\032.g" +
+      "oogle.protobuf.TimestampR\010voidTime\022%\n\016re" +
+      "gular_points\030\014 \001(\003R\rregularPoints\022!\n\014bon" +
+      "us_points\030\r \001(\003R\013bonusPoints\022#\n\rreward_p" +
+      "oints\030\016 \001(\003R\014rewardPoints\"\232\002\n\rEventEarnR" +
+      "ule\0223\n\005event\030\001 \001(\0162\035.rewards.loyalty.v1." +
+      "EarnEventR\005event\022\026\n\006points\030\002 \001(\003R\006points" +
+      "\022!\n\014custom_event\030\003 \001(\tR\013customEvent\022(\n\020o" +
+      "nce_per_account\030\004 \001(\010R\016oncePerAccount\0221\n" +
+      "\025max_points_per_period\030\005 \001(\003R\022maxPointsP" +
+      "erPeriod\022<\n\ncap_period\030\006 \001(\0162\035.rewards.l" +
+      "oyalty.v1.CapPeriodR\tcapPeriod\"\215\002\n\rRatio" +
+      "EarnRule\022)\n\020points_numerator\030\001 \001(\003R\017poin" +
+      "tsNumerator\0228\n\030amount_minor_denominator\030" +
+      "\002 \001(\003R\026amountMinorDenominator\022E\n\rroundin" +
+      "g_mode\030\003 \001(\0162 .rewards.loyalty.v1.Roundi" +
+      "ngModeR\014roundingMode\022\033\n\tstore_ids\030\004 \003(\tR" +
+      "\010storeIds\0223\n\005bands\030\005 \003(\0132\035.rewards.loyal" +
+      "ty.v1.SpendBandR\005bands\"\260\001\n\tSpendBand\022>\n\017" +
+      "min_bill_amount\030\001 \001(\0132\026.rewards.type.v1." +
+      "MoneyR\rminBillAmount\022)\n\020points_numerator" +
+      "\030\002 \001(\003R\017pointsNumerator\0228\n\030amount_minor_" +
+      "denominator\030\003 \001(\003R\026amountMinorDenominato" +
+      "r\"b\n\010EarnTier\022>\n\017min_bill_amount\030\001 \001(\0132\026" +
+      ".rewards.type.v1.MoneyR\rminBillAmount\022\026\n" +
+      "\006points\030\002 \001(\003R\006points\"B\n\014TierEarnRule\0222\n" +
+      "\005tiers\030\001 \003(\0132\034.rewards.loyalty.v1.EarnTi" +
+      "erR\005tiers\"\311\001\n\021PromotionEarnRule\0229\n\nstart" +
+      "_time\030\001 \001(\0132\032.google.protobuf.TimestampR" +
+      "\tstartTime\0225\n\010end_time\030\002 \001(\0132\032.google.pr" +
+      "otobuf.TimestampR\007endTime\022%\n\016multiplier_" +
+      "bps\030\003 \001(\005R\rmultiplierBps\022\033\n\tstore_ids\030\004 " +
+      "\003(\tR\010storeIds\"d\n\020ReferralEarnRule\022\'\n\017ref" +
+      "errer_points\030\001 \001(\003R\016referrerPoints\022\'\n\017re" +
+      "ferred_points\030\002 \001(\003R\016referredPoints\"X\n\020C" +
+      "ardTypeEarnRule\022\035\n\ncard_types\030\001 \003(\tR\tcar" +
+      "dTypes\022%\n\016multiplier_bps\030\002 \001(\005R\rmultipli" +
+      "erBps\"\204\005\n\010EarnRule\022 \n\014earn_rule_id\030\001 \001(\t" +
+      "R\nearnRuleId\022\035\n\nprogram_id\030\002 \001(\tR\tprogra" +
+      "mId\022!\n\014display_name\030\003 \001(\tR\013displayName\0229" +
+      "\n\005event\030\004 \001(\0132!.rewards.loyalty.v1.Event" +
+      "EarnRuleH\000R\005event\0229\n\005ratio\030\005 \001(\0132!.rewar" +
+      "ds.loyalty.v1.RatioEarnRuleH\000R\005ratio\0226\n\004" +
+      "tier\030\006 \001(\0132 .rewards.loyalty.v1.TierEarn" +
+      "RuleH\000R\004tier\022E\n\tpromotion\030\007 \001(\0132%.reward" +
+      "s.loyalty.v1.PromotionEarnRuleH\000R\tpromot" +
+      "ion\022B\n\010referral\030\010 \001(\0132$.rewards.loyalty." +
+      "v1.ReferralEarnRuleH\000R\010referral\022C\n\tcard_" +
+      "type\030\t \001(\0132$.rewards.loyalty.v1.CardType" +
+      "EarnRuleH\000R\010cardType\022\022\n\004etag\030\n \001(\tR\004etag" +
+      "\022;\n\013create_time\030\013 \001(\0132\032.google.protobuf." +
+      "TimestampR\ncreateTime\022;\n\013update_time\030\014 \001" +
+      "(\0132\032.google.protobuf.TimestampR\nupdateTi" +
+      "meB\010\n\006config\"\270\001\n\rOperatorStamp\022\016\n\002by\030\001 \001" +
+      "(\tR\002by\022*\n\002at\030\002 \001(\0132\032.google.protobuf.Tim" +
+      "estampR\002at\022\033\n\tclient_id\030\003 \001(\tR\010clientId\022" +
+      "\032\n\010operator\030\004 \001(\tR\010operator\0222\n\025points_tr" +
+      "ansaction_id\030\005 \001(\tR\023pointsTransactionId\"" +
+      "\366\t\n\021PointsTransaction\0222\n\025points_transact" +
+      "ion_id\030\001 \001(\tR\023pointsTransactionId\022\035\n\nacc" +
+      "ount_id\030\002 \001(\tR\taccountId\022=\n\004type\030\003 \001(\0162)" +
+      ".rewards.loyalty.v1.PointsTransactionTyp" +
+      "eR\004type\022@\n\005state\030\004 \001(\0162*.rewards.loyalty" +
+      ".v1.PointsTransactionStateR\005state\022\026\n\006poi" +
+      "nts\030\005 \001(\003R\006points\022\031\n\010store_id\030\006 \001(\tR\007sto" +
+      "reId\022%\n\016transaction_id\030\007 \001(\tR\rtransactio" +
+      "nId\0227\n\013bill_amount\030\010 \001(\0132\026.rewards.type." +
+      "v1.MoneyR\nbillAmount\022C\n\036refunded_points_" +
+      "transaction_id\030\t \001(\tR\033refundedPointsTran" +
+      "sactionId\022\'\n\017refunded_points\030\n \001(\003R\016refu" +
+      "ndedPoints\022\033\n\tbasket_id\030\013 \001(\tR\010basketId\022" +
+      ";\n\013create_time\030\014 \001(\0132\032.google.protobuf.T" +
+      "imestampR\ncreateTime\022;\n\013expire_time\030\r \001(" +
+      "\0132\032.google.protobuf.TimestampR\nexpireTim" +
+      "e\022%\n\016regular_points\030\016 \001(\003R\rregularPoints" +
+      "\022!\n\014bonus_points\030\017 \001(\003R\013bonusPoints\022#\n\rr" +
+      "eward_points\030\020 \001(\003R\014rewardPoints\022\022\n\004note" +
+      "\030\021 \001(\tR\004note\0226\n\005lines\030\022 \003(\0132 .rewards.lo" +
+      "yalty.v1.PurchaseLineR\005lines\0229\n\006voided\030\023" +
+      " \001(\0132!.rewards.loyalty.v1.OperatorStampR" +
+      "\006voided\022=\n\010adjusted\030\024 \001(\0132!.rewards.loya" +
+      "lty.v1.OperatorStampR\010adjusted\022A\n\nlucky_" +
+      "draw\030\025 \001(\0132\".rewards.loyalty.v1.LuckyDra" +
+      "wEntryR\tluckyDraw\0225\n\007receipt\030\026 \001(\0132\033.rew" +
+      "ards.loyalty.v1.ReceiptR\007receipt\022 \n\014card" +
+      "_type_id\030\027 \001(\tR\ncardTypeId\0227\n\030card_type_" +
+      "multiplier_bps\030\030 \001(\005R\025cardTypeMultiplier" +
+      "Bps\0229\n\014points_value\030\031 \001(\0132\026.rewards.type" +
+      ".v1.MoneyR\013pointsValue\0220\n\024interaction_po" +
+      "int_id\030\036 \001(\tR\022interactionPointId\"l\n\014Purc" +
+      "haseLine\022\020\n\003sku\030\001 \001(\tR\003sku\022\032\n\010quantity\030\002" +
+      " \001(\003R\010quantity\022.\n\006amount\030\003 \001(\0132\026.rewards" +
+      ".type.v1.MoneyR\006amount\"\374\004\n\004Tier\022\027\n\007tier_" +
+      "id\030\001 \001(\tR\006tierId\022\035\n\nprogram_id\030\002 \001(\tR\tpr" +
+      "ogramId\022!\n\014display_name\030\003 \001(\tR\013displayNa" +
+      "me\0229\n\014target_spend\030\004 \001(\0132\026.rewards.type." +
+      "v1.MoneyR\013targetSpend\0223\n\tmin_spend\030\005 \001(\013" +
+      "2\026.rewards.type.v1.MoneyR\010minSpend\022%\n\016mu" +
+      "ltiplier_bps\030\006 \001(\005R\rmultiplierBps\022\'\n\017eva" +
+      "luation_days\030\007 \001(\005R\016evaluationDays\022;\n\013cr" +
+      "eate_time\030\010 \001(\0132\032.google.protobuf.Timest" +
+      "ampR\ncreateTime\022>\n\rpoints_expiry\030\t \001(\0132\031" +
+      ".google.protobuf.DurationR\014pointsExpiry\022" +
+      "7\n\030level_up_evaluation_days\030\n \001(\005R\025level" +
+      "UpEvaluationDays\022;\n\032level_down_evaluatio" +
+      "n_days\030\013 \001(\005R\027levelDownEvaluationDays\022!\n" +
+      "\014default_tier\030\014 \001(\010R\013defaultTier\022\033\n\006acti" +
+      "ve\030\r \001(\010H\000R\006active\210\001\001\022\033\n\timage_uri\030\016 \001(\t" +
+      "R\010imageUriB\t\n\007_active\"\346\002\n\007Balance\022\035\n\nacc" +
+      "ount_id\030\001 \001(\tR\taccountId\022#\n\rposted_point" +
+      "s\030\002 \001(\003R\014postedPoints\022%\n\016pending_points\030" +
+      "\003 \001(\003R\rpendingPoints\022)\n\020available_points" +
+      "\030\004 \001(\003R\017availablePoints\022\'\n\017expiring_poin" +
+      "ts\030\005 \001(\003R\016expiringPoints\022D\n\020next_expire_" +
+      "time\030\006 \001(\0132\032.google.protobuf.TimestampR\016" +
+      "nextExpireTime\022=\n\014balance_time\030\007 \001(\0132\032.g" +
+      "oogle.protobuf.TimestampR\013balanceTime\022\027\n" +
+      "\007tier_id\030\010 \001(\tR\006tierId*^\n\013ReceiptType\022\034\n" +
+      "\030RECEIPT_TYPE_UNSPECIFIED\020\000\022\027\n\023RECEIPT_T" +
+      "YPE_SINGLE\020\001\022\030\n\024RECEIPT_TYPE_COMBINE\020\002*i" +
+      "\n\017ReminderChannel\022 \n\034REMINDER_CHANNEL_UN" +
+      "SPECIFIED\020\000\022\030\n\024REMINDER_CHANNEL_SMS\020\001\022\032\n" +
+      "\026REMINDER_CHANNEL_EMAIL\020\002*\203\001\n\023LuckyDrawE" +
+      "ntryState\022&\n\"LUCKY_DRAW_ENTRY_STATE_UNSP" +
+      "ECIFIED\020\000\022!\n\035LUCKY_DRAW_ENTRY_STATE_ACTI" +
+      "VE\020\001\022!\n\035LUCKY_DRAW_ENTRY_STATE_VOIDED\020\002*" +
+      "y\n\020PointsExpiryMode\022\"\n\036POINTS_EXPIRY_MOD" +
+      "E_UNSPECIFIED\020\000\022\037\n\033POINTS_EXPIRY_MODE_DU" +
+      "RATION\020\001\022 \n\034POINTS_EXPIRY_MODE_MONTH_END" +
+      "\020\002*\220\001\n\025RefundOverdraftPolicy\022\'\n#REFUND_O" +
+      "VERDRAFT_POLICY_UNSPECIFIED\020\000\022\"\n\036REFUND_" +
+      "OVERDRAFT_POLICY_REJECT\020\001\022*\n&REFUND_OVER" +
+      "DRAFT_POLICY_ALLOW_NEGATIVE\020\002*|\n\014Roundin" +
+      "gMode\022\035\n\031ROUNDING_MODE_UNSPECIFIED\020\000\022\027\n\023" +
+      "ROUNDING_MODE_FLOOR\020\001\022\031\n\025ROUNDING_MODE_H" +
+      "ALF_UP\020\002\022\031\n\025ROUNDING_MODE_CEILING\020\003*\324\001\n\014" +
+      "EarnRuleKind\022\036\n\032EARN_RULE_KIND_UNSPECIFI" +
+      "ED\020\000\022\030\n\024EARN_RULE_KIND_EVENT\020\001\022\030\n\024EARN_R" +
+      "ULE_KIND_RATIO\020\002\022\027\n\023EARN_RULE_KIND_TIER\020" +
+      "\003\022\034\n\030EARN_RULE_KIND_PROMOTION\020\004\022\033\n\027EARN_" +
+      "RULE_KIND_REFERRAL\020\005\022\034\n\030EARN_RULE_KIND_C" +
+      "ARD_TYPE\020\006*\236\001\n\tEarnEvent\022\032\n\026EARN_EVENT_U" +
+      "NSPECIFIED\020\000\022\036\n\032EARN_EVENT_ACCOUNT_CREAT" +
+      "ED\020\001\022\035\n\031EARN_EVENT_FIRST_PURCHASE\020\002\022\037\n\033E" +
+      "ARN_EVENT_MARKETING_OPT_IN\020\003\022\025\n\021EARN_EVE" +
+      "NT_CUSTOM\020\004*{\n\tCapPeriod\022\032\n\026CAP_PERIOD_U" +
+      "NSPECIFIED\020\000\022\022\n\016CAP_PERIOD_DAY\020\001\022\023\n\017CAP_" +
+      "PERIOD_WEEK\020\002\022\024\n\020CAP_PERIOD_MONTH\020\003\022\023\n\017C" +
+      "AP_PERIOD_YEAR\020\004*\345\003\n\025PointsTransactionTy" +
+      "pe\022\'\n#POINTS_TRANSACTION_TYPE_UNSPECIFIE" +
+      "D\020\000\022 \n\034POINTS_TRANSACTION_TYPE_EARN\020\001\022(\n" +
+      "$POINTS_TRANSACTION_TYPE_EARN_BY_CODE\020\002\022" +
+      "!\n\035POINTS_TRANSACTION_TYPE_EVENT\020\003\022$\n PO" +
+      "INTS_TRANSACTION_TYPE_REFERRAL\020\004\022/\n+POIN" +
+      "TS_TRANSACTION_TYPE_COUPON_EXTRA_POINTS\020" +
+      "\005\022\"\n\036POINTS_TRANSACTION_TYPE_REDEEM\020\006\022+\n" +
+      "\'POINTS_TRANSACTION_TYPE_COUPON_PURCHASE" +
+      "\020\007\022\"\n\036POINTS_TRANSACTION_TYPE_REFUND\020\010\022\"" +
+      "\n\036POINTS_TRANSACTION_TYPE_EXPIRE\020\t\022 \n\034PO" +
+      "INTS_TRANSACTION_TYPE_VOID\020\n\022\"\n\036POINTS_T" +
+      "RANSACTION_TYPE_ADJUST\020\013*\262\001\n\026PointsTrans" +
+      "actionState\022(\n$POINTS_TRANSACTION_STATE_" +
+      "UNSPECIFIED\020\000\022$\n POINTS_TRANSACTION_STAT" +
+      "E_PENDING\020\001\022#\n\037POINTS_TRANSACTION_STATE_" +
+      "POSTED\020\002\022#\n\037POINTS_TRANSACTION_STATE_VOI" +
+      "DED\020\003B\204\001\n\"com.rewardscore.rewards.loyalt" +
+      "y.v1B\016ResourcesProtoP\001ZLgithub.com/rewar" +
+      "ds-core/rewards-core/clients/go/rewards/" +
+      "loyalty/v1;loyaltyv1b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -383,7 +415,7 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
     internal_static_rewards_loyalty_v1_Program_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_Program_descriptor,
-        new java.lang.String[] { "ProgramId", "DisplayName", "CurrencyCode", "TimeZone", "PointsExpiry", "MinRedemptionBalancePoints", "CreateTime", "UpdateTime", "PointsExpiryMode", "PointsExpiryMonths", "MinRemainingBalancePoints", "MinRedeemPoints", "RefundOverdraft", "LuckyDraw", "EarnRequiresOwner", "BurnRequiresOwner", "PointsValue", "ReceiptNumberFormat", });
+        new java.lang.String[] { "ProgramId", "DisplayName", "CurrencyCode", "TimeZone", "PointsExpiry", "MinRedemptionBalancePoints", "CreateTime", "UpdateTime", "PointsExpiryMode", "PointsExpiryMonths", "MinRemainingBalancePoints", "MinRedeemPoints", "RefundOverdraft", "LuckyDraw", "EarnRequiresOwner", "BurnRequiresOwner", "PointsValue", "ReceiptNumberFormat", "PointsReminders", });
     internal_static_rewards_loyalty_v1_PointsValue_descriptor =
       getDescriptor().getMessageType(1);
     internal_static_rewards_loyalty_v1_PointsValue_fieldAccessorTable = new
@@ -408,98 +440,116 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_Receipt_descriptor,
         new java.lang.String[] { "ReceiptNumber", "ReceiptType", "PostedBy", "Details", });
-    internal_static_rewards_loyalty_v1_LuckyDrawPolicy_descriptor =
+    internal_static_rewards_loyalty_v1_PointsReminders_descriptor =
       getDescriptor().getMessageType(5);
+    internal_static_rewards_loyalty_v1_PointsReminders_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_loyalty_v1_PointsReminders_descriptor,
+        new java.lang.String[] { "Reminders", "Templates", "DefaultLanguageCode", });
+    internal_static_rewards_loyalty_v1_PointsReminder_descriptor =
+      getDescriptor().getMessageType(6);
+    internal_static_rewards_loyalty_v1_PointsReminder_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_loyalty_v1_PointsReminder_descriptor,
+        new java.lang.String[] { "DaysBeforeExpiry", "Channel", "LocalTime", });
+    internal_static_rewards_loyalty_v1_PointsReminderTemplate_descriptor =
+      getDescriptor().getMessageType(7);
+    internal_static_rewards_loyalty_v1_PointsReminderTemplate_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_loyalty_v1_PointsReminderTemplate_descriptor,
+        new java.lang.String[] { "LanguageCode", "Subject", "Text", "AllowUnicode", });
+    internal_static_rewards_loyalty_v1_LuckyDrawPolicy_descriptor =
+      getDescriptor().getMessageType(8);
     internal_static_rewards_loyalty_v1_LuckyDrawPolicy_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_LuckyDrawPolicy_descriptor,
         new java.lang.String[] { "PointsNumerator", "AmountMinorDenominator", "RoundingMode", "NumberWidth", "DrawPeriod", });
     internal_static_rewards_loyalty_v1_LuckyDrawEntry_descriptor =
-      getDescriptor().getMessageType(6);
+      getDescriptor().getMessageType(9);
     internal_static_rewards_loyalty_v1_LuckyDrawEntry_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_LuckyDrawEntry_descriptor,
         new java.lang.String[] { "PointsTransactionId", "AccountId", "ProgramId", "DrawPeriod", "FromNumber", "ToNumber", "Count", "State", "CreateTime", "VoidPointsTransactionId", "VoidTime", "RegularPoints", "BonusPoints", "RewardPoints", });
     internal_static_rewards_loyalty_v1_EventEarnRule_descriptor =
-      getDescriptor().getMessageType(7);
+      getDescriptor().getMessageType(10);
     internal_static_rewards_loyalty_v1_EventEarnRule_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_EventEarnRule_descriptor,
         new java.lang.String[] { "Event", "Points", "CustomEvent", "OncePerAccount", "MaxPointsPerPeriod", "CapPeriod", });
     internal_static_rewards_loyalty_v1_RatioEarnRule_descriptor =
-      getDescriptor().getMessageType(8);
+      getDescriptor().getMessageType(11);
     internal_static_rewards_loyalty_v1_RatioEarnRule_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_RatioEarnRule_descriptor,
         new java.lang.String[] { "PointsNumerator", "AmountMinorDenominator", "RoundingMode", "StoreIds", "Bands", });
     internal_static_rewards_loyalty_v1_SpendBand_descriptor =
-      getDescriptor().getMessageType(9);
+      getDescriptor().getMessageType(12);
     internal_static_rewards_loyalty_v1_SpendBand_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_SpendBand_descriptor,
         new java.lang.String[] { "MinBillAmount", "PointsNumerator", "AmountMinorDenominator", });
     internal_static_rewards_loyalty_v1_EarnTier_descriptor =
-      getDescriptor().getMessageType(10);
+      getDescriptor().getMessageType(13);
     internal_static_rewards_loyalty_v1_EarnTier_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_EarnTier_descriptor,
         new java.lang.String[] { "MinBillAmount", "Points", });
     internal_static_rewards_loyalty_v1_TierEarnRule_descriptor =
-      getDescriptor().getMessageType(11);
+      getDescriptor().getMessageType(14);
     internal_static_rewards_loyalty_v1_TierEarnRule_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_TierEarnRule_descriptor,
         new java.lang.String[] { "Tiers", });
     internal_static_rewards_loyalty_v1_PromotionEarnRule_descriptor =
-      getDescriptor().getMessageType(12);
+      getDescriptor().getMessageType(15);
     internal_static_rewards_loyalty_v1_PromotionEarnRule_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_PromotionEarnRule_descriptor,
         new java.lang.String[] { "StartTime", "EndTime", "MultiplierBps", "StoreIds", });
     internal_static_rewards_loyalty_v1_ReferralEarnRule_descriptor =
-      getDescriptor().getMessageType(13);
+      getDescriptor().getMessageType(16);
     internal_static_rewards_loyalty_v1_ReferralEarnRule_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_ReferralEarnRule_descriptor,
         new java.lang.String[] { "ReferrerPoints", "ReferredPoints", });
     internal_static_rewards_loyalty_v1_CardTypeEarnRule_descriptor =
-      getDescriptor().getMessageType(14);
+      getDescriptor().getMessageType(17);
     internal_static_rewards_loyalty_v1_CardTypeEarnRule_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_CardTypeEarnRule_descriptor,
         new java.lang.String[] { "CardTypes", "MultiplierBps", });
     internal_static_rewards_loyalty_v1_EarnRule_descriptor =
-      getDescriptor().getMessageType(15);
+      getDescriptor().getMessageType(18);
     internal_static_rewards_loyalty_v1_EarnRule_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_EarnRule_descriptor,
         new java.lang.String[] { "EarnRuleId", "ProgramId", "DisplayName", "Event", "Ratio", "Tier", "Promotion", "Referral", "CardType", "Etag", "CreateTime", "UpdateTime", "Config", });
     internal_static_rewards_loyalty_v1_OperatorStamp_descriptor =
-      getDescriptor().getMessageType(16);
+      getDescriptor().getMessageType(19);
     internal_static_rewards_loyalty_v1_OperatorStamp_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_OperatorStamp_descriptor,
         new java.lang.String[] { "By", "At", "ClientId", "Operator", "PointsTransactionId", });
     internal_static_rewards_loyalty_v1_PointsTransaction_descriptor =
-      getDescriptor().getMessageType(17);
+      getDescriptor().getMessageType(20);
     internal_static_rewards_loyalty_v1_PointsTransaction_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_PointsTransaction_descriptor,
         new java.lang.String[] { "PointsTransactionId", "AccountId", "Type", "State", "Points", "StoreId", "TransactionId", "BillAmount", "RefundedPointsTransactionId", "RefundedPoints", "BasketId", "CreateTime", "ExpireTime", "RegularPoints", "BonusPoints", "RewardPoints", "Note", "Lines", "Voided", "Adjusted", "LuckyDraw", "Receipt", "CardTypeId", "CardTypeMultiplierBps", "PointsValue", "InteractionPointId", });
     internal_static_rewards_loyalty_v1_PurchaseLine_descriptor =
-      getDescriptor().getMessageType(18);
+      getDescriptor().getMessageType(21);
     internal_static_rewards_loyalty_v1_PurchaseLine_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_PurchaseLine_descriptor,
         new java.lang.String[] { "Sku", "Quantity", "Amount", });
     internal_static_rewards_loyalty_v1_Tier_descriptor =
-      getDescriptor().getMessageType(19);
+      getDescriptor().getMessageType(22);
     internal_static_rewards_loyalty_v1_Tier_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_Tier_descriptor,
         new java.lang.String[] { "TierId", "ProgramId", "DisplayName", "TargetSpend", "MinSpend", "MultiplierBps", "EvaluationDays", "CreateTime", "PointsExpiry", "LevelUpEvaluationDays", "LevelDownEvaluationDays", "DefaultTier", "Active", "ImageUri", });
     internal_static_rewards_loyalty_v1_Balance_descriptor =
-      getDescriptor().getMessageType(20);
+      getDescriptor().getMessageType(23);
     internal_static_rewards_loyalty_v1_Balance_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_Balance_descriptor,
