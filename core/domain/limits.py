@@ -424,6 +424,10 @@ EVENT_FAN_OUT_BATCH_MAX = 1_000
 """New events one worker fans out into deliveries in one statement."""
 EVENT_POLL_S_DEFAULT = 1.0
 """How long a delivery worker sleeps when nothing is due."""
+EVENT_BUSY_PAUSE_S = 0.05
+"""How long the delivery and message tasks pause after a round that found work but less than a
+full batch: under steady traffic a round then takes the events of 50 ms at once instead of one or
+two (each round is a few short transactions), at the price of at most 50 ms more latency."""
 EVENT_LIST_PAGE_SIZE_DEFAULT = 50
 EVENT_LIST_PAGE_SIZE_MAX = 500
 

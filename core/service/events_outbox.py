@@ -431,6 +431,8 @@ class Dispatcher:
                 busy = 0
             if not busy:
                 await asyncio.sleep(poll_s)
+            elif busy < limits.EVENT_FAN_OUT_BATCH_MAX:
+                await asyncio.sleep(min(poll_s, limits.EVENT_BUSY_PAUSE_S))  # Let the next round take more.
 
     async def run_once(self) -> int:
         """Fan out new events, deliver the due deliveries; how many of both there were."""
