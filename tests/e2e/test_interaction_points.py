@@ -276,3 +276,21 @@ async def test_an_earn_and_a_burn_at_a_point_record_it_with_its_store(client, se
         account_id=account))).transactions
     assert (read.store_id, read.interaction_point_id) == (store_id, till)
     assert {(t.store_id, t.interaction_point_id) for t in history} == {(store_id, till)}
+
+
+async def test_the_coupons_an_earn_applies_record_its_point_on_their_redemption_rows(client, stores):
+    from rewards.loyalty.v1 import loyalty_service_pb2 as loyalty_api
+
+    from tests.e2e.test_points import earn_coupon_offer
+
+    store_id = "st-" + rid()[:8]
+    till = await builders.ensure_interaction_point(client, store_id=store_id)
+    account = await new_account(client, await new_program(client))
+    offer_id, code = await earn_coupon_offer(client, extra_points=50)
+
+    earned = await client.call(client.loyalty.EarnPoints, loyalty_api.EarnPointsRequest(
+        account_id=account, transaction_id=rid(), bill_amount=eur(5_000), coupon_codes=[code]), interaction_id=till)
+
+    assert earned.transaction.reward_points == 50
+    assert rows(stores, "SELECT store_id, interaction_point_id FROM coupon_redemptions WHERE offer_id = %s",
+                offer_id) == [(store_id, till)]

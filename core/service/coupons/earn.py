@@ -81,7 +81,7 @@ class EarnCoupons:
 
     async def apply(self, caller: Caller, program_id: str, account_id: str, store_id: str, bill: Money,
                     request_id: str, points_transaction_id: str,
-                    listed: Collection[HeldRedemption]) -> list[HeldRedemption]:
+                    listed: Collection[HeldRedemption], interaction_point_id: str = "") -> list[HeldRedemption]:
         """Reserve the held coupons that apply by themselves (after the listed ones); the caller
         commits their rows with the earn and confirms or releases them with it."""
         room = limits.EARN_COUPONS_MAX - len(listed)
@@ -98,7 +98,7 @@ class EarnCoupons:
                 try:
                     applied = await self._coupons.apply_at_earn(
                         offer, coupon, account_id, store_id, bill, f"{request_id}#auto{len(held)}", caller,
-                        points_transaction_id)
+                        points_transaction_id, interaction_point_id)
                 except DomainError as error:
                     if error.transient:
                         raise

@@ -340,7 +340,8 @@ class RedemptionPart(EngineBase):
     # --- at an earn ------------------------------------------------------------------------
 
     async def earn_coupons(self, codes: Sequence[str], account_id: str, store_id: str, bill: Money,
-                           request_id: str, caller: Caller, points_transaction_id: str) -> list[HeldRedemption]:
+                           request_id: str, caller: Caller, points_transaction_id: str,
+                           interaction_point_id: str = "") -> list[HeldRedemption]:
         """Apply EXTRAPOINT and MULTIPLIER coupons to an earn: each is checked and reserved like a
         redemption (rules, gap, both limits, single use) and its row joins the earn's commit; the
         caller confirms or releases them all with the earn. On a refusal, those already reserved
@@ -352,7 +353,8 @@ class RedemptionPart(EngineBase):
                 if not offer.applies_at_earn:
                     raise DomainError(ErrorReason.COUPON_NOT_FOR_EARN, metadata={"code": code})
                 # One redemption row per coupon: each has a request id of its own.
-                held.append(await self._redemption(offer, coupon, code, account_id, Location(store_id), bill,
+                held.append(await self._redemption(offer, coupon, code, account_id,
+                                                   Location(store_id, interaction_point_id=interaction_point_id), bill,
                                                    f"{request_id}#coupon{index}", caller, points_transaction_id))
         except BaseException:
             for each in held:
@@ -361,10 +363,12 @@ class RedemptionPart(EngineBase):
         return held
 
     async def apply_at_earn(self, offer: Offer, coupon: IssuedCoupon, account_id: str, store_id: str, bill: Money,
-                            request_id: str, caller: Caller, points_transaction_id: str) -> HeldRedemption:
+                            request_id: str, caller: Caller, points_transaction_id: str,
+                            interaction_point_id: str = "") -> HeldRedemption:
         """One held EXTRAPOINT or MULTIPLIER coupon applied to an earn by itself
         (core/service/coupons/earn.py): checked and reserved exactly as a listed code is."""
-        return await self._redemption(offer, coupon, coupon.code, account_id, Location(store_id), bill, request_id,
+        return await self._redemption(offer, coupon, coupon.code, account_id,
+                                      Location(store_id, interaction_point_id=interaction_point_id), bill, request_id,
                                       caller, points_transaction_id)
 
     async def earn_reversals(self, points_transaction_id: str, request_id: str,

@@ -217,12 +217,14 @@ class Earning:
         """The EXTRAPOINT and MULTIPLIER coupons reserved for the earn, listed ones first, and how
         the reply names them."""
         bill = Money(command.bill_minor, command.currency_code)
+        # The coupons' redemption rows record the earn's interaction point too.
         listed = await self._coupons.earn_coupons(command.coupon_codes, account.account_id, command.store_id, bill,
-                                                  command.request_id, caller, transaction_id)
+                                                  command.request_id, caller, transaction_id,
+                                                  command.interaction_point_id)
         try:
             automatic = await self._earn_coupons.apply(caller, account.program_id, account.account_id,
                                                        command.store_id, bill, command.request_id, transaction_id,
-                                                       listed)
+                                                       listed, command.interaction_point_id)
         except BaseException:
             await asyncio.gather(*(h.release() for h in listed))
             raise
