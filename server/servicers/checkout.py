@@ -40,7 +40,9 @@ class CheckoutServicer(checkout_service_pb2_grpc.CheckoutServiceServicer):
             request.total_amount.amount_minor, request.total_amount.currency_code,
             tuple([("code", code) for code in request.coupon_codes]
                   + [("account_coupon_id", value) for value in request.account_coupon_ids]),
-            request.points_burn.points if request.HasField("points_burn") else None, request.payment_card_type,
+            # A burn asked in money has its points once the program is known (CheckoutService.authorize).
+            request.points_burn.points if request.HasField("points_burn") and not request.points_burn.HasField("amount")
+            else None, request.payment_card_type,
             request.zone_id, request.interaction_point_id, hold, request.concept_id)
         for n, line in enumerate(request.lines):
             if line.line_amount.currency_code != request.total_amount.currency_code:
@@ -48,7 +50,9 @@ class CheckoutServicer(checkout_service_pb2_grpc.CheckoutServiceServicer):
         command = AuthorizeBasket(
             request.request_id, AccountRef(account_id=request.account_id, identifier=identifier), basket,
             request.points_burn.otp_id, request.points_burn.otp_code, request.earn_points,
-            request.skip_invalid_coupons)
+            request.skip_invalid_coupons,
+            (request.points_burn.amount.amount_minor, request.points_burn.amount.currency_code)
+            if request.points_burn.HasField("amount") else None, request.points_burn.points)
         return api.AuthorizeBasketResponse(basket=basket_to_proto(await self._checkout.authorize(command,
                                                                                                   current_caller())))
 

@@ -130,6 +130,36 @@ async def test_a_basket_answers_the_money_value_of_its_burn(client, server):
     await client.call(client.checkout.VoidBasket, checkout_api.VoidBasketRequest(basket_id=basket.basket_id))
 
 
+async def test_a_basket_burn_asked_in_money_burns_the_most_points_not_worth_more_than_asked(client, server):
+    from rewards.checkout.v1 import resources_pb2 as baskets
+
+    account = await member(client, worth(3, 2), balance_points=1_000)
+    ticket = await ask(client, account, amount=eur(201))  # 201 * 3 / 2 = 301.5 -> 301 points, worth 200
+    money_burn = baskets.PointsBurn(amount=eur(201), otp_id=ticket.otp_id, otp_code=otp_code(server, ticket.otp_id))
+
+    basket = (await client.call(client.checkout.AuthorizeBasket, authorize(account, points_burn=money_burn))).basket
+    both = await error_of(client.call(client.checkout.AuthorizeBasket, authorize(account, points_burn=baskets.PointsBurn(
+        points=5, amount=eur(201), otp_id=ticket.otp_id, otp_code="000000"))))
+    captured = (await client.call(client.checkout.CaptureBasket, checkout_api.CaptureBasketRequest(
+        basket_id=basket.basket_id))).basket
+
+    assert (ticket.points, basket.burned_points, basket.burned_points_value.amount_minor) == (301, 301, 200)
+    assert (both.reason, both.metadata["field"]) == ("FIELD_INVALID", "points_burn.amount")
+    assert captured.burned_points == 301
+    assert (await balance(client, account)).available_points == 1_000 - 301
+
+
+async def test_a_basket_burn_in_money_needs_a_points_value(client, server):
+    from rewards.checkout.v1 import resources_pb2 as baskets
+
+    account = await member(client, balance_points=1_000)
+    refused = await error_of(client.call(client.checkout.AuthorizeBasket, authorize(account, points_burn=baskets.PointsBurn(
+        amount=eur(100), otp_id=str(uuid.uuid4()), otp_code="123456"))))
+
+    assert refused.reason == "POINTS_VALUE_NOT_CONFIGURED"
+    assert (await balance(client, account)).available_points == 1_000
+
+
 @pytest.mark.parametrize("points_value, field", [
     (worth(0, 100), "program.points_value.points"),
     (worth(10**9 + 1, 100), "program.points_value.points"),

@@ -17,6 +17,11 @@ class AuthorizeBasket:
     otp_code: str = ""
     earn_points: bool = False
     skip_invalid_coupons: bool = False
+    burn_amount: tuple[int, str] | None = None
+    """A points burn asked in money (minor units, currency): converted by the program's
+    points_value (core/service/points/points_money.py); then basket.burn_points is None."""
+    burn_points_asked: int = 0
+    """With burn_amount: the points the request named as well (any but 0 is refused)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -56,10 +56,10 @@ from core.service.coupons import Coupons, RedeemCoupon, ReverseRedemption
 from core.service.events_outbox import evented
 from core.service.idempotent import Prepared, execute_once
 from core.service.points import Points, RefundPoints
-from core.service.points.common import MS_PER_S, check_otp_code
+from core.service.points.common import MS_PER_S, check_otp_code, check_points
 from core.service.points.common import require_owner
 from core.service.programs import load_rules
-from core.service.points.points_money import burn_value
+from core.service.points.points_money import burn_points, burn_value
 
 Action = Callable[[], Awaitable[None]]
 
@@ -128,7 +128,7 @@ class Checkout:
         validate_request_id(command.request_id)
         request = command.basket
         validate_basket(request)
-        if request.burn_points:
+        if request.burn_points or command.burn_amount is not None:
             parse_uuid(command.otp_id, "points_burn.otp_id")
             check_otp_code(command.otp_code, "points_burn.otp_code")
         account = await resolve_account(self._deps, caller.org_id, command.account, fields=REQUEST_FIELDS)
@@ -137,6 +137,11 @@ class Checkout:
         if request.currency_code != rules.program.currency_code:
             raise DomainError(ErrorReason.CURRENCY_MISMATCH, metadata={
                 "field": "total_amount.currency_code", "program_currency_code": rules.program.currency_code})
+        if command.burn_amount is not None:  # "Pay 5.00 EUR with points": its points, rounded down.
+            points = burn_points(rules.program, command.burn_points_asked, command.burn_amount, "points_burn.amount")
+            check_points(points, "points_burn.points")
+            command = dataclasses.replace(command, basket=dataclasses.replace(request, burn_points=points))
+            request = command.basket
         if request.burn_points:
             await require_owner(self._deps, rules.program, account, "burn")
         if command.earn_points:

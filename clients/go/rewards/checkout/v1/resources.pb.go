@@ -164,12 +164,18 @@ func (x *BasketLine) GetCategory() string {
 // LoyaltyService.SendRedemptionOtp for exactly these points.
 type PointsBurn struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// Points to redeem; positive.
+	// Points to redeem; positive. Zero when `amount` is set: exactly one of the two.
 	Points int64 `protobuf:"varint,1,opt,name=points,proto3" json:"points,omitempty"`
 	// From SendRedemptionOtpResponse. Required.
 	OtpId string `protobuf:"bytes,2,opt,name=otp_id,json=otpId,proto3" json:"otp_id,omitempty"`
 	// The 6 digits the member received. Required. Secret: never logged or stored in clear.
-	OtpCode       string `protobuf:"bytes,3,opt,name=otp_code,json=otpCode,proto3" json:"otp_code,omitempty"`
+	OtpCode string `protobuf:"bytes,3,opt,name=otp_code,json=otpCode,proto3" json:"otp_code,omitempty"`
+	// Instead of points: the money to pay with points ("pay 5.00 EUR with points"), in the
+	// program's currency, converted by Program.points_value and rounded down (never burning more
+	// than asked), as LoyaltyService.RedeemPoints does. Errors: POINTS_VALUE_NOT_CONFIGURED
+	// (FAILED_PRECONDITION), CURRENCY_MISMATCH, FIELD_OUT_OF_RANGE (worth less than one point),
+	// FIELD_INVALID (both points and amount).
+	Amount        *v1.Money `protobuf:"bytes,4,opt,name=amount,proto3" json:"amount,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -223,6 +229,13 @@ func (x *PointsBurn) GetOtpCode() string {
 		return x.OtpCode
 	}
 	return ""
+}
+
+func (x *PointsBurn) GetAmount() *v1.Money {
+	if x != nil {
+		return x.Amount
+	}
+	return nil
 }
 
 // What one coupon code of a basket did.
@@ -694,12 +707,13 @@ const file_rewards_checkout_v1_resources_proto_rawDesc = "" +
 	"item_count\x18\x02 \x01(\x05R\titemCount\x127\n" +
 	"\vline_amount\x18\x03 \x01(\v2\x16.rewards.type.v1.MoneyR\n" +
 	"lineAmount\x12\x1a\n" +
-	"\bcategory\x18\x04 \x01(\tR\bcategory\"V\n" +
+	"\bcategory\x18\x04 \x01(\tR\bcategory\"\x86\x01\n" +
 	"\n" +
 	"PointsBurn\x12\x16\n" +
 	"\x06points\x18\x01 \x01(\x03R\x06points\x12\x15\n" +
 	"\x06otp_id\x18\x02 \x01(\tR\x05otpId\x12\x19\n" +
-	"\botp_code\x18\x03 \x01(\tR\aotpCode\"\xb4\x01\n" +
+	"\botp_code\x18\x03 \x01(\tR\aotpCode\x12.\n" +
+	"\x06amount\x18\x04 \x01(\v2\x16.rewards.type.v1.MoneyR\x06amount\"\xb4\x01\n" +
 	"\fCouponResult\x12\x12\n" +
 	"\x04code\x18\x01 \x01(\tR\x04code\x12\x18\n" +
 	"\aapplied\x18\x02 \x01(\bR\aapplied\x12\x16\n" +
@@ -780,27 +794,28 @@ var file_rewards_checkout_v1_resources_proto_goTypes = []any{
 }
 var file_rewards_checkout_v1_resources_proto_depIdxs = []int32{
 	7,  // 0: rewards.checkout.v1.BasketLine.line_amount:type_name -> rewards.type.v1.Money
-	8,  // 1: rewards.checkout.v1.CouponResult.reward:type_name -> rewards.coupons.v1.AppliedReward
-	0,  // 2: rewards.checkout.v1.Basket.state:type_name -> rewards.checkout.v1.BasketState
-	1,  // 3: rewards.checkout.v1.Basket.lines:type_name -> rewards.checkout.v1.BasketLine
-	7,  // 4: rewards.checkout.v1.Basket.total_amount:type_name -> rewards.type.v1.Money
-	3,  // 5: rewards.checkout.v1.Basket.coupon_results:type_name -> rewards.checkout.v1.CouponResult
-	7,  // 6: rewards.checkout.v1.Basket.discount_amount:type_name -> rewards.type.v1.Money
-	7,  // 7: rewards.checkout.v1.Basket.payable_amount:type_name -> rewards.type.v1.Money
-	9,  // 8: rewards.checkout.v1.Basket.authorize_time:type_name -> google.protobuf.Timestamp
-	9,  // 9: rewards.checkout.v1.Basket.expire_time:type_name -> google.protobuf.Timestamp
-	9,  // 10: rewards.checkout.v1.Basket.capture_time:type_name -> google.protobuf.Timestamp
-	9,  // 11: rewards.checkout.v1.Basket.void_time:type_name -> google.protobuf.Timestamp
-	6,  // 12: rewards.checkout.v1.Basket.refunds:type_name -> rewards.checkout.v1.BasketRefund
-	7,  // 13: rewards.checkout.v1.Basket.burned_points_value:type_name -> rewards.type.v1.Money
-	5,  // 14: rewards.checkout.v1.BasketRefund.lines:type_name -> rewards.checkout.v1.ReturnedLine
-	7,  // 15: rewards.checkout.v1.BasketRefund.returned_amount:type_name -> rewards.type.v1.Money
-	9,  // 16: rewards.checkout.v1.BasketRefund.refund_time:type_name -> google.protobuf.Timestamp
-	17, // [17:17] is the sub-list for method output_type
-	17, // [17:17] is the sub-list for method input_type
-	17, // [17:17] is the sub-list for extension type_name
-	17, // [17:17] is the sub-list for extension extendee
-	0,  // [0:17] is the sub-list for field type_name
+	7,  // 1: rewards.checkout.v1.PointsBurn.amount:type_name -> rewards.type.v1.Money
+	8,  // 2: rewards.checkout.v1.CouponResult.reward:type_name -> rewards.coupons.v1.AppliedReward
+	0,  // 3: rewards.checkout.v1.Basket.state:type_name -> rewards.checkout.v1.BasketState
+	1,  // 4: rewards.checkout.v1.Basket.lines:type_name -> rewards.checkout.v1.BasketLine
+	7,  // 5: rewards.checkout.v1.Basket.total_amount:type_name -> rewards.type.v1.Money
+	3,  // 6: rewards.checkout.v1.Basket.coupon_results:type_name -> rewards.checkout.v1.CouponResult
+	7,  // 7: rewards.checkout.v1.Basket.discount_amount:type_name -> rewards.type.v1.Money
+	7,  // 8: rewards.checkout.v1.Basket.payable_amount:type_name -> rewards.type.v1.Money
+	9,  // 9: rewards.checkout.v1.Basket.authorize_time:type_name -> google.protobuf.Timestamp
+	9,  // 10: rewards.checkout.v1.Basket.expire_time:type_name -> google.protobuf.Timestamp
+	9,  // 11: rewards.checkout.v1.Basket.capture_time:type_name -> google.protobuf.Timestamp
+	9,  // 12: rewards.checkout.v1.Basket.void_time:type_name -> google.protobuf.Timestamp
+	6,  // 13: rewards.checkout.v1.Basket.refunds:type_name -> rewards.checkout.v1.BasketRefund
+	7,  // 14: rewards.checkout.v1.Basket.burned_points_value:type_name -> rewards.type.v1.Money
+	5,  // 15: rewards.checkout.v1.BasketRefund.lines:type_name -> rewards.checkout.v1.ReturnedLine
+	7,  // 16: rewards.checkout.v1.BasketRefund.returned_amount:type_name -> rewards.type.v1.Money
+	9,  // 17: rewards.checkout.v1.BasketRefund.refund_time:type_name -> google.protobuf.Timestamp
+	18, // [18:18] is the sub-list for method output_type
+	18, // [18:18] is the sub-list for method input_type
+	18, // [18:18] is the sub-list for extension type_name
+	18, // [18:18] is the sub-list for extension extendee
+	0,  // [0:18] is the sub-list for field type_name
 }
 
 func init() { file_rewards_checkout_v1_resources_proto_init() }

@@ -38,14 +38,16 @@ class BasketLine(_message.Message):
     def __init__(self, sku: _Optional[str] = ..., item_count: _Optional[int] = ..., line_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., category: _Optional[str] = ...) -> None: ...
 
 class PointsBurn(_message.Message):
-    __slots__ = ("points", "otp_id", "otp_code")
+    __slots__ = ("points", "otp_id", "otp_code", "amount")
     POINTS_FIELD_NUMBER: _ClassVar[int]
     OTP_ID_FIELD_NUMBER: _ClassVar[int]
     OTP_CODE_FIELD_NUMBER: _ClassVar[int]
+    AMOUNT_FIELD_NUMBER: _ClassVar[int]
     points: int
     otp_id: str
     otp_code: str
-    def __init__(self, points: _Optional[int] = ..., otp_id: _Optional[str] = ..., otp_code: _Optional[str] = ...) -> None: ...
+    amount: _money_pb2.Money
+    def __init__(self, points: _Optional[int] = ..., otp_id: _Optional[str] = ..., otp_code: _Optional[str] = ..., amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ...) -> None: ...
 
 class CouponResult(_message.Message):
     __slots__ = ("code", "applied", "reason", "reward", "redemption_id")

@@ -90,12 +90,20 @@ export interface BasketLine {
  * LoyaltyService.SendRedemptionOtp for exactly these points.
  */
 export interface PointsBurn {
-  /** Points to redeem; positive. */
+  /** Points to redeem; positive. Zero when `amount` is set: exactly one of the two. */
   points: string;
   /** From SendRedemptionOtpResponse. Required. */
   otpId: string;
   /** The 6 digits the member received. Required. Secret: never logged or stored in clear. */
   otpCode: string;
+  /**
+   * Instead of points: the money to pay with points ("pay 5.00 EUR with points"), in the
+   * program's currency, converted by Program.points_value and rounded down (never burning more
+   * than asked), as LoyaltyService.RedeemPoints does. Errors: POINTS_VALUE_NOT_CONFIGURED
+   * (FAILED_PRECONDITION), CURRENCY_MISMATCH, FIELD_OUT_OF_RANGE (worth less than one point),
+   * FIELD_INVALID (both points and amount).
+   */
+  amount: Money | undefined;
 }
 
 /** What one coupon code of a basket did. */
@@ -337,7 +345,7 @@ export const BasketLine: MessageFns<BasketLine> = {
 };
 
 function createBasePointsBurn(): PointsBurn {
-  return { points: "0", otpId: "", otpCode: "" };
+  return { points: "0", otpId: "", otpCode: "", amount: undefined };
 }
 
 export const PointsBurn: MessageFns<PointsBurn> = {
@@ -350,6 +358,9 @@ export const PointsBurn: MessageFns<PointsBurn> = {
     }
     if (message.otpCode !== "") {
       writer.uint32(26).string(message.otpCode);
+    }
+    if (message.amount !== undefined) {
+      Money.encode(message.amount, writer.uint32(34).fork()).join();
     }
     return writer;
   },
@@ -391,6 +402,14 @@ export const PointsBurn: MessageFns<PointsBurn> = {
             message.otpCode = reader.string();
             continue;
           }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.amount = Money.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -416,6 +435,7 @@ export const PointsBurn: MessageFns<PointsBurn> = {
         : isSet(object.otp_code)
         ? globalThis.String(object.otp_code)
         : "",
+      amount: isSet(object.amount) ? Money.fromJSON(object.amount) : undefined,
     };
   },
 
@@ -430,6 +450,9 @@ export const PointsBurn: MessageFns<PointsBurn> = {
     if (message.otpCode !== "") {
       obj.otpCode = message.otpCode;
     }
+    if (message.amount !== undefined) {
+      obj.amount = Money.toJSON(message.amount);
+    }
     return obj;
   },
 
@@ -441,6 +464,9 @@ export const PointsBurn: MessageFns<PointsBurn> = {
     message.points = object.points ?? "0";
     message.otpId = object.otpId ?? "";
     message.otpCode = object.otpCode ?? "";
+    message.amount = (object.amount !== undefined && object.amount !== null)
+      ? Money.fromPartial(object.amount)
+      : undefined;
     return message;
   },
 };

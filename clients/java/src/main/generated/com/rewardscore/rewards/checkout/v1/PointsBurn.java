@@ -55,11 +55,12 @@ private static final long serialVersionUID = 0L;
             com.rewardscore.rewards.checkout.v1.PointsBurn.class, com.rewardscore.rewards.checkout.v1.PointsBurn.Builder.class);
   }
 
+  private int bitField0_;
   public static final int POINTS_FIELD_NUMBER = 1;
   private long points_ = 0L;
   /**
    * <pre>
-   * Points to redeem; positive.
+   * Points to redeem; positive. Zero when `amount` is set: exactly one of the two.
    * </pre>
    *
    * <code>int64 points = 1 [json_name = "points"];</code>
@@ -164,6 +165,56 @@ private static final long serialVersionUID = 0L;
     }
   }
 
+  public static final int AMOUNT_FIELD_NUMBER = 4;
+  private com.rewardscore.rewards.type.v1.Money amount_;
+  /**
+   * <pre>
+   * Instead of points: the money to pay with points ("pay 5.00 EUR with points"), in the
+   * program's currency, converted by Program.points_value and rounded down (never burning more
+   * than asked), as LoyaltyService.RedeemPoints does. Errors: POINTS_VALUE_NOT_CONFIGURED
+   * (FAILED_PRECONDITION), CURRENCY_MISMATCH, FIELD_OUT_OF_RANGE (worth less than one point),
+   * FIELD_INVALID (both points and amount).
+   * </pre>
+   *
+   * <code>.rewards.type.v1.Money amount = 4 [json_name = "amount"];</code>
+   * @return Whether the amount field is set.
+   */
+  @java.lang.Override
+  public boolean hasAmount() {
+    return ((bitField0_ & 0x00000001) != 0);
+  }
+  /**
+   * <pre>
+   * Instead of points: the money to pay with points ("pay 5.00 EUR with points"), in the
+   * program's currency, converted by Program.points_value and rounded down (never burning more
+   * than asked), as LoyaltyService.RedeemPoints does. Errors: POINTS_VALUE_NOT_CONFIGURED
+   * (FAILED_PRECONDITION), CURRENCY_MISMATCH, FIELD_OUT_OF_RANGE (worth less than one point),
+   * FIELD_INVALID (both points and amount).
+   * </pre>
+   *
+   * <code>.rewards.type.v1.Money amount = 4 [json_name = "amount"];</code>
+   * @return The amount.
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.type.v1.Money getAmount() {
+    return amount_ == null ? com.rewardscore.rewards.type.v1.Money.getDefaultInstance() : amount_;
+  }
+  /**
+   * <pre>
+   * Instead of points: the money to pay with points ("pay 5.00 EUR with points"), in the
+   * program's currency, converted by Program.points_value and rounded down (never burning more
+   * than asked), as LoyaltyService.RedeemPoints does. Errors: POINTS_VALUE_NOT_CONFIGURED
+   * (FAILED_PRECONDITION), CURRENCY_MISMATCH, FIELD_OUT_OF_RANGE (worth less than one point),
+   * FIELD_INVALID (both points and amount).
+   * </pre>
+   *
+   * <code>.rewards.type.v1.Money amount = 4 [json_name = "amount"];</code>
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.type.v1.MoneyOrBuilder getAmountOrBuilder() {
+    return amount_ == null ? com.rewardscore.rewards.type.v1.Money.getDefaultInstance() : amount_;
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -187,6 +238,9 @@ private static final long serialVersionUID = 0L;
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(otpCode_)) {
       com.google.protobuf.GeneratedMessage.writeString(output, 3, otpCode_);
     }
+    if (((bitField0_ & 0x00000001) != 0)) {
+      output.writeMessage(4, getAmount());
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -200,6 +254,10 @@ private static final long serialVersionUID = 0L;
     }
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(otpCode_)) {
       size += com.google.protobuf.GeneratedMessage.computeStringSize(3, otpCode_);
+    }
+    if (((bitField0_ & 0x00000001) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(4, getAmount());
     }
     return size;
   }
@@ -231,6 +289,11 @@ private static final long serialVersionUID = 0L;
         .equals(other.getOtpId())) return false;
     if (!getOtpCode()
         .equals(other.getOtpCode())) return false;
+    if (hasAmount() != other.hasAmount()) return false;
+    if (hasAmount()) {
+      if (!getAmount()
+          .equals(other.getAmount())) return false;
+    }
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -249,6 +312,10 @@ private static final long serialVersionUID = 0L;
     hash = (53 * hash) + getOtpId().hashCode();
     hash = (37 * hash) + OTP_CODE_FIELD_NUMBER;
     hash = (53 * hash) + getOtpCode().hashCode();
+    if (hasAmount()) {
+      hash = (37 * hash) + AMOUNT_FIELD_NUMBER;
+      hash = (53 * hash) + getAmount().hashCode();
+    }
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -373,13 +440,19 @@ private static final long serialVersionUID = 0L;
 
     // Construct using com.rewardscore.rewards.checkout.v1.PointsBurn.newBuilder()
     private Builder() {
-
+      maybeForceBuilderInitialization();
     }
 
     private Builder(
         com.google.protobuf.GeneratedMessage.BuilderParent parent) {
       super(parent);
-
+      maybeForceBuilderInitialization();
+    }
+    private void maybeForceBuilderInitialization() {
+      if (com.google.protobuf.GeneratedMessage
+              .alwaysUseFieldBuilders) {
+        internalGetAmountFieldBuilder();
+      }
     }
     @java.lang.Override
     public Builder clear() {
@@ -388,6 +461,11 @@ private static final long serialVersionUID = 0L;
       points_ = 0L;
       otpId_ = "";
       otpCode_ = "";
+      amount_ = null;
+      if (amountBuilder_ != null) {
+        amountBuilder_.dispose();
+        amountBuilder_ = null;
+      }
       return this;
     }
 
@@ -430,6 +508,14 @@ private static final long serialVersionUID = 0L;
       if (((from_bitField0_ & 0x00000004) != 0)) {
         result.otpCode_ = otpCode_;
       }
+      int to_bitField0_ = 0;
+      if (((from_bitField0_ & 0x00000008) != 0)) {
+        result.amount_ = amountBuilder_ == null
+            ? amount_
+            : amountBuilder_.build();
+        to_bitField0_ |= 0x00000001;
+      }
+      result.bitField0_ |= to_bitField0_;
     }
 
     @java.lang.Override
@@ -456,6 +542,9 @@ private static final long serialVersionUID = 0L;
         otpCode_ = other.otpCode_;
         bitField0_ |= 0x00000004;
         onChanged();
+      }
+      if (other.hasAmount()) {
+        mergeAmount(other.getAmount());
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -498,6 +587,13 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00000004;
               break;
             } // case 26
+            case 34: {
+              input.readMessage(
+                  internalGetAmountFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              bitField0_ |= 0x00000008;
+              break;
+            } // case 34
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -518,7 +614,7 @@ private static final long serialVersionUID = 0L;
     private long points_ ;
     /**
      * <pre>
-     * Points to redeem; positive.
+     * Points to redeem; positive. Zero when `amount` is set: exactly one of the two.
      * </pre>
      *
      * <code>int64 points = 1 [json_name = "points"];</code>
@@ -530,7 +626,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Points to redeem; positive.
+     * Points to redeem; positive. Zero when `amount` is set: exactly one of the two.
      * </pre>
      *
      * <code>int64 points = 1 [json_name = "points"];</code>
@@ -546,7 +642,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Points to redeem; positive.
+     * Points to redeem; positive. Zero when `amount` is set: exactly one of the two.
      * </pre>
      *
      * <code>int64 points = 1 [json_name = "points"];</code>
@@ -741,6 +837,199 @@ private static final long serialVersionUID = 0L;
       bitField0_ |= 0x00000004;
       onChanged();
       return this;
+    }
+
+    private com.rewardscore.rewards.type.v1.Money amount_;
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.type.v1.Money, com.rewardscore.rewards.type.v1.Money.Builder, com.rewardscore.rewards.type.v1.MoneyOrBuilder> amountBuilder_;
+    /**
+     * <pre>
+     * Instead of points: the money to pay with points ("pay 5.00 EUR with points"), in the
+     * program's currency, converted by Program.points_value and rounded down (never burning more
+     * than asked), as LoyaltyService.RedeemPoints does. Errors: POINTS_VALUE_NOT_CONFIGURED
+     * (FAILED_PRECONDITION), CURRENCY_MISMATCH, FIELD_OUT_OF_RANGE (worth less than one point),
+     * FIELD_INVALID (both points and amount).
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money amount = 4 [json_name = "amount"];</code>
+     * @return Whether the amount field is set.
+     */
+    public boolean hasAmount() {
+      return ((bitField0_ & 0x00000008) != 0);
+    }
+    /**
+     * <pre>
+     * Instead of points: the money to pay with points ("pay 5.00 EUR with points"), in the
+     * program's currency, converted by Program.points_value and rounded down (never burning more
+     * than asked), as LoyaltyService.RedeemPoints does. Errors: POINTS_VALUE_NOT_CONFIGURED
+     * (FAILED_PRECONDITION), CURRENCY_MISMATCH, FIELD_OUT_OF_RANGE (worth less than one point),
+     * FIELD_INVALID (both points and amount).
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money amount = 4 [json_name = "amount"];</code>
+     * @return The amount.
+     */
+    public com.rewardscore.rewards.type.v1.Money getAmount() {
+      if (amountBuilder_ == null) {
+        return amount_ == null ? com.rewardscore.rewards.type.v1.Money.getDefaultInstance() : amount_;
+      } else {
+        return amountBuilder_.getMessage();
+      }
+    }
+    /**
+     * <pre>
+     * Instead of points: the money to pay with points ("pay 5.00 EUR with points"), in the
+     * program's currency, converted by Program.points_value and rounded down (never burning more
+     * than asked), as LoyaltyService.RedeemPoints does. Errors: POINTS_VALUE_NOT_CONFIGURED
+     * (FAILED_PRECONDITION), CURRENCY_MISMATCH, FIELD_OUT_OF_RANGE (worth less than one point),
+     * FIELD_INVALID (both points and amount).
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money amount = 4 [json_name = "amount"];</code>
+     */
+    public Builder setAmount(com.rewardscore.rewards.type.v1.Money value) {
+      if (amountBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        amount_ = value;
+      } else {
+        amountBuilder_.setMessage(value);
+      }
+      bitField0_ |= 0x00000008;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Instead of points: the money to pay with points ("pay 5.00 EUR with points"), in the
+     * program's currency, converted by Program.points_value and rounded down (never burning more
+     * than asked), as LoyaltyService.RedeemPoints does. Errors: POINTS_VALUE_NOT_CONFIGURED
+     * (FAILED_PRECONDITION), CURRENCY_MISMATCH, FIELD_OUT_OF_RANGE (worth less than one point),
+     * FIELD_INVALID (both points and amount).
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money amount = 4 [json_name = "amount"];</code>
+     */
+    public Builder setAmount(
+        com.rewardscore.rewards.type.v1.Money.Builder builderForValue) {
+      if (amountBuilder_ == null) {
+        amount_ = builderForValue.build();
+      } else {
+        amountBuilder_.setMessage(builderForValue.build());
+      }
+      bitField0_ |= 0x00000008;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Instead of points: the money to pay with points ("pay 5.00 EUR with points"), in the
+     * program's currency, converted by Program.points_value and rounded down (never burning more
+     * than asked), as LoyaltyService.RedeemPoints does. Errors: POINTS_VALUE_NOT_CONFIGURED
+     * (FAILED_PRECONDITION), CURRENCY_MISMATCH, FIELD_OUT_OF_RANGE (worth less than one point),
+     * FIELD_INVALID (both points and amount).
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money amount = 4 [json_name = "amount"];</code>
+     */
+    public Builder mergeAmount(com.rewardscore.rewards.type.v1.Money value) {
+      if (amountBuilder_ == null) {
+        if (((bitField0_ & 0x00000008) != 0) &&
+          amount_ != null &&
+          amount_ != com.rewardscore.rewards.type.v1.Money.getDefaultInstance()) {
+          getAmountBuilder().mergeFrom(value);
+        } else {
+          amount_ = value;
+        }
+      } else {
+        amountBuilder_.mergeFrom(value);
+      }
+      if (amount_ != null) {
+        bitField0_ |= 0x00000008;
+        onChanged();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * Instead of points: the money to pay with points ("pay 5.00 EUR with points"), in the
+     * program's currency, converted by Program.points_value and rounded down (never burning more
+     * than asked), as LoyaltyService.RedeemPoints does. Errors: POINTS_VALUE_NOT_CONFIGURED
+     * (FAILED_PRECONDITION), CURRENCY_MISMATCH, FIELD_OUT_OF_RANGE (worth less than one point),
+     * FIELD_INVALID (both points and amount).
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money amount = 4 [json_name = "amount"];</code>
+     */
+    public Builder clearAmount() {
+      bitField0_ = (bitField0_ & ~0x00000008);
+      amount_ = null;
+      if (amountBuilder_ != null) {
+        amountBuilder_.dispose();
+        amountBuilder_ = null;
+      }
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Instead of points: the money to pay with points ("pay 5.00 EUR with points"), in the
+     * program's currency, converted by Program.points_value and rounded down (never burning more
+     * than asked), as LoyaltyService.RedeemPoints does. Errors: POINTS_VALUE_NOT_CONFIGURED
+     * (FAILED_PRECONDITION), CURRENCY_MISMATCH, FIELD_OUT_OF_RANGE (worth less than one point),
+     * FIELD_INVALID (both points and amount).
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money amount = 4 [json_name = "amount"];</code>
+     */
+    public com.rewardscore.rewards.type.v1.Money.Builder getAmountBuilder() {
+      bitField0_ |= 0x00000008;
+      onChanged();
+      return internalGetAmountFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * Instead of points: the money to pay with points ("pay 5.00 EUR with points"), in the
+     * program's currency, converted by Program.points_value and rounded down (never burning more
+     * than asked), as LoyaltyService.RedeemPoints does. Errors: POINTS_VALUE_NOT_CONFIGURED
+     * (FAILED_PRECONDITION), CURRENCY_MISMATCH, FIELD_OUT_OF_RANGE (worth less than one point),
+     * FIELD_INVALID (both points and amount).
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money amount = 4 [json_name = "amount"];</code>
+     */
+    public com.rewardscore.rewards.type.v1.MoneyOrBuilder getAmountOrBuilder() {
+      if (amountBuilder_ != null) {
+        return amountBuilder_.getMessageOrBuilder();
+      } else {
+        return amount_ == null ?
+            com.rewardscore.rewards.type.v1.Money.getDefaultInstance() : amount_;
+      }
+    }
+    /**
+     * <pre>
+     * Instead of points: the money to pay with points ("pay 5.00 EUR with points"), in the
+     * program's currency, converted by Program.points_value and rounded down (never burning more
+     * than asked), as LoyaltyService.RedeemPoints does. Errors: POINTS_VALUE_NOT_CONFIGURED
+     * (FAILED_PRECONDITION), CURRENCY_MISMATCH, FIELD_OUT_OF_RANGE (worth less than one point),
+     * FIELD_INVALID (both points and amount).
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money amount = 4 [json_name = "amount"];</code>
+     */
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.type.v1.Money, com.rewardscore.rewards.type.v1.Money.Builder, com.rewardscore.rewards.type.v1.MoneyOrBuilder> 
+        internalGetAmountFieldBuilder() {
+      if (amountBuilder_ == null) {
+        amountBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+            com.rewardscore.rewards.type.v1.Money, com.rewardscore.rewards.type.v1.Money.Builder, com.rewardscore.rewards.type.v1.MoneyOrBuilder>(
+                getAmount(),
+                getParentForChildren(),
+                isClean());
+        amount_ = null;
+      }
+      return amountBuilder_;
     }
 
     // @@protoc_insertion_point(builder_scope:rewards.checkout.v1.PointsBurn)

@@ -12,7 +12,7 @@ public interface PointsBurnOrBuilder extends
 
   /**
    * <pre>
-   * Points to redeem; positive.
+   * Points to redeem; positive. Zero when `amount` is set: exactly one of the two.
    * </pre>
    *
    * <code>int64 points = 1 [json_name = "points"];</code>
@@ -59,4 +59,43 @@ public interface PointsBurnOrBuilder extends
    */
   com.google.protobuf.ByteString
       getOtpCodeBytes();
+
+  /**
+   * <pre>
+   * Instead of points: the money to pay with points ("pay 5.00 EUR with points"), in the
+   * program's currency, converted by Program.points_value and rounded down (never burning more
+   * than asked), as LoyaltyService.RedeemPoints does. Errors: POINTS_VALUE_NOT_CONFIGURED
+   * (FAILED_PRECONDITION), CURRENCY_MISMATCH, FIELD_OUT_OF_RANGE (worth less than one point),
+   * FIELD_INVALID (both points and amount).
+   * </pre>
+   *
+   * <code>.rewards.type.v1.Money amount = 4 [json_name = "amount"];</code>
+   * @return Whether the amount field is set.
+   */
+  boolean hasAmount();
+  /**
+   * <pre>
+   * Instead of points: the money to pay with points ("pay 5.00 EUR with points"), in the
+   * program's currency, converted by Program.points_value and rounded down (never burning more
+   * than asked), as LoyaltyService.RedeemPoints does. Errors: POINTS_VALUE_NOT_CONFIGURED
+   * (FAILED_PRECONDITION), CURRENCY_MISMATCH, FIELD_OUT_OF_RANGE (worth less than one point),
+   * FIELD_INVALID (both points and amount).
+   * </pre>
+   *
+   * <code>.rewards.type.v1.Money amount = 4 [json_name = "amount"];</code>
+   * @return The amount.
+   */
+  com.rewardscore.rewards.type.v1.Money getAmount();
+  /**
+   * <pre>
+   * Instead of points: the money to pay with points ("pay 5.00 EUR with points"), in the
+   * program's currency, converted by Program.points_value and rounded down (never burning more
+   * than asked), as LoyaltyService.RedeemPoints does. Errors: POINTS_VALUE_NOT_CONFIGURED
+   * (FAILED_PRECONDITION), CURRENCY_MISMATCH, FIELD_OUT_OF_RANGE (worth less than one point),
+   * FIELD_INVALID (both points and amount).
+   * </pre>
+   *
+   * <code>.rewards.type.v1.Money amount = 4 [json_name = "amount"];</code>
+   */
+  com.rewardscore.rewards.type.v1.MoneyOrBuilder getAmountOrBuilder();
 }

@@ -72,60 +72,61 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
       "\nBasketLine\022\020\n\003sku\030\001 \001(\tR\003sku\022\035\n\nitem_co" +
       "unt\030\002 \001(\005R\titemCount\0227\n\013line_amount\030\003 \001(" +
       "\0132\026.rewards.type.v1.MoneyR\nlineAmount\022\032\n" +
-      "\010category\030\004 \001(\tR\010category\"V\n\nPointsBurn\022" +
-      "\026\n\006points\030\001 \001(\003R\006points\022\025\n\006otp_id\030\002 \001(\tR" +
-      "\005otpId\022\031\n\010otp_code\030\003 \001(\tR\007otpCode\"\264\001\n\014Co" +
-      "uponResult\022\022\n\004code\030\001 \001(\tR\004code\022\030\n\007applie" +
-      "d\030\002 \001(\010R\007applied\022\026\n\006reason\030\003 \001(\tR\006reason" +
-      "\0229\n\006reward\030\004 \001(\0132!.rewards.coupons.v1.Ap" +
-      "pliedRewardR\006reward\022#\n\rredemption_id\030\005 \001" +
-      "(\tR\014redemptionId\"\273\010\n\006Basket\022\033\n\tbasket_id" +
-      "\030\001 \001(\tR\010basketId\0226\n\005state\030\002 \001(\0162 .reward" +
-      "s.checkout.v1.BasketStateR\005state\022\035\n\nacco" +
-      "unt_id\030\003 \001(\tR\taccountId\022\031\n\010store_id\030\004 \001(" +
-      "\tR\007storeId\022%\n\016transaction_id\030\005 \001(\tR\rtran" +
-      "sactionId\0225\n\005lines\030\006 \003(\0132\037.rewards.check" +
-      "out.v1.BasketLineR\005lines\0229\n\014total_amount" +
-      "\030\007 \001(\0132\026.rewards.type.v1.MoneyR\013totalAmo" +
-      "unt\022H\n\016coupon_results\030\010 \003(\0132!.rewards.ch" +
-      "eckout.v1.CouponResultR\rcouponResults\022?\n" +
-      "\017discount_amount\030\t \001(\0132\026.rewards.type.v1" +
-      ".MoneyR\016discountAmount\022=\n\016payable_amount" +
-      "\030\n \001(\0132\026.rewards.type.v1.MoneyR\rpayableA" +
-      "mount\022#\n\rburned_points\030\013 \001(\003R\014burnedPoin" +
-      "ts\022#\n\rearned_points\030\014 \001(\003R\014earnedPoints\022" +
-      "A\n\016authorize_time\030\r \001(\0132\032.google.protobu" +
-      "f.TimestampR\rauthorizeTime\022;\n\013expire_tim" +
-      "e\030\016 \001(\0132\032.google.protobuf.TimestampR\nexp" +
-      "ireTime\022=\n\014capture_time\030\017 \001(\0132\032.google.p" +
-      "rotobuf.TimestampR\013captureTime\0227\n\tvoid_t" +
-      "ime\030\020 \001(\0132\032.google.protobuf.TimestampR\010v" +
-      "oidTime\022;\n\032earn_points_transaction_id\030\021 " +
-      "\001(\tR\027earnPointsTransactionId\022;\n\032burn_poi" +
-      "nts_transaction_id\030\022 \001(\tR\027burnPointsTran" +
-      "sactionId\022;\n\007refunds\030\023 \003(\0132!.rewards.che" +
-      "ckout.v1.BasketRefundR\007refunds\022F\n\023burned" +
-      "_points_value\030\024 \001(\0132\026.rewards.type.v1.Mo" +
-      "neyR\021burnedPointsValue\"L\n\014ReturnedLine\022\035" +
-      "\n\nline_index\030\001 \001(\005R\tlineIndex\022\035\n\nitem_co" +
-      "unt\030\002 \001(\005R\titemCount\"\204\003\n\014BasketRefund\022\033\n" +
-      "\trefund_id\030\001 \001(\tR\010refundId\0227\n\005lines\030\002 \003(" +
-      "\0132!.rewards.checkout.v1.ReturnedLineR\005li" +
-      "nes\022?\n\017returned_amount\030\003 \001(\0132\026.rewards.t" +
-      "ype.v1.MoneyR\016returnedAmount\022\'\n\017refunded" +
-      "_points\030\004 \001(\003R\016refundedPoints\022?\n\034refund_" +
-      "points_transaction_id\030\005 \001(\tR\031refundPoint" +
-      "sTransactionId\0226\n\027reversed_redemption_id" +
-      "s\030\006 \003(\tR\025reversedRedemptionIds\022;\n\013refund" +
-      "_time\030\007 \001(\0132\032.google.protobuf.TimestampR" +
-      "\nrefundTime*\226\001\n\013BasketState\022\034\n\030BASKET_ST" +
-      "ATE_UNSPECIFIED\020\000\022\033\n\027BASKET_STATE_AUTHOR" +
-      "IZED\020\001\022\031\n\025BASKET_STATE_CAPTURED\020\002\022\027\n\023BAS" +
-      "KET_STATE_VOIDED\020\003\022\030\n\024BASKET_STATE_EXPIR" +
-      "ED\020\004B\207\001\n#com.rewardscore.rewards.checkou" +
-      "t.v1B\016ResourcesProtoP\001ZNgithub.com/rewar" +
-      "ds-core/rewards-core/clients/go/rewards/" +
-      "checkout/v1;checkoutv1b\006proto3"
+      "\010category\030\004 \001(\tR\010category\"\206\001\n\nPointsBurn" +
+      "\022\026\n\006points\030\001 \001(\003R\006points\022\025\n\006otp_id\030\002 \001(\t" +
+      "R\005otpId\022\031\n\010otp_code\030\003 \001(\tR\007otpCode\022.\n\006am" +
+      "ount\030\004 \001(\0132\026.rewards.type.v1.MoneyR\006amou" +
+      "nt\"\264\001\n\014CouponResult\022\022\n\004code\030\001 \001(\tR\004code\022" +
+      "\030\n\007applied\030\002 \001(\010R\007applied\022\026\n\006reason\030\003 \001(" +
+      "\tR\006reason\0229\n\006reward\030\004 \001(\0132!.rewards.coup" +
+      "ons.v1.AppliedRewardR\006reward\022#\n\rredempti" +
+      "on_id\030\005 \001(\tR\014redemptionId\"\273\010\n\006Basket\022\033\n\t" +
+      "basket_id\030\001 \001(\tR\010basketId\0226\n\005state\030\002 \001(\016" +
+      "2 .rewards.checkout.v1.BasketStateR\005stat" +
+      "e\022\035\n\naccount_id\030\003 \001(\tR\taccountId\022\031\n\010stor" +
+      "e_id\030\004 \001(\tR\007storeId\022%\n\016transaction_id\030\005 " +
+      "\001(\tR\rtransactionId\0225\n\005lines\030\006 \003(\0132\037.rewa" +
+      "rds.checkout.v1.BasketLineR\005lines\0229\n\014tot" +
+      "al_amount\030\007 \001(\0132\026.rewards.type.v1.MoneyR" +
+      "\013totalAmount\022H\n\016coupon_results\030\010 \003(\0132!.r" +
+      "ewards.checkout.v1.CouponResultR\rcouponR" +
+      "esults\022?\n\017discount_amount\030\t \001(\0132\026.reward" +
+      "s.type.v1.MoneyR\016discountAmount\022=\n\016payab" +
+      "le_amount\030\n \001(\0132\026.rewards.type.v1.MoneyR" +
+      "\rpayableAmount\022#\n\rburned_points\030\013 \001(\003R\014b" +
+      "urnedPoints\022#\n\rearned_points\030\014 \001(\003R\014earn" +
+      "edPoints\022A\n\016authorize_time\030\r \001(\0132\032.googl" +
+      "e.protobuf.TimestampR\rauthorizeTime\022;\n\013e" +
+      "xpire_time\030\016 \001(\0132\032.google.protobuf.Times" +
+      "tampR\nexpireTime\022=\n\014capture_time\030\017 \001(\0132\032" +
+      ".google.protobuf.TimestampR\013captureTime\022" +
+      "7\n\tvoid_time\030\020 \001(\0132\032.google.protobuf.Tim" +
+      "estampR\010voidTime\022;\n\032earn_points_transact" +
+      "ion_id\030\021 \001(\tR\027earnPointsTransactionId\022;\n" +
+      "\032burn_points_transaction_id\030\022 \001(\tR\027burnP" +
+      "ointsTransactionId\022;\n\007refunds\030\023 \003(\0132!.re" +
+      "wards.checkout.v1.BasketRefundR\007refunds\022" +
+      "F\n\023burned_points_value\030\024 \001(\0132\026.rewards.t" +
+      "ype.v1.MoneyR\021burnedPointsValue\"L\n\014Retur" +
+      "nedLine\022\035\n\nline_index\030\001 \001(\005R\tlineIndex\022\035" +
+      "\n\nitem_count\030\002 \001(\005R\titemCount\"\204\003\n\014Basket" +
+      "Refund\022\033\n\trefund_id\030\001 \001(\tR\010refundId\0227\n\005l" +
+      "ines\030\002 \003(\0132!.rewards.checkout.v1.Returne" +
+      "dLineR\005lines\022?\n\017returned_amount\030\003 \001(\0132\026." +
+      "rewards.type.v1.MoneyR\016returnedAmount\022\'\n" +
+      "\017refunded_points\030\004 \001(\003R\016refundedPoints\022?" +
+      "\n\034refund_points_transaction_id\030\005 \001(\tR\031re" +
+      "fundPointsTransactionId\0226\n\027reversed_rede" +
+      "mption_ids\030\006 \003(\tR\025reversedRedemptionIds\022" +
+      ";\n\013refund_time\030\007 \001(\0132\032.google.protobuf.T" +
+      "imestampR\nrefundTime*\226\001\n\013BasketState\022\034\n\030" +
+      "BASKET_STATE_UNSPECIFIED\020\000\022\033\n\027BASKET_STA" +
+      "TE_AUTHORIZED\020\001\022\031\n\025BASKET_STATE_CAPTURED" +
+      "\020\002\022\027\n\023BASKET_STATE_VOIDED\020\003\022\030\n\024BASKET_ST" +
+      "ATE_EXPIRED\020\004B\207\001\n#com.rewardscore.reward" +
+      "s.checkout.v1B\016ResourcesProtoP\001ZNgithub." +
+      "com/rewards-core/rewards-core/clients/go" +
+      "/rewards/checkout/v1;checkoutv1b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -145,7 +146,7 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
     internal_static_rewards_checkout_v1_PointsBurn_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_checkout_v1_PointsBurn_descriptor,
-        new java.lang.String[] { "Points", "OtpId", "OtpCode", });
+        new java.lang.String[] { "Points", "OtpId", "OtpCode", "Amount", });
     internal_static_rewards_checkout_v1_CouponResult_descriptor =
       getDescriptor().getMessageType(2);
     internal_static_rewards_checkout_v1_CouponResult_fieldAccessorTable = new
