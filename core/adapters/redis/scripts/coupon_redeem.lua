@@ -1,6 +1,7 @@
 -- coupon_redeem: check an account's gap and limits on one offer and reserve a redemption.
 -- Every key shares the offer's hash tag {o:<offer_id>}.
 -- prelude: redemption_limits
+-- prelude: idempotency_marker
 --
 -- KEYS[1]  the offer's state epoch (set by the rebuild; missing = state not loaded)
 -- KEYS[2]  the offer's redemption count (reserved + confirmed)
@@ -44,20 +45,9 @@ local fingerprint = ARGV[11]
 local marker = nil
 if fingerprint and fingerprint ~= '' then
   marker = KEYS[#KEYS]
-  local current = redis.call('GET', marker)
-  if current then
-    local owner = string.sub(current, 3)
-    local bar = string.find(owner, ':', 1, true)
-    if bar then
-      owner = string.sub(owner, 1, bar - 1)
-    end
-    if owner ~= fingerprint then
-      return {7, 3}
-    end
-    if string.sub(current, 1, 1) == 'P' then
-      return {7, 1}
-    end
-    return {7, 2}
+  local held = marker_claim(marker, fingerprint)
+  if held then
+    return {7, held}
   end
 end
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then

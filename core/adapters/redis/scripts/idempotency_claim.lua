@@ -1,4 +1,5 @@
 -- idempotency_claim: claim a request id for execution, or report what already holds it.
+-- prelude: idempotency_marker
 --
 -- KEYS[1]  the request's marker key (rewards:idem:<client>:<request_id>)
 -- ARGV[1]  the request fingerprint (hex)
@@ -12,20 +13,9 @@
 --
 -- A done marker is 'D:<fingerprint>:<record time, microseconds>' (the time tells the replay which
 -- partition holds the record); 'D:<fingerprint>' and 'P:<fingerprint>' carry no time.
-local current = redis.call('GET', KEYS[1])
-if not current then
-  redis.call('SET', KEYS[1], 'P:' .. ARGV[1], 'PX', ARGV[2])
-  return 0
+local held = marker_claim(KEYS[1], ARGV[1])
+if held then
+  return held
 end
-local owner = string.sub(current, 3)
-local bar = string.find(owner, ':', 1, true)
-if bar then
-  owner = string.sub(owner, 1, bar - 1)
-end
-if owner ~= ARGV[1] then
-  return 3
-end
-if string.sub(current, 1, 1) == 'P' then
-  return 1
-end
-return 2
+redis.call('SET', KEYS[1], 'P:' .. ARGV[1], 'PX', ARGV[2])
+return 0
