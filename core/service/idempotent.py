@@ -115,17 +115,14 @@ async def execute_claiming(deps: Deps, caller: Caller, method: str, command: obj
     started_ms = _now_ms(deps)  # Before the reservation: see _commit's fence check.
     try:
         prepared = await prepare(key.ticket(digest))
-    except ClaimTaken:
-        stored = await deps.idempotency.claim(key, digest)
-        if stored is not None:
-            return _replay(stored, decode)
-        return await _execute_claimed(deps, key, digest, lambda: prepare(None), decode)
-    except DomainError as error:
+    except (ClaimTaken, DomainError) as stopped:
         # Nothing reserved, nothing claimed: an earlier attempt's committed answer comes first.
         stored = await deps.idempotency.claim(key, digest)
         if stored is not None:
             return _replay(stored, decode)
-        return await _refused(deps, key, digest, error, decode)
+        if isinstance(stopped, ClaimTaken):  # Held a moment ago, free now (and ours): run.
+            return await _execute_claimed(deps, key, digest, lambda: prepare(None), decode)
+        return await _refused(deps, key, digest, stopped, decode)
     # BaseException: whether the script ran is unknown (a cancelled caller): its marker expires
     # after IDEMPOTENCY_IN_FLIGHT_TTL_MS and its reservation is the sweep's, as after a crash.
     return await _settled_answer(deps, key, digest, prepared, started_ms, decode)

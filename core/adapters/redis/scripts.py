@@ -65,13 +65,7 @@ class Scripts:
                 self._slot_check(name, keys)
             if not self._pipelined:
                 return await self._scripts[name](keys=keys, args=args)
-            loop = asyncio.get_running_loop()
-            future = loop.create_future()
-            if not self._pending:
-                loop.call_soon(self._flush)
-            self._pending.append((name, keys, args, future))
-            # A cancelled caller does not unsend its command: the pipeline still answers it.
-            return await asyncio.shield(future)
+            return await self._queued(name, keys, args)
         finally:
             if self._observe is not None:
                 self._observe(name, time.perf_counter() - started)
@@ -81,11 +75,16 @@ class Scripts:
         it costs no write and read of its own: a single-key command, so one slot on a cluster."""
         if not self._pipelined:
             return await self._client.execute_command(*args)
+        return await self._queued(_COMMAND, (), args)
+
+    async def _queued(self, name: str, keys: Sequence[str], args: Sequence[object]):
+        """Join the tick's pipeline (sent once the ready tasks have had their turn) and wait for the answer."""
         loop = asyncio.get_running_loop()
         future = loop.create_future()
         if not self._pending:
             loop.call_soon(self._flush)
-        self._pending.append((_COMMAND, (), args, future))
+        self._pending.append((name, keys, args, future))
+        # A cancelled caller does not unsend its command: the pipeline still answers it.
         return await asyncio.shield(future)
 
     def _flush(self) -> None:
